@@ -1,0 +1,181 @@
+"""demo, attendees, search, checkin, checkout, undo, stats."""
+
+from __future__ import annotations
+
+from kiosk.core import attendees as attendee_store
+from kiosk.core.checkin import CheckInService, ResultKind, ScanResult
+from kiosk.core.demo import DEMO_NAME, DemoExists, create_demo
+from kiosk.core.errors import UsageError
+from kiosk.core.events import zone
+from kiosk.core.models import Method
+from kiosk.core.search import SearchIndex, find
+from kiosk.core.stats import event_stats
+
+
+def register(sub) -> None:
+    p = sub.add_parser("demo", help="create the demo event (a one-day forum, 170 attendees)")
+    p.add_argument("--attendees", type=int, default=170, metavar="N")
+    p.add_argument("--seed", type=int, default=2026, metavar="S")
+    p.add_argument("--reset", action="store_true", help="replace an existing demo event")
+    p.add_argument("--name", default=DEMO_NAME, help="event name")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("attendees", help="list every attendee with code and status")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_attendees)
+
+    p = sub.add_parser("search", help="search attendees by name, email, organisation or code")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    for name, func, help_ in (
+        ("checkin", cmd_checkin, "check in the attendee with this code (exit 0 ok, 3 already, 4 unknown, 5 blocked)"),
+        ("checkout", cmd_checkout, "record an exit for this code"),
+        ("undo", cmd_undo, "annul this code's check-in, with a reason"),
+    ):
+        p = sub.add_parser(name, help=help_)
+        p.add_argument("code")
+        p.add_argument("--station", metavar="S")
+        p.add_argument("--operator", metavar="O")
+        p.add_argument("--json", action="store_true")
+        if name == "undo":
+            p.add_argument("--reason", required=True, metavar="TEXT")
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("stats", help="expected, checked in, inside, by category, ticket type and station")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)
+
+
+def cmd_demo(args, ctx) -> int:
+    if args.attendees < 0 or args.attendees > 1_000_000:
+        raise UsageError("--attendees must be between 0 and 1000000")
+    try:
+        create_demo(ctx.store, attendees=args.attendees, seed=args.seed, reset=args.reset, name=args.name)
+    except DemoExists:
+        print(f"The event {args.name!r} already exists; left untouched (use --reset to recreate it).")
+        return 0
+    print(f"Created {args.name!r} with {args.attendees} attendees in {ctx.store.display_url}")
+    return 0
+
+
+def _when(ctx, dt) -> str:
+    return dt.astimezone(zone(ctx.event.timezone)).strftime("%Y-%m-%d %H:%M:%S") if dt else ""
+
+
+def cmd_attendees(args, ctx) -> int:
+    people = attendee_store.list_all(ctx.store, ctx.event.id)
+    if args.json:
+        keys = ("code", "first_name", "last_name", "email", "organisation", "category", "ticket_type")
+        ctx.emit_json(
+            [{k: getattr(a, k) for k in keys} | {"checked_in_at": a.checked_in_at.isoformat() if a.checked_in_at else None} for a in people]
+        )
+        return 0
+    for a in people:
+        status = f"in since {_when(ctx, a.checked_in_at)}" if a.checked_in_at else "not arrived"
+        print("\t".join((a.code, a.display_name, a.email, a.organisation, a.category, a.ticket_type, status)))
+    return 0
+
+
+def cmd_search(args, ctx) -> int:
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    index = SearchIndex(ctx.store, ctx.event.id)
+    matches = find(index, args.query, limit=args.limit)
+    if args.json:
+        ctx.emit_json([m.attendee.to_json() | {"match": m.rank_name} for m in matches])
+        return 0
+    for m in matches:
+        a = m.attendee
+        status = "checked in" if a.checked_in_at else "-"
+        print("\t".join((a.code, a.display_name, a.organisation, a.email, status, m.rank_name)))
+    if not matches:
+        print("No match.")
+    return 0
+
+
+def _service(args, ctx) -> CheckInService:
+    return CheckInService(ctx.store, ctx.event.id, ctx.actor)
+
+
+def _report(args, ctx, result: ScanResult) -> int:
+    if args.json:
+        ctx.emit_json(result.to_json())
+        return result.kind.exit_code
+    a = result.attendee
+    who = f"{a.display_name} ({a.organisation})" if a and a.organisation else (a.display_name if a else "")
+    k = result.kind
+    if k is ResultKind.CHECKED_IN:
+        line = f"Checked in: {who}" + (" (back in after leaving)" if result.reentry else "")
+    elif k is ResultKind.ALREADY_CHECKED_IN:
+        f = result.first_checkin
+        where = f" at {_when(ctx, f.at)}, station {f.station or '?'}, by {f.operator or '?'}" if f else ""
+        line = f"Already checked in: {who}{where}"
+    elif k is ResultKind.UNKNOWN_CODE:
+        line = f"Unknown code: {result.code!r}" if result.code else "Unknown code: nothing readable was scanned"
+    elif k is ResultKind.OTHER_EVENT:
+        line = f"This code belongs to another event ({result.other_event})"
+    elif k is ResultKind.BLOCKED:
+        line = f"Blocked: {who}"
+    elif k is ResultKind.CHECKED_OUT:
+        line = f"Checked out: {who}"
+    elif k is ResultKind.NOT_INSIDE:
+        line = f"Not inside, nothing to check out: {who}"
+    elif k is ResultKind.ANNULLED:
+        line = f"Check-in annulled: {who}"
+    else:
+        line = f"Not checked in, nothing to undo: {who}"
+    print(line)
+    return k.exit_code
+
+
+def _resolve(args, ctx, service: CheckInService) -> int | ScanResult:
+    attendee_id, code, other = service.lookup(args.code)
+    if attendee_id is None:
+        return ScanResult(ResultKind.OTHER_EVENT if other else ResultKind.UNKNOWN_CODE, code=code, other_event=other)
+    return attendee_id
+
+
+def cmd_checkin(args, ctx) -> int:
+    return _report(args, ctx, _service(args, ctx).scan(args.code, method=Method.CLI))
+
+
+def cmd_checkout(args, ctx) -> int:
+    service = _service(args, ctx)
+    found = _resolve(args, ctx, service)
+    result = found if isinstance(found, ScanResult) else service.check_out(found, method=Method.CLI)
+    return _report(args, ctx, result)
+
+
+def cmd_undo(args, ctx) -> int:
+    if not args.reason.strip():
+        raise UsageError("--reason must not be empty")
+    service = _service(args, ctx)
+    found = _resolve(args, ctx, service)
+    result = found if isinstance(found, ScanResult) else service.annul(found, args.reason, method=Method.CLI)
+    return _report(args, ctx, result)
+
+
+def cmd_stats(args, ctx) -> int:
+    figures = event_stats(ctx.store, ctx.event.id)
+    if args.json:
+        ctx.emit_json(figures)
+        return 0
+    e = figures["expected"]
+    pct = f" ({100 * figures['checked_in'] / e:.0f}%)" if e else ""
+    print(f"Event:          {ctx.event.name}")
+    print(f"Expected:       {e}")
+    print(f"Checked in:     {figures['checked_in']}{pct}")
+    print(f"Inside now:     {figures['inside']}")
+    print(f"Not arrived:    {figures['not_arrived']}")
+    print(f"Walk-ins:       {figures['walk_ins']}")
+    for title, key in (("By category", "by_category"), ("By ticket type", "by_ticket_type")):
+        print(f"{title}:")
+        for name, c in figures[key].items():
+            print(f"  {name or '(none)':<24} {c['checked_in']:>6} / {c['expected']}")
+    print("By station:")
+    for name, n in figures["by_station"].items():
+        print(f"  {name or '(none)':<24} {n:>6}")
+    return 0

@@ -1,0 +1,39 @@
+"""What a command needs, opened only when it asks: the store, the event, who is acting."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import cached_property
+
+from kiosk.core.events import Actor, pick_event
+from kiosk.core.models import Event
+from kiosk.core.store import Store, open_store
+
+
+class Context:
+    def __init__(self, args):
+        self.args = args
+
+    @cached_property
+    def store(self) -> Store:
+        return open_store(self.args.db)
+
+    @cached_property
+    def event(self) -> Event:
+        return pick_event(self.store, self.args.event)
+
+    @property
+    def actor(self) -> Actor:
+        station = getattr(self.args, "station", None) or "cli"
+        operator = getattr(self.args, "operator", None) or ""
+        return Actor(station=station, operator=operator)
+
+    def close(self) -> None:
+        if "store" in self.__dict__:
+            self.store.dispose()
+
+    @staticmethod
+    def emit_json(data) -> None:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")

@@ -1,0 +1,222 @@
+"""Attendees: the read-only view handed to screens, and adding or editing them.
+
+Every insert or edit bumps ``Event.attendee_rev`` in the same transaction and stamps the row
+with the new value, so search indexes in other processes can fetch just what changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from kiosk.core import audit
+from kiosk.core.codes import generate_code
+from kiosk.core.errors import KioskError
+from kiosk.core.events import Actor
+from kiosk.core.models import Attendee, BadgePrivacy, Event, utcnow
+from kiosk.core.store import Store
+
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EDITABLE = (
+    "first_name",
+    "last_name",
+    "email",
+    "organisation",
+    "job_title",
+    "category",
+    "ticket_type",
+    "notes",
+    "alerts",
+    "badge_privacy",
+    "blocked",
+    "block_reason",
+)
+MAX_LENGTHS = {
+    "first_name": 200,
+    "last_name": 200,
+    "email": 320,
+    "organisation": 200,
+    "job_title": 200,
+    "category": 100,
+    "ticket_type": 100,
+    "alerts": 200,
+    "external_ref": 200,
+    "code": 512,
+    "notes": 5000,
+}
+
+
+class ValidationError(KioskError):
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class AttendeeInfo:
+    """A detached, immutable copy of an attendee for screens and results."""
+
+    id: int
+    event_id: int
+    code: str
+    first_name: str
+    last_name: str
+    email: str
+    organisation: str
+    job_title: str
+    category: str
+    ticket_type: str
+    notes: str
+    alerts: tuple[str, ...]
+    badge_privacy: BadgePrivacy
+    blocked: bool
+    walk_in: bool
+    checked_in_at: datetime | None
+    inside: bool
+
+    @classmethod
+    def of(cls, row: Attendee) -> AttendeeInfo:
+        return cls(
+            id=row.id,
+            event_id=row.event_id,
+            code=row.code,
+            first_name=row.first_name,
+            last_name=row.last_name,
+            email=row.email,
+            organisation=row.organisation,
+            job_title=row.job_title,
+            category=row.category,
+            ticket_type=row.ticket_type,
+            notes=row.notes,
+            alerts=tuple(row.alert_list),
+            badge_privacy=BadgePrivacy(row.badge_privacy),
+            blocked=row.blocked,
+            walk_in=row.walk_in,
+            checked_in_at=row.checked_in_at,
+            inside=row.inside,
+        )
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["alerts"] = list(self.alerts)
+        data["badge_privacy"] = self.badge_privacy.value
+        data["checked_in_at"] = self.checked_in_at.isoformat() if self.checked_in_at else None
+        return data
+
+
+def validate(values: dict) -> list[tuple[str, str]]:
+    """Problems with attendee field values, as (field, message) pairs."""
+    problems: list[tuple[str, str]] = []
+    for name, value in values.items():
+        if isinstance(value, str):
+            if "\x00" in value:
+                problems.append((name, "contains a NUL byte"))
+            limit = MAX_LENGTHS.get(name)
+            if limit and len(value) > limit:
+                problems.append((name, f"is {len(value)} characters long (at most {limit})"))
+    if "first_name" in values or "last_name" in values:
+        if not (str(values.get("first_name", "")).strip() or str(values.get("last_name", "")).strip()):
+            problems.append(("name", "is missing"))
+    email = str(values.get("email", "") or "").strip()
+    if email and not EMAIL_RE.match(email):
+        problems.append(("email", f"{email!r} is not a valid email address"))
+    if "badge_privacy" in values:
+        try:
+            BadgePrivacy(values["badge_privacy"])
+        except ValueError:
+            allowed = ", ".join(p.value for p in BadgePrivacy)
+            problems.append(("badge_privacy", f"must be one of {allowed}"))
+    return problems
+
+
+def bump_rev(session: Session, event_id: int) -> int:
+    """Take the next attendee revision of an event (row-locks the event on PostgreSQL)."""
+    result = session.execute(
+        update(Event).where(Event.id == event_id).values(attendee_rev=Event.attendee_rev + 1).returning(Event.attendee_rev)
+    )
+    return result.scalar_one()
+
+
+def get(store: Store, attendee_id: int) -> AttendeeInfo | None:
+    with store.read() as session:
+        row = session.get(Attendee, attendee_id)
+        return AttendeeInfo.of(row) if row else None
+
+
+def by_code(store: Store, event_id: int, code: str) -> AttendeeInfo | None:
+    with store.read() as session:
+        row = session.exec(select(Attendee).where(Attendee.event_id == event_id, Attendee.code == code)).first()
+        return AttendeeInfo.of(row) if row else None
+
+
+def list_all(store: Store, event_id: int) -> list[AttendeeInfo]:
+    with store.read() as session:
+        rows = session.exec(
+            select(Attendee).where(Attendee.event_id == event_id).order_by(Attendee.last_name, Attendee.first_name, Attendee.id)
+        )
+        return [AttendeeInfo.of(r) for r in rows]
+
+
+def _clean(values: dict) -> dict:
+    out = {}
+    for key, value in values.items():
+        if isinstance(value, str) and key != "notes":
+            value = " ".join(value.split())
+        out[key] = value
+    return out
+
+
+def register_walk_in(store: Store, event_id: int, values: dict, actor: Actor) -> AttendeeInfo:
+    """Add a person who arrives without a ticket; they get a fresh code. Not checked in yet."""
+    values = _clean({k: v for k, v in values.items() if k in EDITABLE})
+    values.setdefault("first_name", "")
+    values.setdefault("last_name", "")
+    problems = validate(values)
+    if problems:
+        raise ValidationError("; ".join(f"{field} {msg}" for field, msg in problems))
+    with store.write() as session:
+        rev = bump_rev(session, event_id)
+        row = Attendee(
+            event_id=event_id, code=generate_code(), walk_in=True, source="walk-in", rev=rev, **values
+        )
+        session.add(row)
+        session.flush()
+        audit.record(session, "walk_in", actor, event_id, row.id, code=row.code)
+        return AttendeeInfo.of(row)
+
+
+def update_attendee(store: Store, attendee_id: int, changes: dict, actor: Actor) -> AttendeeInfo:
+    """Edit an attendee; each changed field goes to the audit trail with old and new value."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(f"Cannot edit {', '.join(sorted(unknown))}")
+    changes = _clean(changes)
+    with store.write() as session:
+        row = session.get(Attendee, attendee_id, with_for_update=True)
+        if row is None:
+            raise KioskError(f"No attendee with id {attendee_id}")
+        merged = {name: getattr(row, name) for name in ("first_name", "last_name")} | changes
+        problems = validate(merged)
+        if problems:
+            raise ValidationError("; ".join(f"{field} {msg}" for field, msg in problems))
+        changed = {k: v for k, v in changes.items() if getattr(row, k) != v}
+        if not changed:
+            return AttendeeInfo.of(row)
+        rev = bump_rev(session, row.event_id)
+        for name, value in changed.items():
+            audit.record(session, "edit", actor, row.event_id, row.id, field=name, old=getattr(row, name), new=value)
+            setattr(row, name, value)
+        row.rev = rev
+        row.updated_at = utcnow()
+        session.add(row)
+        session.flush()
+        return AttendeeInfo.of(row)
+
+
+FIELD_NAMES = tuple(f.name for f in fields(AttendeeInfo))

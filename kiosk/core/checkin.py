@@ -1,0 +1,294 @@
+"""The check-in rule: a scan or a pick from search becomes exactly one typed result.
+
+Each decision reads and writes in one transaction that holds the write lock (``BEGIN
+IMMEDIATE`` on SQLite, ``SELECT ... FOR UPDATE`` on the attendee row on PostgreSQL), so two
+stations scanning the same ticket at once get one ``CHECKED_IN`` and one
+``ALREADY_CHECKED_IN``, never two greens.
+
+Status is derived from the append-only ``CheckIn`` log: an entry checks a person in (or back
+in after an exit), an exit lets them out, an annulment undoes the check-in. The attendee row
+caches ``checked_in_at`` (first entry since the last annulment) and ``inside``, written in the
+same transaction as the log row.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from kiosk.core import audit
+from kiosk.core.attendees import AttendeeInfo
+from kiosk.core.codes import candidates, clean_scan
+from kiosk.core.events import Actor
+from kiosk.core.models import Attendee, CheckIn, CheckInKind, Event, Method, Station, utcnow
+from kiosk.core.store import Store
+
+
+class Tone(str, enum.Enum):
+    SUCCESS = "success"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+class ResultKind(str, enum.Enum):
+    CHECKED_IN = "checked_in"
+    ALREADY_CHECKED_IN = "already_checked_in"
+    UNKNOWN_CODE = "unknown_code"
+    OTHER_EVENT = "other_event"
+    BLOCKED = "blocked"
+    CHECKED_OUT = "checked_out"
+    NOT_INSIDE = "not_inside"
+    ANNULLED = "annulled"
+    NOT_CHECKED_IN = "not_checked_in"
+
+    @property
+    def tone(self) -> Tone:
+        if self in (ResultKind.CHECKED_IN, ResultKind.CHECKED_OUT, ResultKind.ANNULLED):
+            return Tone.SUCCESS
+        if self in (ResultKind.ALREADY_CHECKED_IN, ResultKind.NOT_INSIDE, ResultKind.NOT_CHECKED_IN):
+            return Tone.WARNING
+        return Tone.ERROR
+
+    @property
+    def exit_code(self) -> int:
+        """The command line's exit status for this result."""
+        return {
+            ResultKind.CHECKED_IN: 0,
+            ResultKind.CHECKED_OUT: 0,
+            ResultKind.ANNULLED: 0,
+            ResultKind.ALREADY_CHECKED_IN: 3,
+            ResultKind.NOT_INSIDE: 3,
+            ResultKind.NOT_CHECKED_IN: 3,
+            ResultKind.UNKNOWN_CODE: 4,
+            ResultKind.OTHER_EVENT: 4,
+            ResultKind.BLOCKED: 5,
+        }[self]
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    id: uuid.UUID
+    kind: CheckInKind
+    at: datetime
+    station: str
+    operator: str
+    method: Method
+    reason: str
+
+    @classmethod
+    def of(cls, row: CheckIn) -> LogEntry:
+        return cls(row.id, CheckInKind(row.kind), row.at, row.station, row.operator, Method(row.method), row.reason)
+
+    def to_json(self) -> dict:
+        return {
+            "id": str(self.id),
+            "kind": self.kind.value,
+            "at": self.at.isoformat(),
+            "station": self.station,
+            "operator": self.operator,
+            "method": self.method.value,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    kind: ResultKind
+    code: str = ""
+    attendee: AttendeeInfo | None = None
+    #: For ALREADY_CHECKED_IN: the entry that checked the person in.
+    first_checkin: LogEntry | None = None
+    #: The log row this action wrote, if any.
+    entry: LogEntry | None = None
+    #: CHECKED_IN after an exit: the person is coming back in.
+    reentry: bool = False
+    #: For OTHER_EVENT: the name of the event the code belongs to.
+    other_event: str = ""
+
+    @property
+    def tone(self) -> Tone:
+        return self.kind.tone
+
+    def to_json(self) -> dict:
+        return {
+            "result": self.kind.value,
+            "code": self.code,
+            "attendee": self.attendee.to_json() if self.attendee else None,
+            "first_checkin": self.first_checkin.to_json() if self.first_checkin else None,
+            "entry": self.entry.to_json() if self.entry else None,
+            "reentry": self.reentry,
+        }
+
+
+STATION_TOUCH_SECONDS = 30.0
+
+
+class CheckInService:
+    """Check-ins for one event, at one station, by one operator."""
+
+    def __init__(self, store: Store, event_id: int, actor: Actor = Actor()):
+        self.store = store
+        self.event_id = event_id
+        self.actor = actor
+        self._station_touched = 0.0
+
+    # -- finding ---------------------------------------------------------------------------
+    def lookup(self, raw: str) -> tuple[int | None, str, str]:
+        """(attendee id in this event or None, the code matched or cleaned, other event's name)."""
+        options = candidates(raw)
+        if not options:
+            return None, clean_scan(raw)[:80], ""
+        other = ""
+        with self.store.read() as session:
+            for code in options:
+                rows = session.exec(select(Attendee.id, Attendee.event_id).where(Attendee.code == code)).all()
+                for attendee_id, event_id in rows:
+                    if event_id == self.event_id:
+                        return attendee_id, code, ""
+                if rows and not other:
+                    other = session.get(Event, rows[0][1]).name
+                    other_code = code
+            if other:
+                return None, other_code, other
+        return None, options[0], ""
+
+    # -- the rule --------------------------------------------------------------------------
+    def scan(self, raw: str, method: Method = Method.SCAN) -> ScanResult:
+        attendee_id, code, other = self.lookup(raw)
+        if attendee_id is None:
+            kind = ResultKind.OTHER_EVENT if other else ResultKind.UNKNOWN_CODE
+            return ScanResult(kind, code=_shorten(code), other_event=other)
+        return self.check_in(attendee_id, method)
+
+    def check_in(self, attendee_id: int, method: Method = Method.SEARCH) -> ScanResult:
+        with self.store.write() as session:
+            row = self._lock(session, attendee_id)
+            if row is None:
+                return ScanResult(ResultKind.UNKNOWN_CODE)
+            if row.event_id != self.event_id:
+                return ScanResult(ResultKind.OTHER_EVENT, code=row.code, other_event=session.get(Event, row.event_id).name)
+            if row.blocked:
+                return ScanResult(ResultKind.BLOCKED, code=row.code, attendee=AttendeeInfo.of(row))
+            if row.checked_in_at is not None and row.inside:
+                first = _first_entry(session, row)
+                return ScanResult(ResultKind.ALREADY_CHECKED_IN, row.code, AttendeeInfo.of(row), first_checkin=first)
+            reentry = row.checked_in_at is not None
+            entry = self._log(session, row, CheckInKind.ENTRY, method)
+            if not reentry:
+                row.checked_in_at = entry.at
+            row.inside = True
+            session.add(row)
+            self._touch_station(session)
+            session.flush()
+            return ScanResult(ResultKind.CHECKED_IN, row.code, AttendeeInfo.of(row), entry=LogEntry.of(entry), reentry=reentry)
+
+    def check_out(self, attendee_id: int, method: Method = Method.SCAN) -> ScanResult:
+        with self.store.write() as session:
+            row = self._lock(session, attendee_id)
+            if row is None or row.event_id != self.event_id:
+                return ScanResult(ResultKind.UNKNOWN_CODE)
+            if not row.inside:
+                return ScanResult(ResultKind.NOT_INSIDE, row.code, AttendeeInfo.of(row))
+            entry = self._log(session, row, CheckInKind.EXIT, method)
+            row.inside = False
+            session.add(row)
+            session.flush()
+            return ScanResult(ResultKind.CHECKED_OUT, row.code, AttendeeInfo.of(row), entry=LogEntry.of(entry))
+
+    def annul(self, attendee_id: int, reason: str, method: Method = Method.SEARCH) -> ScanResult:
+        """Undo a check-in. The reason is required and goes to the log and the audit trail."""
+        reason = " ".join(reason.split())
+        if not reason:
+            raise ValueError("an annulment needs a reason")
+        with self.store.write() as session:
+            row = self._lock(session, attendee_id)
+            if row is None or row.event_id != self.event_id:
+                return ScanResult(ResultKind.UNKNOWN_CODE)
+            if row.checked_in_at is None:
+                return ScanResult(ResultKind.NOT_CHECKED_IN, row.code, AttendeeInfo.of(row))
+            entry = self._log(session, row, CheckInKind.ANNUL, method, reason=reason[:500])
+            row.checked_in_at = None
+            row.inside = False
+            session.add(row)
+            audit.record(session, "annul", self.actor, self.event_id, row.id, code=row.code, reason=reason[:500])
+            session.flush()
+            return ScanResult(ResultKind.ANNULLED, row.code, AttendeeInfo.of(row), entry=LogEntry.of(entry))
+
+    def history(self, attendee_id: int) -> list[LogEntry]:
+        with self.store.read() as session:
+            rows = session.exec(select(CheckIn).where(CheckIn.attendee_id == attendee_id).order_by(CheckIn.at))
+            return [LogEntry.of(r) for r in rows]
+
+    def first_checkin(self, attendee_id: int) -> LogEntry | None:
+        with self.store.read() as session:
+            row = session.get(Attendee, attendee_id)
+            return _first_entry(session, row) if row else None
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _lock(self, session: Session, attendee_id: int) -> Attendee | None:
+        return session.exec(select(Attendee).where(Attendee.id == attendee_id).with_for_update()).first()
+
+    def _log(self, session: Session, row: Attendee, kind: CheckInKind, method: Method, reason: str = "") -> CheckIn:
+        entry = CheckIn(
+            event_id=row.event_id,
+            attendee_id=row.id,
+            kind=kind,
+            at=utcnow(),
+            station=self.actor.station,
+            operator=self.actor.operator,
+            method=method,
+            reason=reason,
+        )
+        session.add(entry)
+        return entry
+
+    def _touch_station(self, session: Session) -> None:
+        """Record that this station is alive, at most every half minute."""
+        if not self.actor.station or time.monotonic() - self._station_touched < STATION_TOUCH_SECONDS:
+            return
+        self._station_touched = time.monotonic()
+        touch_station(session, self.actor.station)
+
+
+def touch_station(session: Session, name: str, **values: str) -> None:
+    """Upsert the station's row (last seen now, plus any reported values); never conflicts."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    now = utcnow()
+    stmt = insert(Station).values(name=name, last_seen=now, **values)
+    stmt = stmt.on_conflict_do_update(index_elements=["name"], set_={"last_seen": now, **values})
+    session.execute(stmt)
+
+
+def _first_entry(session: Session, row: Attendee) -> LogEntry | None:
+    if row.checked_in_at is None:
+        return None
+    entry = session.exec(
+        select(CheckIn)
+        .where(CheckIn.attendee_id == row.id, CheckIn.kind == CheckInKind.ENTRY, CheckIn.at >= row.checked_in_at)
+        .order_by(CheckIn.at)
+        .limit(1)
+    ).first()
+    return LogEntry.of(entry) if entry else None
+
+
+def count_today(store: Store, event_id: int, station: str, since: datetime) -> int:
+    """Entries this station recorded since ``since`` (the status bar's counter)."""
+    with store.read() as session:
+        return session.exec(
+            select(func.count())
+            .select_from(CheckIn)
+            .where(CheckIn.event_id == event_id, CheckIn.station == station, CheckIn.kind == CheckInKind.ENTRY, CheckIn.at >= since)
+        ).one()
+
+
+def _shorten(code: str, limit: int = 80) -> str:
+    return code if len(code) <= limit else code[: limit - 1] + "…"

@@ -1,0 +1,173 @@
+"""The demo event: a one-day forum on protecting children online, reproducible from a seed."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import delete, insert, select, update
+
+from kiosk.core.codes import generate_code
+from kiosk.core.events import zone
+from kiosk.core.models import (
+    Attendee,
+    AuditEntry,
+    BadgePrint,
+    BadgePrivacy,
+    CheckIn,
+    Event,
+    EventSetting,
+    PrintJob,
+    utcnow,
+)
+from kiosk.core.store import Store
+
+DEMO_NAME = "Forum: Protecting Children Online"
+DEMO_VENUE = "Folkets Hus, Stockholm"
+DEMO_TZ = "Europe/Stockholm"
+
+FIRST_NAMES = [
+    "Anna", "Åsa", "Björn", "Jörgen", "Märta", "Sofia", "Erik", "Lars", "Karin", "Elin", "Maja", "Oskar",
+    "Linnéa", "Ingrid", "Göran", "Hanna", "Johan", "Sara", "Mikael", "Ebba", "Nils", "Agnes", "Gustav",
+    "Ida", "Per", "Lena", "Anders", "Malin", "Emil", "Frida", "Amara", "Chidi", "José", "María", "Zoë",
+    "François", "Renée", "Nguyễn", "Aleksandra", "Mehmet", "Fatima", "Ahmed", "Priya", "Kenji", "Olga",
+    "Dmitri", "Sinéad", "Ruairí", "Łukasz", "Ágnes", "Jonas", "Anne-Marie", "Karl-Johan", "Eva-Lena",
+]
+LAST_NAMES = [
+    "Lindqvist", "Johansson", "Andersson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson",
+    "Persson", "Svensson", "Gustafsson", "Pettersson", "Jönsson", "Håkansson", "Björklund", "Öberg",
+    "Åström", "Sjögren", "Lindström", "Bergström", "Ekström", "Wahlén", "Nordén", "Löfgren",
+    "Johnson", "Müller", "García Márquez", "Nwosu", "Okafor", "Kowalski", "Dubois", "Fernández",
+    "O'Brien", "Nakamura", "Petrov", "Yılmaz", "Haddad", "Singh", "Tran", "Horváth", "Lund-Hansen",
+    "af Klint", "von Essen", "Ström-Berg", "Rosén", "Dahl", "Holm", "Sandberg", "Forsberg", "Lindgren",
+]
+SECTORS = {
+    "Business": (["Telia Company", "Ericsson", "Spotify", "Klarna", "H&M Group", "Volvo Cars", "SEB", "IKEA"],
+                 ["CEO", "Head of Trust & Safety", "Chief Compliance Officer", "Policy Lead"]),
+    "Public sector": (["Region Stockholm", "Göteborgs Stad", "Malmö Stad", "Myndigheten för digital förvaltning"],
+                      ["Director", "Policy Advisor", "Head of Unit"]),
+    "NGO": (["Save the Children", "ECPAT Sverige", "BRIS", "UNICEF Sverige", "Childhood Foundation"],
+            ["Programme Manager", "Advocacy Officer", "Secretary General"]),
+    "Law enforcement": (["Polismyndigheten", "Europol", "Åklagarmyndigheten", "NOA"],
+                        ["Investigator", "Detective Inspector", "Analyst", "Prosecutor"]),
+    "Healthcare": (["Karolinska Universitetssjukhuset", "Sahlgrenska", "Barnläkarmottagningen Söder"],
+                   ["Paediatrician", "Child Psychologist", "Nurse"]),
+    "Social services": (["Socialtjänsten Stockholm", "Socialstyrelsen", "Barnahus Linköping"],
+                        ["Social Worker", "Unit Manager", "Family Counsellor"]),
+    "School": (["Södermalmsskolan", "Kunskapsskolan", "Skolverket", "Uppsala kommun, skola"],
+               ["Principal", "Teacher", "School Counsellor"]),
+    "Public": (["", "", "Parent association"], ["", "Parent", "Student"]),
+}
+SECTOR_WEIGHTS = {"Business": 30, "Public sector": 22, "NGO": 25, "Law enforcement": 24, "Healthcare": 18,
+                  "Social services": 20, "School": 18, "Public": 13}
+NOTES = [
+    "Wheelchair user: reserved seat row 1",
+    "Vegetarian lunch",
+    "Hearing loop needed",
+    "Arrives late, after the morning session",
+    "Invoice to be sent to the agency",
+]
+
+
+class DemoExists(Exception):
+    pass
+
+
+def _people(rng: random.Random, n: int) -> list[dict]:
+    sectors = list(SECTOR_WEIGHTS)
+    weights = [SECTOR_WEIGHTS[s] for s in sectors]
+    people = []
+    for i in range(n):
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        sector = rng.choices(sectors, weights)[0]
+        orgs, titles = SECTORS[sector]
+        org, title = rng.choice(orgs), rng.choice(titles)
+        local = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
+        domain = (org.lower().replace(" ", "").replace("&", "")[:12] or "example") + ".example"
+        people.append(
+            dict(
+                first_name=first,
+                last_name=last,
+                email=f"{_ascii(local)}{i}@{_ascii(domain)}",
+                organisation=org,
+                job_title=title,
+                category=sector,
+                ticket_type="Delegate",
+                code=generate_code(rng),
+                external_ref=f"DEMO-{i + 1:06d}",
+                source="demo",
+                alerts="",
+                notes="",
+                badge_privacy=BadgePrivacy.FULL.value,
+            )
+        )
+    _decorate(rng, people)
+    return people
+
+
+def _ascii(text: str) -> str:
+    from kiosk.core.search import fold
+
+    return "".join(ch for ch in fold(text) if ch.isalnum() or ch in ".-")
+
+
+def _decorate(rng: random.Random, people: list[dict]) -> None:
+    """Speakers, press, VIPs, staff notes, and badge privacy for some police delegates."""
+    n = len(people)
+    picks = rng.sample(range(n), k=min(n, max(3, n // 20) * 3))
+    third = len(picks) // 3
+    for i in picks[:third]:
+        people[i]["ticket_type"] = "Speaker"
+        people[i]["alerts"] = "speaker"
+    for i in picks[third : third + third // 2]:
+        people[i]["ticket_type"] = "Press"
+        people[i]["alerts"] = "press"
+    for i in picks[third + third // 2 :]:
+        people[i]["ticket_type"] = "VIP"
+        people[i]["alerts"] = "vip"
+    for i in rng.sample(range(n), k=max(1, n // 15)):
+        note = rng.choice(NOTES)
+        people[i]["notes"] = note
+        if "Wheelchair" in note or "Hearing" in note:
+            people[i]["alerts"] = ",".join(filter(None, [people[i]["alerts"], "accessibility"]))
+    police = [i for i, p in enumerate(people) if p["category"] == "Law enforcement"]
+    for j, i in enumerate(police):
+        if j % 3 == 0:
+            people[i]["badge_privacy"] = BadgePrivacy.FIRST_NAME_ONLY.value
+        elif j % 3 == 1:
+            people[i]["badge_privacy"] = BadgePrivacy.NO_ORGANISATION.value
+
+
+def create_demo(store: Store, attendees: int = 170, seed: int = 2026, reset: bool = False, name: str = DEMO_NAME) -> int:
+    """Create the demo event and return its id. Raises DemoExists unless ``reset``."""
+    rng = random.Random(seed)
+    tz = zone(DEMO_TZ)
+    day = datetime.now(tz).date()
+    starts = datetime.combine(day, time(8, 30), tz)
+    ends = datetime.combine(day, time(16, 30), tz)
+    people = _people(rng, attendees)
+    now = utcnow()
+    with store.write() as session:
+        existing = session.execute(select(Event.id).where(Event.name == name)).scalar()
+        if existing is not None:
+            if not reset:
+                raise DemoExists(name)
+            _delete_event(session, existing)
+        event = Event(name=name, venue=DEMO_VENUE, starts_at=starts, ends_at=ends, timezone=DEMO_TZ, attendee_rev=1)
+        session.add(event)
+        session.flush()
+        event_id = event.id
+        rows = [dict(p, event_id=event_id, rev=1, created_at=now, updated_at=now) for p in people]
+        for start in range(0, len(rows), 5000):
+            session.execute(insert(Attendee), rows[start : start + 5000])
+    return event_id
+
+
+def _delete_event(session, event_id: int) -> None:
+    attendee_ids = select(Attendee.id).where(Attendee.event_id == event_id).scalar_subquery()
+    session.execute(delete(BadgePrint).where(BadgePrint.attendee_id.in_(attendee_ids)))
+    for table in (PrintJob, CheckIn, EventSetting):
+        session.execute(delete(table).where(table.event_id == event_id))
+    session.execute(update(AuditEntry).where(AuditEntry.event_id == event_id).values(event_id=None))
+    session.execute(delete(Attendee).where(Attendee.event_id == event_id))
+    session.execute(delete(Event).where(Event.id == event_id))

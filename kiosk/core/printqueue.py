@@ -1,0 +1,175 @@
+"""The persistent print queue, in the database. No Qt, no Pillow: just the jobs and their fate.
+
+A check-in only *enqueues* (one INSERT in its own short transaction); the printing worker of
+the station claims jobs, prints them and records the outcome. Jobs belong to the station that
+queued them, survive restarts, and a job found "printing" at start-up (the app was killed
+mid-job) goes back to the queue. What was printed is kept per attendee in ``BadgePrint``, so
+every station knows "already printed" and how many reprints there were.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, update
+from sqlmodel import Session, select
+
+from kiosk.core.checkin import ResultKind, ScanResult
+from kiosk.core.models import BadgePrint, PrintJob, utcnow
+from kiosk.core.store import Store
+
+QUEUED, PRINTING, PRINTED, FAILED, CANCELLED = "queued", "printing", "printed", "failed", "cancelled"
+NO_TEMPLATE = "none"
+
+
+def should_auto_print(result: ScanResult, already_printed: bool, template: str, auto_print: bool = True) -> bool:
+    """Print after a check-in only for a first, successful check-in of someone with no badge yet,
+    when this ticket type has a template (not "none") and the station prints automatically."""
+    return (
+        auto_print
+        and result.kind is ResultKind.CHECKED_IN
+        and not result.reentry
+        and not already_printed
+        and bool(template)
+        and template != NO_TEMPLATE
+    )
+
+
+def backoff(attempts: int) -> timedelta:
+    """Wait before the next try: 2 s, 4 s, 8 s ... capped at one minute."""
+    return timedelta(seconds=min(60, 2 ** max(1, attempts)))
+
+
+@dataclass(frozen=True)
+class BadgeStatus:
+    printed: bool
+    first_printed_at: datetime | None = None
+    last_printed_at: datetime | None = None
+    count: int = 0
+    printer: str = ""
+    pending: int = 0
+
+    @property
+    def reprints(self) -> int:
+        return max(0, self.count - 1)
+
+
+def enqueue(
+    store: Store, event_id: int, attendee_id: int, station: str, template: str = "", printer: str = "", reprint: bool = False
+) -> uuid.UUID:
+    with store.write() as session:
+        job = PrintJob(
+            event_id=event_id,
+            attendee_id=attendee_id,
+            station=station,
+            template=template,
+            printer=printer,
+            reprint=reprint,
+            state=QUEUED,
+            next_try_at=utcnow(),
+        )
+        session.add(job)
+        return job.id
+
+
+def claim_next(store: Store, station: str, now: datetime | None = None) -> PrintJob | None:
+    """Take the oldest due job of this station and mark it printing (one worker per station)."""
+    now = now or utcnow()
+    with store.write() as session:
+        query = (
+            select(PrintJob)
+            .where(PrintJob.station == station, PrintJob.state == QUEUED, PrintJob.next_try_at <= now)
+            .order_by(PrintJob.created_at)
+            .limit(1)
+        )
+        if session.get_bind().dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        job = session.exec(query).first()
+        if job is None:
+            return None
+        job.state = PRINTING
+        job.attempts += 1
+        session.add(job)
+        return job
+
+
+def mark_printed(store: Store, job_id: uuid.UUID, printer: str) -> BadgeStatus:
+    now = utcnow()
+    with store.write() as session:
+        job = session.get(PrintJob, job_id, with_for_update=True)
+        job.state = PRINTED
+        job.printed_at = now
+        job.printer = printer
+        job.error = ""
+        session.add(job)
+        record = session.get(BadgePrint, job.attendee_id, with_for_update=True)
+        if record is None:
+            record = BadgePrint(attendee_id=job.attendee_id, first_printed_at=now, last_printed_at=now, printer=printer, count=1)
+        else:
+            record.count += 1
+            record.last_printed_at = now
+            record.printer = printer
+        session.add(record)
+        session.flush()
+        return _status(session, job.attendee_id)
+
+
+def mark_failed(store: Store, job_id: uuid.UUID, error: str, printer: str = "", give_up: bool = False) -> PrintJob:
+    """Put the job back in the queue with a backoff (or mark it failed for good)."""
+    with store.write() as session:
+        job = session.get(PrintJob, job_id, with_for_update=True)
+        job.error = error[:500]
+        if printer:
+            job.printer = printer
+        job.state = FAILED if give_up else QUEUED
+        job.next_try_at = utcnow() + backoff(job.attempts)
+        session.add(job)
+        return job
+
+
+def cancel(store: Store, job_id: uuid.UUID) -> None:
+    with store.write() as session:
+        job = session.get(PrintJob, job_id, with_for_update=True)
+        if job is not None and job.state in (QUEUED, FAILED):
+            job.state = CANCELLED
+            session.add(job)
+
+
+def recover(store: Store, station: str) -> int:
+    """Jobs left 'printing' by a killed process go back to the queue. Returns how many."""
+    with store.write() as session:
+        result = session.execute(
+            update(PrintJob)
+            .where(PrintJob.station == station, PrintJob.state == PRINTING)
+            .values(state=QUEUED, next_try_at=utcnow())
+        )
+        return result.rowcount or 0
+
+
+def pending(store: Store, station: str) -> int:
+    with store.read() as session:
+        return session.exec(
+            select(func.count()).select_from(PrintJob).where(PrintJob.station == station, PrintJob.state.in_([QUEUED, PRINTING]))
+        ).one()
+
+
+def jobs_for(store: Store, attendee_id: int) -> list[PrintJob]:
+    with store.read() as session:
+        return list(session.exec(select(PrintJob).where(PrintJob.attendee_id == attendee_id).order_by(PrintJob.created_at)))
+
+
+def _status(session: Session, attendee_id: int) -> BadgeStatus:
+    record = session.get(BadgePrint, attendee_id)
+    waiting = session.exec(
+        select(func.count()).select_from(PrintJob).where(PrintJob.attendee_id == attendee_id, PrintJob.state.in_([QUEUED, PRINTING]))
+    ).one()
+    if record is None:
+        return BadgeStatus(printed=False, pending=waiting)
+    return BadgeStatus(True, record.first_printed_at, record.last_printed_at, record.count, record.printer, waiting)
+
+
+def badge_status(store: Store, attendee_id: int) -> BadgeStatus:
+    with store.read() as session:
+        return _status(session, attendee_id)

@@ -1,0 +1,175 @@
+"""Opening the database: URL resolution, engine set-up, pragmas, self-upgrade, sessions.
+
+One ``Store`` per process. ``read()`` gives a short session for queries; ``write()`` gives a
+session whose transaction already holds the write lock (``BEGIN IMMEDIATE`` on SQLite), so
+read-then-write units such as a check-in cannot interleave with another station's.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import event as sa_event
+from sqlalchemy import text
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlmodel import Session, create_engine
+
+from kiosk.core.errors import KioskError
+
+APP_NAME = "kiosk"
+ENV_DB = "KIOSK_DB"
+ENV_DATA_DIR = "KIOSK_DATA_DIR"
+
+
+class StoreError(KioskError):
+    """The database can't be opened or reached."""
+
+    exit_code = 7
+
+
+def data_dir() -> Path:
+    """The user data folder (``KIOSK_DATA_DIR`` overrides it, e.g. for a portable kiosk)."""
+    override = os.environ.get(ENV_DATA_DIR)
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def default_url() -> str:
+    return f"sqlite:///{data_dir() / 'kiosk.db'}"
+
+
+def resolve_url(cli_url: str | None = None) -> str:
+    """``--db`` wins, then ``KIOSK_DB``, then a SQLite file in the user data folder."""
+    return cli_url or os.environ.get(ENV_DB) or default_url()
+
+
+def safe_url(url: str | URL) -> str:
+    """The URL with its password hidden, fit for messages and logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<invalid database URL>"
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    db = url.database
+    if not db or db == ":memory:" or db.startswith("file:"):
+        return None
+    return Path(db)
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """Create the file readable by its owner only before SQLite does it with the umask."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    @sa_event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        # Let us issue BEGIN ourselves (pysqlite's own transaction handling defers it).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")  # durable commits, also in WAL mode
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=15000")
+        cur.execute("PRAGMA secure_delete=ON")
+        cur.close()
+
+    @sa_event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        immediate = conn.get_execution_options().get("kiosk_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def create_db_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(f"Invalid database URL: {url!r}") from None
+    if parsed.get_backend_name() == "sqlite":
+        path = _sqlite_path(parsed)
+        if path is not None:
+            _prepare_sqlite_file(path)
+        engine = create_engine(parsed, connect_args={"timeout": 15})
+        _install_sqlite_pragmas(engine)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        return create_engine(
+            parsed,
+            pool_pre_ping=True,
+            pool_size=4,
+            max_overflow=4,
+            connect_args={"connect_timeout": 5, "application_name": "kiosk"},
+        )
+    raise StoreError(f"Unsupported database {safe_url(parsed)}: use sqlite:/// or postgresql+psycopg://")
+
+
+class Store:
+    """The engine and its session factories for one database."""
+
+    def __init__(self, url: str, engine: Engine):
+        self.url = url
+        self.engine = engine
+        self._write_engine = engine.execution_options(kiosk_write=True)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def display_url(self) -> str:
+        return safe_url(self.url)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session for one unit of work; commits on success, rolls back on error."""
+        with Session(self._write_engine, expire_on_commit=False) as session:
+            with session.begin():
+                yield session
+
+    def ping(self) -> bool:
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return True
+        except (OperationalError, DBAPIError):
+            return False
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(url: str | None = None, upgrade: bool = True) -> Store:
+    """Open (and by default upgrade) the database chosen by ``--db``/``KIOSK_DB``/default."""
+    from kiosk.core import migrate
+
+    resolved = resolve_url(url)
+    engine = create_db_engine(resolved)
+    store = Store(resolved, engine)
+    try:
+        if upgrade:
+            migrate.upgrade(store)
+        else:
+            store.engine.connect().close()
+    except (OperationalError, DBAPIError) as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if getattr(exc, "orig", None) else str(exc)
+        raise StoreError(f"Cannot reach database {safe_url(resolved)}: {reason}") from None
+    return store

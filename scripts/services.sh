@@ -1,0 +1,49 @@
+# Start the real services the tests use. Sourced by scripts/test; each function exports what
+# the tests read: KIOSK_TEST_PG_URL, KIOSK_TEST_PRINTER and KIOSK_TEST_PDF_DIR, KIOSK_TEST_DISPLAY.
+
+_as_service_user() {  # run a PostgreSQL tool as the postgres user when we are root
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+  local dir="$1" port="${KIOSK_TEST_PG_PORT:-54329}" bin
+  bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  mkdir -p "$dir"
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    _as_service_user "$bin/initdb" -D "$dir" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  if ! _as_service_user "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    _as_service_user "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on" start >/dev/null
+  fi
+  export KIOSK_TEST_PG_URL="postgresql+psycopg://postgres@127.0.0.1:$port/postgres"
+  echo "services: PostgreSQL on 127.0.0.1:$port"
+}
+
+start_cups() {
+  local printer="kiosk-test-pdf"
+  if ! lpstat -r 2>/dev/null | grep -q "is running"; then
+    $SUDO cupsd
+    for _ in $(seq 1 50); do lpstat -r 2>/dev/null | grep -q "is running" && break; sleep 0.1; done
+  fi
+  if ! lpstat -p "$printer" >/dev/null 2>&1; then
+    $SUDO lpadmin -p "$printer" -E -v cups-pdf:/ -P /usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd
+  fi
+  $SUDO cupsenable "$printer"
+  $SUDO cupsaccept "$printer"
+  export KIOSK_TEST_PRINTER="$printer"
+  # cups-pdf writes into $HOME/PDF of the submitting user (root's jobs: /root/PDF).
+  export KIOSK_TEST_PDF_DIR="${HOME}/PDF"
+  echo "services: CUPS printer $printer -> $KIOSK_TEST_PDF_DIR"
+}
+
+start_xvfb() {
+  local n=${KIOSK_TEST_DISPLAY_NUM:-97}
+  if ! xdpyinfo -display ":$n" >/dev/null 2>&1 && [ ! -e "/tmp/.X$n-lock" ]; then
+    Xvfb ":$n" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+    for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
+  fi
+  export KIOSK_TEST_DISPLAY=":$n"
+  echo "services: Xvfb on :$n"
+}
