@@ -1,0 +1,1 @@
+"""Fonts, sounds, icons, badge templates, translations and the style sheet (package data)."""
