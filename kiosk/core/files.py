@@ -1,0 +1,27 @@
+"""Files the app writes (exports, tickets, logs, person exports): readable by their owner only."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+
+
+def private_dir(path: str | os.PathLike) -> Path:
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    return path
+
+
+def open_private(path: str | os.PathLike, mode: str = "w", **kwargs):
+    """Like ``open`` for writing, but a new file is created 0600 (an existing one is narrowed)."""
+    path = Path(path)
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if "a" in mode else os.O_TRUNC)
+    fd = os.open(path, flags, PRIVATE_FILE)
+    try:
+        os.chmod(path, PRIVATE_FILE)
+    except OSError:
+        pass
+    return os.fdopen(fd, mode, **kwargs)
