@@ -147,22 +147,34 @@ class SearchIndex:
     # -- querying --------------------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         self.refresh()
-        query = query[:MAX_QUERY]
-        qwords = words(query)
-        if not qwords:
+        chunks = [c for c in fold(query[:MAX_QUERY]).split() if _SPLIT.sub("", c)]
+        if not chunks:
             return []
         with self._lock:
             ranks: dict[int, int] | None = None
-            for word in qwords:
-                matches = self._match_word(word, use_fuzzy=False)
-                if not matches:
-                    matches = self._match_word(word, use_fuzzy=True)
-                ranks = matches if ranks is None else {i: max(r, matches[i]) for i, r in ranks.items() if i in matches}
+            for chunk in chunks:
+                matches = self._match_chunk(chunk)
+                ranks = matches if ranks is None else _intersect(ranks, matches)
                 if not ranks:
                     return []
             hits = [Hit(i, r, self._entries[i].sort_key) for i, r in ranks.items()]
         hits.sort(key=lambda h: (h.rank, h.sort_key, h.attendee_id))
         return hits[:limit]
+
+    def _match_chunk(self, chunk: str) -> dict[int, int]:
+        """One whitespace-separated piece of the query: a whole email or code as typed, or else
+        every word in it (so "García-Márquez" and "anna.lind" work too), fuzzy as a last resort."""
+        if not _SPLIT.fullmatch(chunk) and _SPLIT.search(chunk):
+            whole = self._match_word(chunk, use_fuzzy=False)
+            if whole:
+                return whole
+        ranks: dict[int, int] | None = None
+        for word in words(chunk):
+            matches = self._match_word(word, use_fuzzy=False) or self._match_word(word, use_fuzzy=True)
+            ranks = matches if ranks is None else _intersect(ranks, matches)
+            if not ranks:
+                return {}
+        return ranks or {}
 
     def _match_word(self, word: str, use_fuzzy: bool) -> dict[int, int]:
         found: dict[int, int] = {}
@@ -188,6 +200,12 @@ class SearchIndex:
             for attendee_id in self._postings.get(token, ()):
                 found[attendee_id] = FUZZY
         return found
+
+
+def _intersect(a: dict[int, int], b: dict[int, int]) -> dict[int, int]:
+    if len(b) < len(a):
+        a, b = b, a
+    return {i: max(r, b[i]) for i, r in a.items() if i in b}
 
 
 @dataclass(frozen=True)

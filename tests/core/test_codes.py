@@ -1,0 +1,30 @@
+import random
+import re
+
+from kiosk.core.codes import candidates, clean_scan, generate_code
+
+
+def test_generated_codes_are_long_random_and_url_safe():
+    codes = {generate_code() for _ in range(2000)}
+    assert len(codes) == 2000
+    for code in list(codes)[:50]:
+        assert re.fullmatch(r"[A-Z2-7]{21}", code)  # 21 base32 chars = 105 bits >= 104 random bits
+
+
+def test_seeded_codes_are_reproducible():
+    assert generate_code(random.Random(5)) == generate_code(random.Random(5))
+    assert generate_code(random.Random(5)) != generate_code(random.Random(6))
+
+
+def test_clean_scan_strips_noise():
+    assert clean_scan("  ABC\r\n") == "ABC"
+    assert clean_scan("\x02ABC\x03\x00") == "ABC"
+    assert clean_scan("\ufeff\u200bABC") == "ABC"
+
+
+def test_candidates_from_urls():
+    assert candidates("https://t.example/e/1/ABC?x=1") == ["https://t.example/e/1/ABC?x=1", "ABC"]
+    assert candidates("https://t.example/checkin?code=XYZ")[1] == "XYZ"
+    assert candidates("www.t.example/t/Q%20R") [-1] == "Q R"
+    assert candidates("") == []
+    assert candidates("x" * 100_000) == []

@@ -1,0 +1,103 @@
+import pytest
+
+from kiosk.core import attendees
+from kiosk.core.checkin import CheckInService
+from kiosk.core.events import Actor, create_event
+from kiosk.core.models import Attendee
+from kiosk.core.search import SearchIndex, find, fold, words
+from datetime import datetime, timedelta, timezone
+
+PEOPLE = [
+    ("Åsa", "Lindqvist", "asa.l@telia.example", "Telia Company", "C-ASA"),
+    ("Jörgen", "Müller", "jorgen@polisen.example", "Polismyndigheten", "C-JORGEN"),
+    ("Mary", "Johnson", "mary.johnson@ngo.example", "Save the Children", "C-MARY"),
+    ("Anna", "Lind", "anna@school.example", "Södermalmsskolan", "C-ANNA1"),
+    ("Anna", "Andersson", "anna.a@region.example", "Region Stockholm", "C-ANNA2"),
+    ("Łukasz", "Øberg", "lukasz@example.org", "Ørsted", "C-LUKASZ"),
+    ("Zoë", "García Márquez", "zoe@example.org", "", "XYZ-778"),
+]
+
+
+@pytest.fixture
+def event(store):
+    now = datetime.now(timezone.utc)
+    event_id = create_event(store, "Search test", now, now + timedelta(hours=8)).id
+    with store.write() as s:
+        rev = attendees.bump_rev(s, event_id)
+        for first, last, email, org, code in PEOPLE:
+            s.add(Attendee(event_id=event_id, first_name=first, last_name=last, email=email, organisation=org, code=code, rev=rev))
+    return event_id
+
+
+def names(matches):
+    return [m.attendee.display_name for m in matches]
+
+
+def test_fold_and_words():
+    assert fold("Åsa Jörgensen-Müller") == "asa jorgensen-muller"
+    assert words("Łukasz Øberg, Ørsted") == ["lukasz", "oberg", "orsted"]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("asa", "Åsa Lindqvist"),
+        ("ÅSA", "Åsa Lindqvist"),
+        ("jorgen", "Jörgen Müller"),
+        ("muller", "Jörgen Müller"),
+        ("lukasz", "Łukasz Øberg"),
+        ("oberg", "Łukasz Øberg"),
+        ("marq", "Zoë García Márquez"),
+        ("zoe", "Zoë García Márquez"),
+        ("telia", "Åsa Lindqvist"),
+        ("polism", "Jörgen Müller"),
+        ("mary.johnson@ngo.example", "Mary Johnson"),
+        ("xyz-778", "Zoë García Márquez"),
+        ("Jonson", "Mary Johnson"),
+        ("Lindkvist", "Åsa Lindqvist"),
+        ("Mueller", "Jörgen Müller"),
+    ],
+)
+def test_finds(store, event, query, expected):
+    found = names(find(SearchIndex(store, event), query))
+    assert found and found[0] == expected
+
+
+def test_prefix_on_any_word_and_ranking(store, event):
+    index = SearchIndex(store, event)
+    found = find(index, "lind")
+    # exact word "Lind" ranks before the prefix match "Lindqvist"
+    assert names(found) == ["Anna Lind", "Åsa Lindqvist"]
+    assert [m.rank_name for m in found] == ["exact", "prefix"]
+    assert names(find(index, "anna lind")) == ["Anna Lind"]
+    assert names(find(index, "an")) == ["Anna Andersson", "Anna Lind"]
+
+
+def test_limit_empty_and_junk(store, event):
+    index = SearchIndex(store, event)
+    assert len(find(index, "a", limit=2)) == 2
+    for junk in ["", "   ", "%%%", "😀", "\x00", "x" * 5000, "' OR 1=1 --"]:
+        assert find(index, junk) == []
+
+
+def test_status_is_current_and_new_people_appear(store, event, actor):
+    index = SearchIndex(store, event, refresh_interval=0)
+    first = find(index, "jorgen")[0]
+    assert first.attendee.checked_in_at is None
+    CheckInService(store, event, actor).check_in(first.attendee.id)
+    assert find(index, "jorgen")[0].attendee.checked_in_at is not None
+    # a walk-in registered elsewhere (another process would do the same) is found on the next query
+    attendees.register_walk_in(store, event, {"first_name": "Gösta", "last_name": "Ekman"}, Actor("Desk 2"))
+    assert names(find(index, "gosta")) == ["Gösta Ekman"]
+    # an edit replaces the old words
+    person = find(index, "gosta")[0].attendee
+    attendees.update_attendee(store, person.id, {"last_name": "Berling"}, actor)
+    assert find(index, "ekman") == []
+    assert names(find(index, "berling")) == ["Gösta Berling"]
+
+
+def test_index_scopes_to_its_event(store, event):
+    now = datetime.now(timezone.utc)
+    other = create_event(store, "Other", now, now + timedelta(hours=1)).id
+    attendees.register_walk_in(store, other, {"first_name": "Åsa", "last_name": "Other"}, Actor())
+    assert names(find(SearchIndex(store, event), "asa")) == ["Åsa Lindqvist"]
