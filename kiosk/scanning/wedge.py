@@ -1,0 +1,181 @@
+"""USB keyboard-wedge scanners: tell a scanner's key burst from a person typing.
+
+A scanner "types" its code much faster than a person (a few ms between keys), usually ending
+with Enter, sometimes with Tab or nothing. ``WedgeDetector`` is an application-wide event
+filter, so a scan works wherever the focus is:
+
+- the first printable key always goes through at once (typing never lags);
+- a key that follows the previous one within ``gap_ms`` is held back, since it may belong to
+  a burst;
+- when ``min_length`` or more keys came that fast and the burst ends (Enter, Tab, or a pause
+  longer than ``gap_ms``), it is a scan: ``scanned(code)`` is emitted, the held keys are
+  dropped, the ending key is swallowed, and the first key is taken back out of the line edit
+  it landed in;
+- otherwise the held keys are replayed, in order, to the widget they were meant for.
+
+The same code scanned again within ``dedupe_ms`` is one scan.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+DEFAULT_GAP_MS = 40
+DEFAULT_MIN_LENGTH = 4
+DEFAULT_DEDUPE_MS = 2000
+_ENDS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+_NOT_TYPING = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+
+
+@dataclass
+class _Held:
+    receiver: QWidget
+    key: int
+    modifiers: Qt.KeyboardModifier
+    text: str
+
+
+@dataclass
+class _FirstKey:
+    receiver: QWidget
+    text_before: str | None
+    cursor_before: int
+
+
+class WedgeDetector(QObject):
+    scanned = Signal(str)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        gap_ms: int = DEFAULT_GAP_MS,
+        min_length: int = DEFAULT_MIN_LENGTH,
+        dedupe_ms: int = DEFAULT_DEDUPE_MS,
+        clock=time.monotonic,
+    ):
+        super().__init__(parent)
+        self.gap_ms = gap_ms
+        self.min_length = min_length
+        self.dedupe_ms = dedupe_ms
+        self.enabled = True
+        self._clock = clock
+        self._chars: list[str] = []
+        self._held: list[_Held] = []
+        self._first: _FirstKey | None = None
+        self._last_key = 0.0
+        self._replaying = False
+        self._recent: tuple[str, float] = ("", -1e9)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.timeout.connect(self._settle)
+
+    # -- installing ------------------------------------------------------------------------
+    def install(self, app: QCoreApplication | None = None) -> WedgeDetector:
+        (app or QApplication.instance()).installEventFilter(self)
+        return self
+
+    def uninstall(self, app: QCoreApplication | None = None) -> None:
+        self._settle()
+        (app or QApplication.instance()).removeEventFilter(self)
+
+    # -- the filter ------------------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() != QEvent.Type.KeyPress or self._replaying or not self.enabled:
+            return False
+        if not isinstance(obj, QWidget) or not self._is_first_receiver(obj):
+            return False  # the window before the widget, or a parent the key propagates to
+        return self._on_key(obj, event)
+
+    @staticmethod
+    def _is_first_receiver(widget: QWidget) -> bool:
+        focus = QApplication.focusWidget()
+        return widget is focus if focus is not None else widget.isWindow()
+
+    def _on_key(self, receiver: QWidget, event: QKeyEvent) -> bool:
+        now = self._clock()
+        text = event.text()
+        within = bool(self._chars) and (now - self._last_key) * 1000 <= self.gap_ms
+        printable = (
+            len(text) == 1 and text.isprintable() and not event.isAutoRepeat()
+            and not (event.modifiers() & _NOT_TYPING)
+        )
+        if printable:
+            if within:
+                self._chars.append(text)
+                self._held.append(_Held(receiver, event.key(), event.modifiers(), text))
+                self._last_key = now
+                self._pause.start(self.gap_ms)
+                return True
+            self._settle()
+            self._begin(receiver, text, now)
+            return False
+        if event.key() in _ENDS and within and len(self._chars) >= self.min_length:
+            code = "".join(self._chars)
+            self._reset()
+            self._emit(code)
+            return True
+        self._settle()
+        return False
+
+    # -- bursts ----------------------------------------------------------------------------
+    def _begin(self, receiver: QWidget, text: str, now: float) -> None:
+        if isinstance(receiver, QLineEdit):
+            self._first = _FirstKey(receiver, receiver.text(), receiver.cursorPosition())
+        else:
+            self._first = _FirstKey(receiver, None, 0)
+        self._chars = [text]
+        self._held = []
+        self._last_key = now
+        self._pause.start(self.gap_ms)
+
+    def _settle(self) -> None:
+        """The candidate ended with a pause (or before another key): a scan, or typing."""
+        self._pause.stop()
+        if not self._chars:
+            return
+        if len(self._chars) >= self.min_length:
+            code = "".join(self._chars)
+            self._reset()
+            self._emit(code)
+            return
+        held = self._held
+        self._reset(keep_first=False)
+        self._replaying = True
+        try:
+            for key in held:
+                if shiboken6.isValid(key.receiver):
+                    ev = QKeyEvent(QEvent.Type.KeyPress, key.key, key.modifiers, key.text)
+                    QCoreApplication.sendEvent(key.receiver, ev)
+        finally:
+            self._replaying = False
+
+    def _reset(self, keep_first: bool = True) -> None:
+        self._pause.stop()
+        self._chars = []
+        self._held = []
+        if not keep_first:
+            self._first = None
+
+    def _emit(self, code: str) -> None:
+        self._take_back_first_key()
+        now = self._clock()
+        last_code, last_at = self._recent
+        self._recent = (code, now)
+        if code == last_code and (now - last_at) * 1000 < self.dedupe_ms:
+            return
+        self.scanned.emit(code)
+
+    def _take_back_first_key(self) -> None:
+        first, self._first = self._first, None
+        if first is None or first.text_before is None or not shiboken6.isValid(first.receiver):
+            return
+        line: QLineEdit = first.receiver  # type: ignore[assignment]
+        if line.text() != first.text_before:
+            line.setText(first.text_before)
+            line.setCursorPosition(first.cursor_before)
