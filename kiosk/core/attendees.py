@@ -78,6 +78,7 @@ class AttendeeInfo:
 
     @classmethod
     def of(cls, row: Attendee) -> AttendeeInfo:
+        """From an ORM row or a Core row of the attendee table."""
         return cls(
             id=row.id,
             event_id=row.event_id,
@@ -90,7 +91,7 @@ class AttendeeInfo:
             category=row.category,
             ticket_type=row.ticket_type,
             notes=row.notes,
-            alerts=tuple(row.alert_list),
+            alerts=tuple(a.strip() for a in row.alerts.split(",") if a.strip()),
             badge_privacy=BadgePrivacy(row.badge_privacy),
             blocked=row.blocked,
             walk_in=row.walk_in,

@@ -16,15 +16,16 @@ from __future__ import annotations
 import enum
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, select
 
 from kiosk.core import audit
 from kiosk.core.attendees import AttendeeInfo
-from kiosk.core.codes import candidates, clean_scan
+from kiosk.core.codes import MAX_CODE_LENGTH, candidates, clean_scan
 from kiosk.core.events import Actor
 from kiosk.core.models import Attendee, CheckIn, CheckInKind, Event, Method, Station, utcnow
 from kiosk.core.store import Store
@@ -127,6 +128,21 @@ class ScanResult:
 
 
 STATION_TOUCH_SECONDS = 30.0
+ATTENDEE = Attendee.__table__
+CHECKIN = CheckIn.__table__
+# Statements of the hot path, built once.
+_BY_CODE = (
+    sa_select(ATTENDEE)
+    .where(ATTENDEE.c.event_id == bindparam("event_id"), ATTENDEE.c.code == bindparam("code"))
+    .with_for_update()
+)
+_BY_ID = sa_select(ATTENDEE).where(ATTENDEE.c.id == bindparam("id")).with_for_update()
+_INSERT_LOG = CHECKIN.insert()
+_MARK_INSIDE = (
+    ATTENDEE.update()
+    .where(ATTENDEE.c.id == bindparam("attendee_id"))
+    .values(checked_in_at=bindparam("checked_in_at"), inside=True)
+)
 
 
 class CheckInService:
@@ -160,6 +176,12 @@ class CheckInService:
 
     # -- the rule --------------------------------------------------------------------------
     def scan(self, raw: str, method: Method = Method.SCAN) -> ScanResult:
+        code = clean_scan(raw)
+        if code and len(code) <= MAX_CODE_LENGTH:
+            # Fast path: the scan is a code of this event. Look it up under the write lock.
+            result = self._check_in_locked(_BY_CODE, {"event_id": self.event_id, "code": code}, method)
+            if result is not None:
+                return result
         attendee_id, code, other = self.lookup(raw)
         if attendee_id is None:
             kind = ResultKind.OTHER_EVENT if other else ResultKind.UNKNOWN_CODE
@@ -167,26 +189,45 @@ class CheckInService:
         return self.check_in(attendee_id, method)
 
     def check_in(self, attendee_id: int, method: Method = Method.SEARCH) -> ScanResult:
-        with self.store.write() as session:
-            row = self._lock(session, attendee_id)
+        result = self._check_in_locked(_BY_ID, {"id": attendee_id}, method)
+        return result if result is not None else ScanResult(ResultKind.UNKNOWN_CODE)
+
+    def _check_in_locked(self, query, params: dict, method: Method) -> ScanResult | None:
+        """The rule, in one locked transaction. This is the hot path, so it runs prepared Core
+        statements on a bare connection rather than ORM objects."""
+        with self.store.engine.connect().execution_options(kiosk_write=True) as conn:
+            row = conn.execute(query, params).first()
             if row is None:
-                return ScanResult(ResultKind.UNKNOWN_CODE)
+                conn.rollback()
+                return None
+            info = AttendeeInfo.of(row)
             if row.event_id != self.event_id:
-                return ScanResult(ResultKind.OTHER_EVENT, code=row.code, other_event=session.get(Event, row.event_id).name)
+                name = conn.execute(sa_select(Event.name).where(Event.id == row.event_id)).scalar()
+                conn.rollback()
+                return ScanResult(ResultKind.OTHER_EVENT, code=row.code, other_event=name)
             if row.blocked:
-                return ScanResult(ResultKind.BLOCKED, code=row.code, attendee=AttendeeInfo.of(row))
+                conn.rollback()
+                return ScanResult(ResultKind.BLOCKED, code=row.code, attendee=info)
             if row.checked_in_at is not None and row.inside:
-                first = _first_entry(session, row)
-                return ScanResult(ResultKind.ALREADY_CHECKED_IN, row.code, AttendeeInfo.of(row), first_checkin=first)
+                first = _first_entry_core(conn, row.id, row.checked_in_at)
+                conn.rollback()
+                return ScanResult(ResultKind.ALREADY_CHECKED_IN, row.code, info, first_checkin=first)
             reentry = row.checked_in_at is not None
-            entry = self._log(session, row, CheckInKind.ENTRY, method)
-            if not reentry:
-                row.checked_in_at = entry.at
-            row.inside = True
-            session.add(row)
-            self._touch_station(session)
-            session.flush()
-            return ScanResult(ResultKind.CHECKED_IN, row.code, AttendeeInfo.of(row), entry=LogEntry.of(entry), reentry=reentry)
+            entry = LogEntry(uuid.uuid4(), CheckInKind.ENTRY, utcnow(), self.actor.station, self.actor.operator, method, "")
+            conn.execute(
+                _INSERT_LOG,
+                {
+                    "id": entry.id, "event_id": row.event_id, "attendee_id": row.id, "kind": entry.kind.value,
+                    "at": entry.at, "station": entry.station, "operator": entry.operator, "method": method.value,
+                    "reason": "",
+                },
+            )
+            checked_in_at = row.checked_in_at if reentry else entry.at
+            conn.execute(_MARK_INSIDE, {"attendee_id": row.id, "checked_in_at": checked_in_at})
+            self._touch_station_conn(conn)
+            conn.commit()
+            info = replace(info, checked_in_at=checked_in_at, inside=True)
+            return ScanResult(ResultKind.CHECKED_IN, row.code, info, entry=entry, reentry=reentry)
 
     def check_out(self, attendee_id: int, method: Method = Method.SCAN) -> ScanResult:
         with self.store.write() as session:
@@ -248,24 +289,36 @@ class CheckInService:
         session.add(entry)
         return entry
 
-    def _touch_station(self, session: Session) -> None:
+    def _touch_station_conn(self, conn) -> None:
         """Record that this station is alive, at most every half minute."""
         if not self.actor.station or time.monotonic() - self._station_touched < STATION_TOUCH_SECONDS:
             return
         self._station_touched = time.monotonic()
-        touch_station(session, self.actor.station)
+        touch_station(conn, self.actor.station)
 
 
-def touch_station(session: Session, name: str, **values: str) -> None:
-    """Upsert the station's row (last seen now, plus any reported values); never conflicts."""
-    if session.get_bind().dialect.name == "postgresql":
+def touch_station(conn, name: str, **values: str) -> None:
+    """Upsert the station's row (last seen now, plus any reported values); never conflicts.
+    ``conn`` is a Connection or a Session inside the caller's transaction."""
+    bind = conn.get_bind() if isinstance(conn, Session) else conn
+    if bind.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
     now = utcnow()
     stmt = insert(Station).values(name=name, last_seen=now, **values)
     stmt = stmt.on_conflict_do_update(index_elements=["name"], set_={"last_seen": now, **values})
-    session.execute(stmt)
+    conn.execute(stmt)
+
+
+def _first_entry_core(conn, attendee_id: int, since: datetime) -> LogEntry | None:
+    row = conn.execute(
+        sa_select(CHECKIN)
+        .where(CHECKIN.c.attendee_id == attendee_id, CHECKIN.c.kind == CheckInKind.ENTRY.value, CHECKIN.c.at >= since)
+        .order_by(CHECKIN.c.at)
+        .limit(1)
+    ).first()
+    return LogEntry.of(row) if row else None
 
 
 def _first_entry(session: Session, row: Attendee) -> LogEntry | None:

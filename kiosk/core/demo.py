@@ -60,6 +60,13 @@ SECTORS = {
 }
 SECTOR_WEIGHTS = {"Business": 30, "Public sector": 22, "NGO": 25, "Law enforcement": 24, "Healthcare": 18,
                   "Social services": 20, "School": 18, "Public": 13}
+# Large events (benchmarks) also get generated surnames, so the index sees a realistic spread.
+SURNAME_PARTS = (
+    ["Lind", "Berg", "Sjö", "Ek", "Holm", "Dahl", "Fors", "Ny", "Sten", "Ros", "Ås", "Nord", "Sund", "Hag", "Bäck",
+     "Ljung", "Björk", "Gran", "Löv", "Al", "Hed", "Kull", "Mal", "Öst", "Väst", "Rön", "Asp", "Ström", "Vik", "Norr"],
+    ["qvist", "berg", "ström", "gren", "holm", "dahl", "lund", "mark", "ling", "blad", "sjö", "by", "hammar",
+     "näs", "vall", "stedt", "löf", "man", "ner", "ander", "éen", "lén", "kvist", "feldt", "heim", "bom"],
+)
 NOTES = [
     "Wheelchair user: reserved seat row 1",
     "Vegetarian lunch",
@@ -79,6 +86,9 @@ def _people(rng: random.Random, n: int) -> list[dict]:
     people = []
     for i in range(n):
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        if n > 1000 and rng.random() < 0.6:
+            roots, endings = SURNAME_PARTS
+            last = rng.choice(roots) + rng.choice(endings) + (rng.choice(endings) if rng.random() < 0.4 else "")
         sector = rng.choices(sectors, weights)[0]
         orgs, titles = SECTORS[sector]
         org, title = rng.choice(orgs), rng.choice(titles)
