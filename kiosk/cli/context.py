@@ -17,7 +17,14 @@ class Context:
 
     @cached_property
     def store(self) -> Store:
-        return open_store(self.args.db)
+        store = open_store(self.args.db)
+        if not getattr(self.args, "skip_retention_warning", False):
+            from kiosk.core.privacy import retention_warning
+
+            warning = retention_warning(store)  # one cheap query; stderr only, never in --json output
+            if warning:
+                print(f"kiosk: {warning}", file=sys.stderr)
+        return store
 
     @cached_property
     def event(self) -> Event:
