@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 
 from kiosk.core.codes import generate_code
 from kiosk.core.events import zone
@@ -115,6 +116,7 @@ def _people(rng: random.Random, n: int) -> list[dict]:
     return people
 
 
+@lru_cache(maxsize=65536)
 def _ascii(text: str) -> str:
     from kiosk.core.search import fold
 
@@ -169,7 +171,7 @@ def create_demo(store: Store, attendees: int = 170, seed: int = 2026, reset: boo
         event_id = event.id
         rows = [dict(p, event_id=event_id, rev=1, created_at=now, updated_at=now) for p in people]
         for start in range(0, len(rows), 5000):
-            session.execute(insert(Attendee), rows[start : start + 5000])
+            session.connection().execute(Attendee.__table__.insert(), rows[start : start + 5000])
     return event_id
 
 
