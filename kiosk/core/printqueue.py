@@ -17,7 +17,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, select
 
 from kiosk.core.checkin import ResultKind, ScanResult
-from kiosk.core.models import BadgePrint, PrintJob, utcnow
+from kiosk.core.models import BadgePrint, PrintJob, Station, utcnow
 from kiosk.core.store import Store
 
 QUEUED, PRINTING, PRINTED, FAILED, CANCELLED = "queued", "printing", "printed", "failed", "cancelled"
@@ -116,7 +116,9 @@ def mark_printed(store: Store, job_id: uuid.UUID, printer: str) -> BadgeStatus:
         return _status(session, job.attendee_id)
 
 
-def mark_failed(store: Store, job_id: uuid.UUID, error: str, printer: str = "", give_up: bool = False) -> PrintJob:
+def mark_failed(
+    store: Store, job_id: uuid.UUID, error: str, printer: str = "", give_up: bool = False, retry_in: timedelta | None = None
+) -> PrintJob:
     """Put the job back in the queue with a backoff (or mark it failed for good)."""
     with store.write() as session:
         job = session.get(PrintJob, job_id, with_for_update=True)
@@ -124,7 +126,7 @@ def mark_failed(store: Store, job_id: uuid.UUID, error: str, printer: str = "", 
         if printer:
             job.printer = printer
         job.state = FAILED if give_up else QUEUED
-        job.next_try_at = utcnow() + backoff(job.attempts)
+        job.next_try_at = utcnow() + (retry_in if retry_in is not None else backoff(job.attempts))
         session.add(job)
         return job
 
@@ -173,3 +175,50 @@ def _status(session: Session, attendee_id: int) -> BadgeStatus:
 def badge_status(store: Store, attendee_id: int) -> BadgeStatus:
     with store.read() as session:
         return _status(session, attendee_id)
+
+
+def get_job(store: Store, job_id: uuid.UUID) -> PrintJob | None:
+    with store.read() as session:
+        return session.get(PrintJob, job_id)
+
+
+def next_due(store: Store, station: str) -> datetime | None:
+    """When the earliest queued job of this station may be tried, or None with nothing queued."""
+    with store.read() as session:
+        return session.exec(
+            select(func.min(PrintJob.next_try_at)).where(PrintJob.station == station, PrintJob.state == QUEUED)
+        ).one()
+
+
+def record_batch(
+    store: Store, event_id: int, attendee_ids: list[int], station: str, printer: str, template: str = ""
+) -> None:
+    """Record badges printed outside the queue (batch pre-printing) as printed jobs, in one go."""
+    now = utcnow()
+    with store.write() as session:
+        for attendee_id in attendee_ids:
+            record = session.get(BadgePrint, attendee_id, with_for_update=True)
+            session.add(
+                PrintJob(
+                    event_id=event_id, attendee_id=attendee_id, station=station, template=template, printer=printer,
+                    reprint=record is not None, state=PRINTED, attempts=1, created_at=now, next_try_at=now, printed_at=now,
+                )
+            )
+            if record is None:
+                record = BadgePrint(attendee_id=attendee_id, first_printed_at=now, last_printed_at=now, printer=printer, count=1)
+            else:
+                record.count += 1
+                record.last_printed_at = now
+                record.printer = printer
+            session.add(record)
+
+
+def report_status(store: Store, station: str, text: str) -> None:
+    """Keep the station's printer status where dashboards of other stations can read it."""
+    with store.write() as session:
+        row = session.get(Station, station, with_for_update=True)
+        if row is None:
+            row = Station(name=station)
+        row.printer_status = text[:300]
+        row.last_seen = utcnow()
+        session.add(row)

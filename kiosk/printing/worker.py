@@ -1,0 +1,215 @@
+"""The print worker of a station: takes jobs from the persistent queue and prints them.
+
+It runs on its own QThread, so neither a check-in nor the GUI ever waits for a printer. At
+start it puts back jobs a killed process left "printing" (``printqueue.recover``); then it
+claims due jobs one by one, renders the badge, prints it, and records the outcome in the
+database. A failure leaves the job queued with the error readable and a backoff; after
+``max_failures`` failures on the main printer, the job goes to the fallback printer (when one
+is set). Errors that no retry can fix (an unknown template, a deleted attendee) fail the job
+for good. Outcomes are reported through signals, delivered on the receiver's thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable
+from datetime import timedelta
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from kiosk.badges.context import badge_for, event_labels
+from kiosk.badges.templates import TemplateError
+from kiosk.core import attendees, printqueue
+from kiosk.core.attendees import AttendeeInfo
+from kiosk.core.errors import KioskError
+from kiosk.core.models import utcnow
+from kiosk.core.store import Store
+from kiosk.printing.printers import PrintError, print_image
+
+log = logging.getLogger(__name__)
+
+
+class _LoopThread(QThread):
+    def __init__(self, target: Callable[[], None]):
+        super().__init__()
+        self._target = target
+
+    def run(self) -> None:
+        self._target()
+
+
+class PrintWorker(QObject):
+    jobPrinted = Signal(str, int, str)
+    jobFailed = Signal(str, int, str)
+    statusChanged = Signal(str, int, bool)
+
+    def __init__(
+        self,
+        store: Store,
+        station: str,
+        printer: str = "",
+        fallback_printer: str = "",
+        template_for: Callable[[AttendeeInfo], str] | None = None,
+        max_failures: int = 3,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.store = store
+        self.station = station
+        self.template_for = template_for
+        self.max_failures = max(1, max_failures)
+        #: Longest sleep between looks at the queue when nobody calls wake().
+        self.poll_interval = 2.0
+        #: Delay before retrying a failed job, from its attempt count (2 s, 4 s, 8 s ... 60 s).
+        self.retry_delay: Callable[[int], timedelta] = printqueue.backoff
+        self._lock = threading.Lock()
+        self._printer = printer
+        self._fallback = fallback_printer
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: _LoopThread | None = None
+        self._last_status: tuple[str, int, bool] | None = None
+        self._last_error = ""
+
+    # -- control (GUI thread) --------------------------------------------------------------
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = _LoopThread(self._run)
+        self._thread.setObjectName(f"print-worker-{self.station}")
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.wait()
+            self._thread = None
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def set_printer(self, name: str, fallback: str = "") -> None:
+        with self._lock:
+            self._printer, self._fallback = name, fallback
+            self._last_error = ""
+        self.wake()
+
+    @property
+    def printers(self) -> tuple[str, str]:
+        with self._lock:
+            return self._printer, self._fallback
+
+    def is_running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    # -- the loop (worker thread) ----------------------------------------------------------
+    def _run(self) -> None:
+        try:
+            recovered = printqueue.recover(self.store, self.station)
+            if recovered:
+                log.info("print queue of %s: %d interrupted job(s) back in the queue", self.station, recovered)
+        except Exception as exc:  # the database may be away; the loop retries below
+            log.warning("print queue recovery failed: %s", exc)
+        while not self._stop.is_set():
+            try:
+                job = printqueue.claim_next(self.store, self.station)
+            except Exception as exc:
+                self._report(f"Print queue unavailable: {exc}".splitlines()[0], -1, False)
+                self._sleep(self.poll_interval)
+                continue
+            if job is None:
+                self._report_idle()
+                self._sleep(self._idle_wait())
+                continue
+            self._process(job)
+
+    def _sleep(self, seconds: float) -> None:
+        self._wake.wait(max(0.01, seconds))
+        self._wake.clear()
+
+    def _idle_wait(self) -> float:
+        try:
+            due = printqueue.next_due(self.store, self.station)
+        except Exception:
+            return self.poll_interval
+        if due is None:
+            return self.poll_interval
+        return min(self.poll_interval, max(0.02, (due - utcnow()).total_seconds()))
+
+    def _template_name(self, job) -> str:
+        if job.template:
+            return job.template
+        if self.template_for is not None:
+            person = attendees.get(self.store, job.attendee_id)
+            if person is not None:
+                return self.template_for(person) or ""
+        return ""
+
+    def _process(self, job) -> None:
+        printer, fallback = self.printers
+        failures = job.attempts - 1
+        target = fallback if fallback and failures >= self.max_failures else printer
+        job_id = str(job.id)
+        try:
+            labels = event_labels(self.store, job.event_id)
+            image, template, person = badge_for(self.store, job.attendee_id, self._template_name(job), labels)
+            used = print_image(image, target, template.width_mm, template.height_mm, template.dpi, title=f"kiosk-badge-{person.code}")
+        except PrintError as exc:
+            self._failed(job, job_id, str(exc), target, give_up=False)
+        except (TemplateError, KioskError) as exc:
+            self._failed(job, job_id, str(exc), target, give_up=True)
+        except Exception as exc:
+            log.exception("printing job %s failed", job_id)
+            self._failed(job, job_id, f"{type(exc).__name__}: {exc}", target, give_up=False)
+        else:
+            try:
+                printqueue.mark_printed(self.store, job.id, used)
+            except Exception as exc:  # printed but not recorded: recovery will print it again
+                log.error("job %s printed on %s but not recorded: %s", job_id, used, exc)
+                return
+            with self._lock:
+                self._last_error = ""
+            self.jobPrinted.emit(job_id, job.attendee_id, used)
+            self._report_idle()
+
+    def _failed(self, job, job_id: str, error: str, printer: str, give_up: bool) -> None:
+        log.info("print job %s (attempt %d) on %r failed: %s", job_id, job.attempts, printer, error)
+        try:
+            printqueue.mark_failed(
+                self.store, uuid.UUID(job_id), error, printer=printer, give_up=give_up, retry_in=self.retry_delay(job.attempts)
+            )
+        except Exception as exc:
+            log.error("could not record the failure of job %s: %s", job_id, exc)
+        with self._lock:
+            self._last_error = error
+        self.jobFailed.emit(job_id, job.attendee_id, error)
+        self._report_idle()
+
+    def _report_idle(self) -> None:
+        try:
+            waiting = printqueue.pending(self.store, self.station)
+        except Exception:
+            waiting = -1
+        printer, _ = self.printers
+        with self._lock:
+            error = self._last_error
+        if error and waiting:
+            self._report(f"{error} ({waiting} waiting)", waiting, False)
+        else:
+            name = printer or "default printer"
+            self._report(f"{name}: ready" + (f", {waiting} waiting" if waiting else ""), waiting, True)
+
+    def _report(self, text: str, waiting: int, ok: bool) -> None:
+        status = (text, waiting, ok)
+        if status == self._last_status:
+            return
+        self._last_status = status
+        try:
+            printqueue.report_status(self.store, self.station, text)
+        except Exception:
+            pass
+        self.statusChanged.emit(text, waiting, ok)
