@@ -258,9 +258,11 @@ def _open_xlsx(path: Path, size: int) -> Iterator[Table]:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    raw = open(path, "rb")  # a file object: openpyxl then does not insist on an .xlsx name
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(raw, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raw.close()
         raise fail(path, f"this is a zip file but not a readable XLSX workbook ({type(exc).__name__})") from None
     try:
         sheet = book.active if book.active is not None else book.worksheets[0]
@@ -292,4 +294,5 @@ def _open_xlsx(path: Path, size: int) -> Iterator[Table]:
         )
     finally:
         book.close()
+        raw.close()
 
