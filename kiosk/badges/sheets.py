@@ -10,10 +10,12 @@ from PIL import Image, ImageDraw
 from kiosk.badges.templates import Template
 
 A4_MM = (210.0, 297.0)
-MARGIN_MM = 8.0
-GAP_MM = 6.0
-MARK_MM = 3.5
-MARK_OFFSET_MM = 1.0
+#: Badges sit edge to edge (one guillotine cut between neighbours); the cut marks are in the
+#: margin around the block, on every grid line.
+MARGIN_MM = 3.0
+GAP_MM = 0.0
+MARK_MM = 4.0
+MARK_OFFSET_MM = 0.8
 
 
 @dataclass(frozen=True)
@@ -30,12 +32,16 @@ class SheetLayout:
 
 
 def layout(template: Template, sheet_mm: tuple[float, float] = A4_MM) -> SheetLayout:
-    """As many badges as fit the sheet (turned a quarter if that fits more), centred."""
+    """As many badges as fit the sheet (turned a quarter if that fits more), centred.
+
+    A template with its own white margin needs less of the sheet's (A6 goes four to an A4).
+    """
     best = None
+    margin = max(0.0, MARGIN_MM - template.margin_mm)
     for rotate in (False, True):
         w, h = (template.height_mm, template.width_mm) if rotate else (template.width_mm, template.height_mm)
-        cols = int((sheet_mm[0] - 2 * MARGIN_MM + GAP_MM) // (w + GAP_MM))
-        rows = int((sheet_mm[1] - 2 * MARGIN_MM + GAP_MM) // (h + GAP_MM))
+        cols = int((sheet_mm[0] - 2 * margin + GAP_MM + 1e-6) // (w + GAP_MM))
+        rows = int((sheet_mm[1] - 2 * margin + GAP_MM + 1e-6) // (h + GAP_MM))
         if best is None or cols * rows > best.per_sheet:
             used_w, used_h = cols * w + (cols - 1) * GAP_MM, rows * h + (rows - 1) * GAP_MM
             origin = ((sheet_mm[0] - used_w) / 2, (sheet_mm[1] - used_h) / 2)
@@ -64,21 +70,30 @@ def compose(badges: Iterable[Image.Image], template: Template, dpi: int, sheet_m
         img = img.resize((px(plan.badge_mm[0]), px(plan.badge_mm[1])), Image.Resampling.NEAREST) if img.size != (
             px(plan.badge_mm[0]), px(plan.badge_mm[1])) else img
         sheet.paste(img, (px(x_mm), px(y_mm)))
-        _cut_marks(draw, px, x_mm, y_mm, *plan.badge_mm)
         slot += 1
         if slot == plan.per_sheet:
+            _cut_marks(draw, px, plan, sheet_mm)
             yield sheet
             sheet, slot = None, 0
     if sheet is not None:
+        _cut_marks(draw, px, plan, sheet_mm)
         yield sheet
 
 
-def _cut_marks(draw: ImageDraw.ImageDraw, px, x: float, y: float, w: float, h: float) -> None:
+def _cut_marks(draw: ImageDraw.ImageDraw, px, plan: SheetLayout, sheet_mm: tuple[float, float]) -> None:
+    """Short lines in the margin on the extension of every cut line."""
     width = max(1, px(0.2))
-    o, m = MARK_OFFSET_MM, MARK_MM
-    for cx in (x, x + w):
-        for cy in (y, y + h):
-            dy = -1 if cy == y else 1
-            dx = -1 if cx == x else 1
-            draw.line((px(cx), px(cy + dy * o), px(cx), px(cy + dy * (o + m))), fill="#000000", width=width)
-            draw.line((px(cx + dx * o), px(cy), px(cx + dx * (o + m)), px(cy)), fill="#000000", width=width)
+    (x0, y0), (w, h) = plan.origin_mm, plan.badge_mm
+    x1, y1 = x0 + plan.columns * w, y0 + plan.rows * h
+    off = MARK_OFFSET_MM
+    top_len, side_len = min(MARK_MM, y0 - off), min(MARK_MM, x0 - off)
+    for i in range(plan.columns + 1):
+        x = x0 + i * w
+        if top_len > 0.5:
+            draw.line((px(x), px(y0 - off - top_len), px(x), px(y0 - off)), fill="#000000", width=width)
+            draw.line((px(x), px(y1 + off), px(x), px(y1 + off + top_len)), fill="#000000", width=width)
+    for j in range(plan.rows + 1):
+        y = y0 + j * h
+        if side_len > 0.5:
+            draw.line((px(x0 - off - side_len), px(y), px(x0 - off), px(y)), fill="#000000", width=width)
+            draw.line((px(x1 + off), px(y), px(x1 + off + side_len), px(y)), fill="#000000", width=width)
