@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 
 from kiosk.core import audit, person_data, pin, privacy
 from kiosk.core.errors import UsageError
-from kiosk.core.events import pick_event
 from kiosk.core.models import utcnow
 
 
