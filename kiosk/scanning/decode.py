@@ -11,9 +11,9 @@ from pathlib import Path
 
 import zxingcpp
 
-FORMATS = zxingcpp.BarcodeFormat.QRCode | zxingcpp.BarcodeFormat.MicroQRCode | zxingcpp.BarcodeFormat.DataMatrix \
-    | zxingcpp.BarcodeFormat.Aztec | zxingcpp.BarcodeFormat.PDF417 | zxingcpp.BarcodeFormat.Code128 \
-    | zxingcpp.BarcodeFormat.Code39 | zxingcpp.BarcodeFormat.EAN13 | zxingcpp.BarcodeFormat.ITF
+_B = zxingcpp.BarcodeFormat
+#: What tickets carry: 2D codes first, and the common 1D ones printed on older tickets.
+FORMATS = (_B.QRCode, _B.MicroQRCode, _B.DataMatrix, _B.Aztec, _B.PDF417, _B.Code128, _B.Code39, _B.EAN13, _B.ITF)
 
 
 class DecodeError(Exception):

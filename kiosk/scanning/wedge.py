@@ -70,6 +70,7 @@ class WedgeDetector(QObject):
         self._first: _FirstKey | None = None
         self._last_key = 0.0
         self._replaying = False
+        self._last_receiver: tuple | None = None
         self._recent: tuple[str, float] = ("", -1e9)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -88,17 +89,31 @@ class WedgeDetector(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() != QEvent.Type.KeyPress or self._replaying or not self.enabled:
             return False
-        if not isinstance(obj, QWidget) or not self._is_first_receiver(obj):
+        if not isinstance(obj, QWidget) or not self._is_first_receiver(obj, event):
             return False  # the window before the widget, or a parent the key propagates to
         return self._on_key(obj, event)
 
-    @staticmethod
-    def _is_first_receiver(widget: QWidget) -> bool:
+    def _is_first_receiver(self, widget: QWidget, event: QKeyEvent) -> bool:
+        """True for the widget a key is meant for, False for the parents it propagates to."""
         focus = QApplication.focusWidget()
-        return widget is focus if focus is not None else widget.isWindow()
+        if focus is not None:
+            return widget is focus
+        # No focus widget (a window not yet active): keys go straight to a widget and, when it
+        # ignores them, on to its parents: skip those repeats of the same event.
+        pointer = shiboken6.getCppPointer(event)[0]
+        previous, self._last_receiver = self._last_receiver, (widget, pointer, event.key(), self._clock())
+        if previous is not None:
+            prev_widget, prev_pointer, prev_key, prev_at = previous
+            if (
+                prev_pointer == pointer and prev_key == event.key() and shiboken6.isValid(prev_widget)
+                and widget.isAncestorOf(prev_widget) and self._clock() - prev_at < 0.001
+            ):
+                self._last_receiver = previous
+                return False
+        return True
 
     def _on_key(self, receiver: QWidget, event: QKeyEvent) -> bool:
-        now = self._clock()
+        now = self._when(event)
         text = event.text()
         within = bool(self._chars) and (now - self._last_key) * 1000 <= self.gap_ms
         printable = (
@@ -122,6 +137,14 @@ class WedgeDetector(QObject):
             return True
         self._settle()
         return False
+
+    def _when(self, event: QKeyEvent) -> float:
+        """Seconds. Real input carries the window system's time of the key press, which a busy
+        GUI thread cannot stretch; synthetic events (timestamp 0) use the arrival time."""
+        stamp = event.timestamp()
+        if stamp > 0:
+            return stamp / 1000.0
+        return self._clock()
 
     # -- bursts ----------------------------------------------------------------------------
     def _begin(self, receiver: QWidget, text: str, now: float) -> None:

@@ -1,0 +1,123 @@
+"""Starting the windowed app: QApplication, station settings, the first-start questions, the mode.
+
+Modes are looked up by name, so another screen (self-service, dashboard) plugs in by adding
+one line to ``MODES``: ``name -> "module:function"``, where the function takes
+``(store, event, actor, settings)`` and returns the window to show.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication, QLocale, QLoggingCategory, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+
+from kiosk.core.errors import UsageError
+from kiosk.core.events import Actor
+from kiosk.paths import resource
+from kiosk.ui.settings import StationSettings
+
+MODES = {
+    "desk": "kiosk.ui.desk.assemble:build_desk",
+}
+
+#: Optional hardware-acceleration libraries QtMultimedia looks for; their absence is harmless.
+LOG_RULES = "qt.multimedia.symbolsresolver.warning=false"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def ensure_app(argv: list[str] | None = None) -> QApplication:
+    QLoggingCategory.setFilterRules(LOG_RULES)
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or [sys.argv[0]])
+        app.setApplicationName("kiosk")
+        app.setApplicationDisplayName(tr("Check-in"))
+        _install_translation(app)
+    return app
+
+
+def _install_translation(app: QApplication) -> None:
+    locale = os.environ.get("KIOSK_LANG") or QLocale.system().name()
+    translator = QTranslator(app)
+    folder = resource("translations")
+    if folder.is_dir() and translator.load(f"kiosk_{locale}", str(folder)):
+        app.installTranslator(translator)
+
+
+class StationDialog(QDialog):
+    """Asked once, at the first start: which station is this, and who is working it."""
+
+    def __init__(self, station: str = "", operator: str = ""):
+        super().__init__()
+        self.setWindowTitle(tr("Set up this station"))
+        self.station = QLineEdit(station, self)
+        self.station.setPlaceholderText(tr("e.g. Desk 1"))
+        self.operator = QLineEdit(operator, self)
+        self.operator.setPlaceholderText(tr("your name"))
+        self.error = QLabel(tr("The station needs a name."), self)
+        self.error.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(tr("This is asked once; it is remembered on this computer."), self))
+        form.addRow(tr("Station name"), self.station)
+        form.addRow(tr("Operator"), self.operator)
+        form.addRow(self.error)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        if not self.station.text().strip():
+            self.error.show()
+            return
+        super().accept()
+
+
+def station_identity(settings: StationSettings, station: str | None, operator: str | None, ask: bool = True) -> Actor | None:
+    """The preset (flags) or remembered station and operator; asks at the first start."""
+    if station:
+        settings.set("station/name", station.strip())
+    if operator:
+        settings.set("station/operator", operator.strip())
+    name, who = settings.get("station/name"), settings.get("station/operator")
+    if not name:
+        if not ask:
+            return None
+        dialog = StationDialog(name, who)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        name, who = dialog.station.text().strip(), dialog.operator.text().strip()
+        settings.set("station/name", name)
+        settings.set("station/operator", who)
+    settings.sync()
+    return Actor(station=name, operator=who)
+
+
+def factory(mode: str):
+    target = MODES.get(mode)
+    if target is None:
+        raise UsageError(f"Unknown mode {mode!r} (choose from: {', '.join(sorted(MODES))})")
+    module, _, func = target.partition(":")
+    return getattr(importlib.import_module(module), func)
+
+
+def run(ctx, mode: str = "desk", station: str | None = None, operator: str | None = None) -> int:
+    build = factory(mode)
+    app = ensure_app()
+    settings = StationSettings()
+    actor = station_identity(settings, station, operator)
+    if actor is None:
+        return 1
+    store, event = ctx.store, ctx.event  # a missing database or event ends here with one line
+    window = build(store, event, actor, settings)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return app.exec()

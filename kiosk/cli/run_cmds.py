@@ -1,0 +1,42 @@
+"""run (open a station window), decode (read the code in an image)."""
+
+from __future__ import annotations
+
+from kiosk.core.errors import KioskError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("run", help="open the station window (desk mode)")
+    p.add_argument("--mode", default="desk", help="which screen: desk (default)")
+    p.add_argument("--station", metavar="NAME", help="this station's name (remembered; asked at the first start otherwise)")
+    p.add_argument("--operator", metavar="NAME", help="who staffs the station (remembered)")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("decode", help="print the code in a still image or photo (exit 4 when none is found)")
+    p.add_argument("image")
+    p.set_defaults(func=cmd_decode)
+
+
+def cmd_run(args, ctx) -> int:
+    from kiosk import app
+
+    app.factory(args.mode)  # an unknown mode fails before any window opens
+    return app.run(ctx, mode=args.mode, station=args.station, operator=args.operator)
+
+
+class NoCodeFound(KioskError):
+    exit_code = 4
+
+
+def cmd_decode(args, ctx) -> int:
+    from kiosk.scanning.decode import DecodeError, decode_file
+
+    try:
+        codes = decode_file(args.image)
+    except DecodeError as exc:
+        raise KioskError(str(exc), exit_code=2) from None
+    if not codes:
+        raise NoCodeFound(f"{args.image}: no code found")
+    for code in codes:
+        print(code)
+    return 0

@@ -1,0 +1,314 @@
+"""The desk's behaviour: every staff action becomes a background task and a result.
+
+The window only lays things out and forwards key presses; this class decides what happens,
+runs database work through the ``TaskRunner`` (writes on its single write thread), and reports
+through signals that the window connects in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from kiosk.core import attendees, printqueue
+from kiosk.core.attendees import AttendeeInfo, ValidationError
+from kiosk.core.checkin import CheckInService, LogEntry, ResultKind, ScanResult, count_today
+from kiosk.core.errors import KioskError
+from kiosk.core.events import Actor, zone
+from kiosk.core.models import Event, Method
+from kiosk.core.printqueue import BadgeStatus
+from kiosk.core.search import SearchIndex, find
+from kiosk.core.store import Store, StoreError
+from kiosk.ui.desk import presenter
+from kiosk.ui.desk.presenter import ResultView
+from kiosk.ui.tasks import TaskRunner
+
+UNREACHABLE = (OperationalError, DBAPIError, StoreError, ConnectionError, TimeoutError)
+SEARCH_LIMIT = 100
+STATUS_INTERVAL_MS = 5000
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DeskController", text)
+
+
+@dataclass(frozen=True)
+class AttendeeDetails:
+    info: AttendeeInfo
+    history: list[LogEntry]
+    badge: BadgeStatus
+
+
+@dataclass(frozen=True)
+class StationStatus:
+    db_engine: str
+    db_ok: bool
+    today: int | None = None
+    queue: int | None = None
+
+
+@dataclass
+class PrintOptions:
+    template: str = "a6"
+    auto_print: bool = True
+    printer: str = ""
+    #: Set by the window when the printing module is present (``wake()`` after enqueueing).
+    worker: object | None = None
+    extra: dict = field(default_factory=dict)
+
+
+class DeskController(QObject):
+    resultReady = Signal(object)  # ResultView
+    detailsReady = Signal(object)  # AttendeeDetails | None
+    searchReady = Signal(str, list)  # query, [AttendeeInfo]
+    attendeeUpdated = Signal(object)  # AttendeeInfo, to refresh list rows
+    statusReady = Signal(object)  # StationStatus
+    exitModeChanged = Signal(bool)
+    indexReady = Signal(int)  # attendees indexed
+
+    def __init__(
+        self,
+        store: Store,
+        event: Event,
+        actor: Actor,
+        tasks: TaskRunner,
+        printing: PrintOptions | None = None,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self.store = store
+        self.event_id = event.id
+        self.event_name = event.name
+        self.tz = zone(event.timezone)
+        self.actor = actor
+        self.tasks = tasks
+        self.printing = printing or PrintOptions()
+        self.service = CheckInService(store, event.id, actor)
+        self.index = SearchIndex(store, event.id)
+        self.index_ready = False
+        self.current: AttendeeDetails | None = None
+        self.exit_mode = False
+        self._search_seq = 0
+        self._status_timer = QTimer(self)
+        self._status_timer.timeout.connect(self.refresh_status)
+
+    # -- start-up --------------------------------------------------------------------------
+    def start(self) -> None:
+        """Load the search index and the status in the background; poll the status."""
+        self.tasks.run(self._load_index, on_done=self._index_loaded, on_error=self._index_failed)
+        self.refresh_status()
+        self._status_timer.start(STATUS_INTERVAL_MS)
+
+    def stop(self) -> None:
+        self._status_timer.stop()
+
+    def _load_index(self) -> int:
+        self.index.refresh(force=True)
+        return len(self.index)
+
+    def _index_loaded(self, count: int) -> None:
+        self.index_ready = True
+        self.indexReady.emit(count)
+
+    def _index_failed(self, exc: BaseException) -> None:
+        QTimer.singleShot(3000, lambda: self.tasks.run(self._load_index, on_done=self._index_loaded, on_error=self._index_failed))
+
+    # -- scanning --------------------------------------------------------------------------
+    def set_exit_mode(self, on: bool) -> None:
+        if on != self.exit_mode:
+            self.exit_mode = on
+            self.exitModeChanged.emit(on)
+
+    def scan(self, code: str) -> None:
+        """A code from the wedge scanner or the camera."""
+        if self.exit_mode:
+            self._write(self._exit_by_code, code, action=tr("exit"))
+        else:
+            self._write(self.service.scan, code, Method.SCAN, action=tr("check-in"), then=self._auto_print)
+
+    def _exit_by_code(self, code: str) -> ScanResult:
+        attendee_id, cleaned, other = self.service.lookup(code)
+        if attendee_id is None:
+            return ScanResult(ResultKind.OTHER_EVENT if other else ResultKind.UNKNOWN_CODE, code=cleaned, other_event=other)
+        return self.service.check_out(attendee_id, Method.SCAN)
+
+    # -- actions on the open attendee --------------------------------------------------------
+    @property
+    def current_id(self) -> int | None:
+        return self.current.info.id if self.current else None
+
+    def check_in(self, attendee_id: int | None = None) -> None:
+        target = attendee_id or self.current_id
+        if target is not None:
+            self._write(self.service.check_in, target, Method.SEARCH, action=tr("check-in"), then=self._auto_print)
+
+    def check_out(self) -> None:
+        if self.current_id is not None:
+            self._write(self.service.check_out, self.current_id, Method.SEARCH, action=tr("exit"))
+
+    def annul(self, reason: str) -> None:
+        reason = " ".join(reason.split())
+        if self.current_id is not None and reason:
+            self._write(self.service.annul, self.current_id, reason, Method.SEARCH, action=tr("undo"))
+
+    def reprint(self, attendee_id: int | None = None) -> None:
+        """Queue a badge for the open (or given) attendee; a reprint if one was printed before."""
+        target = attendee_id or self.current_id
+        if target is None:
+            return
+
+        def work() -> BadgeStatus:
+            status = printqueue.badge_status(self.store, target)
+            printqueue.enqueue(
+                self.store, self.event_id, target, self.actor.station, self.printing.template, self.printing.printer,
+                reprint=status.printed or status.pending > 0,
+            )
+            return status
+
+        def done(status: BadgeStatus) -> None:
+            title = tr("Reprint queued") if status.printed else tr("Badge queued for printing")
+            self.resultReady.emit(presenter.info(title, self._name_of(target), target))
+            self._printed_something(target)
+
+        self.tasks.run(work, lane="write", on_done=done, on_error=lambda exc: self._failed(exc, tr("print")))
+
+    def register_walk_in(self, values: dict) -> None:
+        """Register, check in and queue the badge in one go."""
+
+        def work() -> ScanResult:
+            person = attendees.register_walk_in(self.store, self.event_id, values, self.actor)
+            result = self.service.check_in(person.id, Method.WALK_IN)
+            if result.kind is ResultKind.CHECKED_IN and _has_template(self.printing.template):
+                printqueue.enqueue(self.store, self.event_id, person.id, self.actor.station, self.printing.template, self.printing.printer)
+            return result
+
+        def done(result: ScanResult) -> None:
+            self._show_result(result)
+            if result.attendee:
+                self._printed_something(result.attendee.id)
+
+        self.tasks.run(work, lane="write", on_done=done, on_error=lambda exc: self._failed(exc, tr("walk-in")))
+
+    def save_edit(self, attendee_id: int, changes: dict) -> None:
+        def done(person: AttendeeInfo) -> None:
+            self.resultReady.emit(presenter.info(tr("Saved"), presenter.who(person), person.id))
+            self.attendeeUpdated.emit(person)
+            self.open_attendee(person.id)
+
+        self.tasks.run(
+            attendees.update_attendee, self.store, attendee_id, changes, self.actor, lane="write",
+            on_done=done, on_error=lambda exc: self._failed(exc, tr("edit")),
+        )
+
+    # -- reading -----------------------------------------------------------------------------
+    def search(self, text: str) -> None:
+        self._search_seq += 1
+        seq = self._search_seq
+        query = text.strip()
+        if not query or not self.index_ready:
+            self.searchReady.emit(text, [])
+            return
+
+        def done(matches: list) -> None:
+            if seq == self._search_seq:  # a newer keystroke already asked again
+                self.searchReady.emit(text, [m.attendee for m in matches])
+
+        self.tasks.run(find, self.index, query, SEARCH_LIMIT, on_done=done, on_error=lambda exc: None)
+
+    def open_attendee(self, attendee_id: int | None) -> None:
+        if attendee_id is None:
+            self.current = None
+            self.detailsReady.emit(None)
+            return
+
+        def work() -> AttendeeDetails | None:
+            person = attendees.get(self.store, attendee_id)
+            if person is None:
+                return None
+            return AttendeeDetails(person, self.service.history(attendee_id), printqueue.badge_status(self.store, attendee_id))
+
+        def done(details: AttendeeDetails | None) -> None:
+            self.current = details
+            self.detailsReady.emit(details)
+            if details:
+                self.attendeeUpdated.emit(details.info)
+
+        self.tasks.run(work, on_done=done, on_error=lambda exc: self._failed(exc, tr("loading the attendee")))
+
+    def refresh_status(self) -> None:
+        engine = self.store.dialect
+
+        def work() -> StationStatus:
+            if not self.store.ping():
+                return StationStatus(engine, False)
+            midnight = datetime.combine(datetime.now(self.tz).date(), time(0), self.tz)
+            return StationStatus(
+                engine, True, count_today(self.store, self.event_id, self.actor.station, midnight),
+                printqueue.pending(self.store, self.actor.station),
+            )
+
+        self.tasks.run(work, on_done=self.statusReady.emit, on_error=lambda exc: self.statusReady.emit(StationStatus(engine, False)))
+
+    # -- plumbing ----------------------------------------------------------------------------
+    def _write(self, fn, *args, action: str, then=None) -> None:
+        def done(result: ScanResult) -> None:
+            self._show_result(result)
+            if then is not None:
+                then(result)
+
+        self.tasks.run(fn, *args, lane="write", on_done=done, on_error=lambda exc: self._failed(exc, action))
+
+    def _show_result(self, result: ScanResult) -> None:
+        self.resultReady.emit(presenter.describe(result, self.tz))
+        if result.attendee is not None:
+            self.attendeeUpdated.emit(result.attendee)
+            self.open_attendee(result.attendee.id)
+        if result.entry is not None:
+            self.refresh_status()
+
+    def _auto_print(self, result: ScanResult) -> None:
+        """After a green: queue the badge if this person has none yet (printing never delays the green)."""
+        if result.kind is not ResultKind.CHECKED_IN or result.attendee is None:
+            return
+        person = result.attendee
+
+        def work() -> bool:
+            status = printqueue.badge_status(self.store, person.id)
+            already = status.printed or status.pending > 0
+            if printqueue.should_auto_print(result, already, self.printing.template, self.printing.auto_print):
+                printqueue.enqueue(self.store, self.event_id, person.id, self.actor.station, self.printing.template, self.printing.printer)
+                return True
+            return False
+
+        def done(queued: bool) -> None:
+            if queued:
+                self._printed_something(person.id)
+
+        self.tasks.run(work, lane="write", on_done=done, on_error=lambda exc: self._failed(exc, tr("queueing the badge")))
+
+    def _printed_something(self, attendee_id: int) -> None:
+        worker = self.printing.worker
+        if worker is not None:
+            worker.wake()
+        if attendee_id == self.current_id:
+            self.open_attendee(attendee_id)
+        self.refresh_status()
+
+    def _name_of(self, attendee_id: int) -> str:
+        return presenter.who(self.current.info) if self.current and self.current.info.id == attendee_id else ""
+
+    def _failed(self, exc: BaseException, action: str) -> None:
+        if isinstance(exc, UNREACHABLE):
+            self.resultReady.emit(presenter.unreachable(action))
+            self.statusReady.emit(StationStatus(self.store.dialect, False))
+        elif isinstance(exc, (ValidationError, KioskError, ValueError)):
+            self.resultReady.emit(presenter.failed(action.capitalize(), str(exc)))
+        else:
+            self.resultReady.emit(presenter.failed(action.capitalize(), f"{type(exc).__name__}: {exc}"))
+
+
+def _has_template(template: str) -> bool:
+    return bool(template) and template != printqueue.NO_TEMPLATE

@@ -1,0 +1,96 @@
+"""Words for results at the desk: what a ScanResult (or a failure) says to the staff member."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.core.attendees import AttendeeInfo
+from kiosk.core.checkin import ResultKind, ScanResult
+from kiosk.ui.result_state import ResultState
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DeskResult", text)
+
+
+@dataclass(frozen=True)
+class ResultView:
+    state: ResultState
+    title: str
+    detail: str = ""
+    hint: str = ""
+    attendee_id: int | None = None
+    offer_reprint: bool = False
+
+
+def who(person: AttendeeInfo | None) -> str:
+    if person is None:
+        return ""
+    name = person.display_name or tr("(no name)")
+    return f"{name} — {person.organisation}" if person.organisation else name
+
+
+def alerts_line(person: AttendeeInfo | None) -> str:
+    return "  ·  ".join(a.upper() for a in person.alerts) if person and person.alerts else ""
+
+
+def hhmm(at: datetime | None, tz: tzinfo) -> str:
+    return at.astimezone(tz).strftime("%H:%M") if at else "?"
+
+
+def describe(result: ScanResult, tz: tzinfo) -> ResultView:
+    person = result.attendee
+    aid = person.id if person else None
+    kind = result.kind
+    state = ResultState.of(kind)
+    lines = [line for line in (who(person), alerts_line(person)) if line]
+    if kind is ResultKind.CHECKED_IN:
+        title = tr("Welcome back") if result.reentry else tr("Checked in")
+        return ResultView(state, title, "\n".join(lines), attendee_id=aid)
+    if kind is ResultKind.ALREADY_CHECKED_IN:
+        first = result.first_checkin
+        if first:
+            when = tr("at {time} at station {station} by {operator}").format(
+                time=hhmm(first.at, tz), station=first.station or "?", operator=first.operator or "?"
+            )
+        else:
+            when = ""
+        title = tr("Already checked in")
+        return ResultView(
+            state, title, "\n".join([*lines, when] if when else lines), tr("Reprint the badge? Press F5"), aid, offer_reprint=True
+        )
+    if kind is ResultKind.UNKNOWN_CODE:
+        detail = tr("“{code}” is not a ticket for this event.").format(code=result.code) if result.code else tr("Nothing readable was scanned.")
+        return ResultView(state, tr("Unknown code"), detail, tr("Search by name, or register a walk-in (F3)"))
+    if kind is ResultKind.OTHER_EVENT:
+        detail = tr("This ticket is for “{event}”.").format(event=result.other_event)
+        return ResultView(state, tr("Ticket for another event"), detail, tr("Send the person to the organisers' desk"))
+    if kind is ResultKind.BLOCKED:
+        return ResultView(state, tr("Do not admit"), "\n".join(lines), tr("This attendee is blocked: call the organiser"), aid)
+    if kind is ResultKind.CHECKED_OUT:
+        return ResultView(state, tr("Exit recorded"), "\n".join(lines), attendee_id=aid)
+    if kind is ResultKind.NOT_INSIDE:
+        return ResultView(state, tr("Not inside"), "\n".join(lines), tr("No entry to leave from; nothing recorded"), aid)
+    if kind is ResultKind.ANNULLED:
+        return ResultView(state, tr("Check-in annulled"), "\n".join(lines), attendee_id=aid)
+    return ResultView(state, tr("Not checked in"), "\n".join(lines), tr("Nothing to undo"), aid)
+
+
+def unreachable(action: str) -> ResultView:
+    return ResultView(
+        ResultState.OFFLINE,
+        tr("Database unreachable: {action} NOT recorded").format(action=action),
+        tr("Nothing was saved. Check the network cable or Wi-Fi, then try again."),
+        tr("The window keeps working; the status bar shows when the database is back"),
+    )
+
+
+def failed(action: str, message: str) -> ResultView:
+    return ResultView(ResultState.ERROR, tr("{action} failed").format(action=action), message)
+
+
+def info(title: str, detail: str = "", attendee_id: int | None = None) -> ResultView:
+    return ResultView(ResultState.INFO, title, detail, attendee_id=attendee_id)

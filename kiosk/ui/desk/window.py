@@ -1,0 +1,314 @@
+"""The desk window: layout and key bindings only; the controller does the work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.banner import ResultBanner
+from kiosk.ui.camera_panel import CameraPanel
+from kiosk.ui.desk.controller import AttendeeDetails, DeskController, StationStatus
+from kiosk.ui.desk.dialogs import AnnulDialog, EditDialog, WalkInDialog
+from kiosk.ui.desk.panel import AttendeePanel
+from kiosk.ui.desk.presenter import ResultView
+from kiosk.ui.models import AttendeeTableModel
+from kiosk.ui.sounds import SoundBoard
+from kiosk.ui.statusbar import StationStatusBar
+
+
+class SearchBox(QLineEdit):
+    """The always-focused search field; arrows move through the results, Escape clears."""
+
+    moved = Signal(int)
+    escaped = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}[event.key()]
+            self.moved.emit(step)
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class DeskWindow(QMainWindow):
+    def __init__(self, controller: DeskController, sounds: SoundBoard, camera_panel: CameraPanel | None = None):
+        super().__init__()
+        self.controller = controller
+        self.setWindowTitle(self.tr("Check-in desk — {event}").format(event=controller.event_name))
+        self.setObjectName("deskWindow")
+        self._opened_query: str | None = None
+        #: Called when the window closes (save geometry, stop workers); the assembler fills it.
+        self.closing: list = []
+        self._build(sounds, camera_panel)
+        self._make_actions()
+        self._connect_signals()
+        self._show_exit_mode(False)
+        self.search.setFocus()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self, sounds: SoundBoard, camera_panel: CameraPanel | None) -> None:
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        top = QHBoxLayout()
+        self.search = SearchBox(central)
+        self.search.setObjectName("search")
+        font = QFont(self.search.font())
+        font.setPointSize(18)
+        self.search.setFont(font)
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumHeight(48)
+        top.addWidget(self.search, 1)
+        self.toolbar = QHBoxLayout()
+        top.addLayout(self.toolbar)
+        outer.addLayout(top)
+
+        self.banner = ResultBanner(sounds, central)
+        self.banner.setMinimumHeight(150)
+        outer.addWidget(self.banner)
+
+        split = QSplitter(Qt.Orientation.Horizontal, central)
+        self.model = AttendeeTableModel(self)
+        self.table = QTableView(split)
+        self.table.setObjectName("results")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((200, 190, 110, 80, 90)):
+            self.table.setColumnWidth(column, width)
+        right = QWidget(split)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.panel = AttendeePanel(self.controller.tz, right)
+        right_layout.addWidget(self.panel, 1)
+        self.actions_row = QHBoxLayout()
+        right_layout.addLayout(self.actions_row)
+        self.camera_panel = camera_panel
+        if camera_panel is not None:
+            camera_panel.setParent(right)
+            camera_panel.hide()
+            right_layout.addWidget(camera_panel)
+        split.addWidget(self.table)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([720, 540])
+        self.splitter = split
+        outer.addWidget(split, 1)
+        self.setCentralWidget(central)
+
+        actor = self.controller.actor
+        self.status = StationStatusBar(actor.station, actor.operator, self)
+        self.setStatusBar(self.status)
+        self.status.set_database(self.controller.store.dialect, True)
+        self.resize(1280, 760)
+
+    def _action(self, text: str, keys: list[str], slot, row: QHBoxLayout | None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        if row is not None:
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setMinimumHeight(40)
+            row.addWidget(button)
+        return action
+
+    def _make_actions(self) -> None:
+        a = self.actions_row
+        self.act_check_in = self._action(self.tr("Check in (Enter)"), ["Ctrl+Return"], lambda: self._do(self.controller.check_in), a)
+        self.act_annul = self._action(self.tr("Undo… (F8)"), ["F8"], self.ask_annul, a)
+        self.act_print = self._action(self.tr("Print / reprint (F5)"), ["F5", "Ctrl+P"], lambda: self._do(self.controller.reprint), a)
+        self.act_exit = self._action(self.tr("Exit (F6)"), ["F6"], lambda: self._do(self.controller.check_out), a)
+        self.act_edit = self._action(self.tr("Edit… (F2)"), ["F2"], self.ask_edit, a)
+        a.addStretch(1)
+        t = self.toolbar
+        self.act_walk_in = self._action(self.tr("Walk-in… (F3)"), ["F3"], self.ask_walk_in, t)
+        self.act_exit_mode = self._action(self.tr("Scans record exits (F7)"), ["F7"], self._toggle_exit_mode, t, checkable=True)
+        self.act_camera = self._action(self.tr("Camera (F9)"), ["F9"], self._toggle_camera, t, checkable=True)
+        self.act_camera.setEnabled(self.camera_panel is not None)
+        self._update_actions()
+
+    def _connect_signals(self) -> None:
+        c = self.controller
+        c.resultReady.connect(self.show_result)
+        c.detailsReady.connect(self._details)
+        c.searchReady.connect(self._search_results)
+        c.attendeeUpdated.connect(self.model.replace)
+        c.statusReady.connect(self._station_status)
+        c.exitModeChanged.connect(self._show_exit_mode)
+        c.indexReady.connect(self._index_ready)
+        self.search.textChanged.connect(c.search)
+        self.search.returnPressed.connect(self._enter)
+        self.search.moved.connect(self._move_selection)
+        self.search.escaped.connect(self._escape)
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.clicked.connect(lambda index: self._open_row(index.row()))
+
+    # -- behaviour forwarded to the controller ------------------------------------------------
+    def _do(self, fn) -> None:
+        fn()
+        self.search.setFocus()
+
+    def _enter(self) -> None:
+        """Enter opens the selected (or top) match; Enter again checks that person in."""
+        row = self._selected_row()
+        target = self.model.attendee(row if row >= 0 else 0)
+        if target is not None and (target.id != self.controller.current_id or self._opened_query != self.search.text()):
+            self._open_row(row if row >= 0 else 0)
+        elif self.controller.current_id is not None:
+            self.controller.check_in()
+
+    def _open_row(self, row: int) -> None:
+        person = self.model.attendee(row)
+        if person is None:
+            return
+        self.table.selectRow(row)
+        self._opened_query = self.search.text()
+        self.controller.open_attendee(person.id)
+        self.search.setFocus()
+
+    def _selected_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _move_selection(self, step: int) -> None:
+        if self.model.rowCount() == 0:
+            return
+        row = self._selected_row()
+        target = max(0, min(self.model.rowCount() - 1, (row if row >= 0 else -1) + step))
+        if target >= self.model.rowCount() - 1 and self.model.canFetchMore():
+            self.model.fetchMore()
+        self.table.selectRow(target)
+        self.table.scrollTo(self.model.index(target, 0))
+
+    def _escape(self) -> None:
+        self.search.clear()
+        self.banner.clear()
+
+    def ask_annul(self) -> None:
+        current = self.controller.current
+        if current is None:
+            return
+        dialog = AnnulDialog(current.info.display_name, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.controller.annul(dialog.text())
+        self.search.setFocus()
+
+    def ask_edit(self) -> None:
+        current = self.controller.current
+        if current is None:
+            return
+        dialog = EditDialog(current.info, *self._choices(), parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changes():
+            self.controller.save_edit(current.info.id, dialog.changes())
+        self.search.setFocus()
+
+    def ask_walk_in(self) -> None:
+        dialog = WalkInDialog(*self._choices(), parent=self)
+        self.walk_in_dialog = dialog
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.controller.register_walk_in(dialog.form.values())
+        self.walk_in_dialog = None
+        self.search.setFocus()
+
+    def _choices(self) -> tuple[list[str], list[str]]:
+        people = [self.model.attendee(r) for r in range(self.model.rowCount())]
+        current = self.controller.current.info if self.controller.current else None
+        people = [p for p in people + [current] if p]
+        categories = ["Business", "Public sector", "NGO", "Press", "Public"] + [p.category for p in people]
+        tickets = [self.tr("Walk-in"), "Delegate"] + [p.ticket_type for p in people]
+        return categories, tickets
+
+    def _toggle_exit_mode(self, on: bool) -> None:
+        self.controller.set_exit_mode(on)
+        self.search.setFocus()
+
+    def _toggle_camera(self, on: bool) -> None:
+        if self.camera_panel is None:
+            return
+        self.camera_panel.setVisible(on)
+        if on:
+            self.camera_panel.start()
+        else:
+            self.camera_panel.stop()
+        self.search.setFocus()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        for fn in self.closing:
+            fn()
+        self.closing = []
+        super().closeEvent(event)
+
+    # -- showing what the controller reports ------------------------------------------------
+    def show_result(self, view: ResultView) -> None:
+        self.banner.present(view.state, view.title, view.detail, view.hint)
+
+    def _details(self, details: AttendeeDetails | None) -> None:
+        self.panel.show_details(details)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        current = self.controller.current
+        has = current is not None
+        self.act_check_in.setEnabled(has)
+        self.act_print.setEnabled(has)
+        self.act_edit.setEnabled(has)
+        self.act_annul.setEnabled(has and current.info.checked_in_at is not None)
+        self.act_exit.setEnabled(has and current.info.inside)
+
+    def _search_results(self, query: str, people: list) -> None:
+        if query != self.search.text():
+            return  # typed on since; a newer answer is coming
+        self.model.set_attendees(people)
+        if people:
+            self.table.selectRow(0)
+
+    def _station_status(self, status: StationStatus) -> None:
+        self.status.set_database(status.db_engine, status.db_ok)
+        self.status.set_today(status.today)
+        if status.queue is not None:
+            self.status.set_printer(queue=status.queue)
+
+    def printer_status(self, text: str, pending: int, ok: bool) -> None:
+        self.status.set_printer(text, ok, pending)
+
+    def _index_ready(self, count: int) -> None:
+        self._show_exit_mode(self.controller.exit_mode)
+        if self.search.text():
+            self.controller.search(self.search.text())
+
+    def _show_exit_mode(self, on: bool) -> None:
+        self.act_exit_mode.setChecked(on)
+        if on:
+            self.search.setPlaceholderText(self.tr("EXIT MODE: scans record exits. Type a name to search…"))
+            self.banner.set_idle_text(self.tr("Exit mode"), self.tr("Each scan records that the person left (F7 to switch back)"))
+        else:
+            self.search.setPlaceholderText(self.tr("Scan a ticket or type a name…"))
+            self.banner.set_idle_text(self.tr("Ready to scan"), self.tr("Scan a ticket anywhere, or type a name to search"))

@@ -1,0 +1,48 @@
+"""The station status bar: station, operator, database, printer, today's count."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+
+class StationStatusBar(QStatusBar):
+    def __init__(self, station: str, operator: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setSizeGripEnabled(False)
+        self.station = QLabel(self.tr("Station: {name}").format(name=station), self)
+        self.operator = QLabel(self.tr("Operator: {name}").format(name=operator or "—"), self)
+        self.database = QLabel(self)
+        self.printer = QLabel(self.tr("Printer: …"), self)
+        self.today = QLabel(self)
+        for label in (self.station, self.operator, self.database, self.printer):
+            self.addWidget(label)
+        self.addPermanentWidget(self.today)
+        self.printer_text = ""
+        self.printer_ok = True
+        self.queue: int | None = None
+
+    def set_database(self, engine: str, ok: bool) -> None:
+        name = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(engine, engine)
+        if ok:
+            self.database.setText(self.tr("Database: {engine} ✔").format(engine=name))
+            self.database.setStyleSheet("")
+        else:
+            self.database.setText(self.tr("Database: {engine} UNREACHABLE").format(engine=name))
+            self.database.setStyleSheet("color: white; background: #b3261e; padding: 0 6px; font-weight: bold;")
+
+    def set_today(self, count: int | None) -> None:
+        if count is not None:
+            self.today.setText(self.tr("Checked in here today: {n}").format(n=count))
+
+    def set_printer(self, text: str | None = None, ok: bool | None = None, queue: int | None = None) -> None:
+        if text is not None:
+            self.printer_text = text
+        if ok is not None:
+            self.printer_ok = ok
+        if queue is not None:
+            self.queue = queue
+        line = self.tr("Printer: {status}").format(status=self.printer_text or "—")
+        if self.queue:
+            line += "  " + self.tr("· {n} in queue").format(n=self.queue)
+        self.printer.setText(line)
+        self.printer.setStyleSheet("" if self.printer_ok else "color: white; background: #b35c00; padding: 0 6px;")
