@@ -1,0 +1,406 @@
+"""Every figure of the organiser's dashboard, in a few grouped queries. No Qt.
+
+``DashboardData.marker`` is the cheap question the dashboard asks every second ("did
+anything change?"): the log's size and newest row, the attendee revision, the stations' last
+reports, the active print jobs, and the current minute (the "last 15 minutes" windows slide
+with time). Only when it differs does the dashboard call ``refresh``, which reads what changed
+and adjusts the counts it keeps. Names follow the badge privacy of each person: the dashboard shows no more than the
+person's badge does.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from kiosk.core.exporting import neutralise
+from kiosk.core.files import open_private
+from kiosk.core.models import Attendee, BadgePrivacy, CheckIn, CheckInKind, Event, PrintJob, Station, utcnow
+from kiosk.core.store import Store
+
+BUCKET_SECONDS = 300
+WINDOW = timedelta(minutes=15)
+MAX_BUCKETS = 288  # a day of 5-minute buckets
+RECENT = 20
+EXPECTED_LIMIT = 100
+ACTIVE_JOBS = ("queued", "printing")
+#: Job states the station list counts (printed jobs are many and not worth a scan).
+SHOWN_JOBS = ("queued", "printing", "failed")
+#: Alert flags (and ticket types) of the people organisers chase when they are missing.
+CHASED = ("speaker", "vip")
+
+
+@dataclass(frozen=True)
+class Headline:
+    expected: int
+    checked_in: int
+    inside: int
+    not_arrived: int
+    walk_ins: int
+    arrivals_15m: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.checked_in / self.expected if self.expected else 0.0
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    expected: int
+    checked_in: int
+
+
+@dataclass(frozen=True)
+class Bucket:
+    start: datetime
+    arrivals: int
+    cumulative: int
+
+
+@dataclass(frozen=True)
+class RecentCheckIn:
+    at: datetime
+    first_name: str
+    organisation: str
+    station: str
+    method: str
+
+
+@dataclass(frozen=True)
+class ExpectedPerson:
+    name: str
+    organisation: str
+    role: str
+
+
+@dataclass(frozen=True)
+class StationRow:
+    name: str
+    mode: str
+    last_seen: datetime | None
+    printer_status: str
+    jobs: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def waiting(self) -> int:
+        return sum(self.jobs.get(s, 0) for s in ACTIVE_JOBS)
+
+
+@dataclass(frozen=True)
+class DashboardFigures:
+    event_name: str
+    timezone: str
+    generated_at: datetime
+    headline: Headline
+    by_category: tuple[Group, ...]
+    by_ticket_type: tuple[Group, ...]
+    arrivals: tuple[Bucket, ...]
+    stations_15m: tuple[tuple[str, int], ...]
+    still_expected: tuple[ExpectedPerson, ...]
+    still_expected_total: int
+    recent: tuple[RecentCheckIn, ...]
+    stations: tuple[StationRow, ...]
+
+
+def _epoch(value: datetime | None) -> float | None:
+    return value.timestamp() if value is not None else None
+
+
+def _role(alerts: str, ticket_type: str) -> str | None:
+    """'speaker' or 'vip' for the people organisers chase; None for everyone else."""
+    flags = {a.strip().lower() for a in alerts.split(",")} | {ticket_type.strip().lower()}
+    return next((flag for flag in CHASED if flag in flags), None)
+
+
+def _shown_name(first: str, last: str, privacy: str) -> str:
+    if privacy == BadgePrivacy.FIRST_NAME_ONLY.value:
+        return first or "—"
+    return " ".join(p for p in (first, last) if p) or "—"
+
+
+def _shown_org(org: str, privacy: str) -> str:
+    return "" if privacy == BadgePrivacy.NO_ORGANISATION.value else org
+
+
+A = Attendee.__table__.c
+_PERSON_COLUMNS = (A.id, A.category, A.ticket_type, A.checked_in_at, A.inside, A.walk_in, A.blocked, A.alerts,
+                   A.first_name, A.last_name, A.organisation, A.badge_privacy)
+
+
+class DashboardData:
+    """The figures of one event, kept up to date from what changed.
+
+    The first ``refresh()`` reads every attendee's status once (a fraction of a second at
+    100k). Later ones read only the check-in log rows since the last look (with an overlap, so
+    a transaction that committed late is not missed) and the attendees they touched or that
+    were edited (``Event.attendee_rev``), and adjust the counts. When the log grew by more rows
+    than were found (a station with a badly wrong clock), everything is read again.
+    """
+
+    #: Log rows this much older than the newest one seen are read again at each refresh.
+    OVERLAP = timedelta(minutes=10)
+
+    def __init__(self, store: Store, event_id: int):
+        self.store = store
+        self.event_id = event_id
+        self.full_loads = 0
+        self._loaded = False
+
+    # -- the cheap question ------------------------------------------------------------
+    def marker(self, now: float | None = None) -> tuple:
+        """A small tuple that changes whenever any figure may have changed: the log's size and
+        newest row, the attendee revision, stations' reports, active print jobs, the minute."""
+        active = PrintJob.state.in_(ACTIVE_JOBS)
+        event_rows = CheckIn.event_id == self.event_id
+        query = select(
+            select(func.count()).select_from(CheckIn).where(event_rows).scalar_subquery(),
+            select(func.max(CheckIn.at)).where(event_rows).scalar_subquery(),
+            select(Event.attendee_rev).where(Event.id == self.event_id).scalar_subquery(),
+            select(func.max(Station.last_seen)).scalar_subquery(),
+            select(func.count()).select_from(PrintJob).where(active).scalar_subquery(),
+            select(func.coalesce(func.sum(PrintJob.attempts), 0)).where(active).scalar_subquery(),
+            select(func.max(PrintJob.next_try_at)).where(active).scalar_subquery(),
+        )
+        with self.store.engine.connect() as conn:
+            row = tuple(conn.execute(query).one())
+        return (*row, int((time.time() if now is None else now) // 60))
+
+    # -- keeping the counts --------------------------------------------------------------
+    def _reset(self) -> None:
+        self._people: dict[int, tuple] = {}
+        self._chased: dict[int, tuple] = {}
+        self._groups: dict[tuple[str, str], list[int]] = {}
+        self._buckets: dict[int, int] = {}
+        self._times: list[float] = []
+        self._rev = -1
+        self._log_count = 0
+        self._cursor: datetime | None = None
+        self._seen: dict = {}
+
+    def _remove(self, attendee_id: int) -> None:
+        old = self._people.pop(attendee_id, None)
+        self._chased.pop(attendee_id, None)
+        if old is None:
+            return
+        category, ticket_type, epoch, inside, walk_in, blocked = old
+        if blocked:
+            return
+        slot = self._groups[(category, ticket_type)]
+        slot[0] -= 1
+        slot[1] -= epoch is not None
+        slot[2] -= bool(inside)
+        slot[3] -= bool(walk_in)
+        if epoch is not None:
+            b = int(epoch) // BUCKET_SECONDS
+            self._buckets[b] -= 1
+            if not self._buckets[b]:
+                del self._buckets[b]
+            i = bisect.bisect_left(self._times, epoch)
+            if i < len(self._times) and self._times[i] == epoch:
+                del self._times[i]
+
+    def _add(self, row) -> None:
+        (attendee_id, category, ticket_type, checked_in_at, inside, walk_in, blocked, alerts,
+         first, last, org, privacy) = row
+        category, ticket_type = category or "", ticket_type or ""
+        epoch = _epoch(checked_in_at)
+        self._people[attendee_id] = (category, ticket_type, epoch, bool(inside), bool(walk_in), bool(blocked))
+        if blocked:
+            return
+        role = _role(alerts or "", ticket_type)
+        if role:
+            self._chased[attendee_id] = (epoch is not None, last or "", first or "", attendee_id,
+                                         _shown_name(first or "", last or "", privacy), _shown_org(org or "", privacy), role)
+        slot = self._groups.setdefault((category, ticket_type), [0, 0, 0, 0])
+        slot[0] += 1
+        slot[1] += epoch is not None
+        slot[2] += bool(inside)
+        slot[3] += bool(walk_in)
+        if epoch is not None:
+            b = int(epoch) // BUCKET_SECONDS
+            self._buckets[b] = self._buckets.get(b, 0) + 1
+            bisect.insort(self._times, epoch)
+
+    def _apply(self, rows) -> None:
+        for row in rows:
+            self._remove(row[0])
+            self._add(row)
+
+    def _remember_log(self, rows) -> int:
+        """Note log rows (id, attendee_id, at) as seen; returns how many were new."""
+        new = 0
+        for log_id, _attendee_id, at in rows:
+            if log_id not in self._seen:
+                self._seen[log_id] = at
+                new += 1
+            if self._cursor is None or at > self._cursor:
+                self._cursor = at
+        if self._cursor is not None:
+            horizon = self._cursor - self.OVERLAP
+            self._seen = {k: v for k, v in self._seen.items() if v >= horizon}
+        return new
+
+    def _full_load(self, session) -> None:
+        self._reset()
+        self.full_loads += 1
+        conn = session.connection()
+        self._rev = conn.execute(select(Event.attendee_rev).where(Event.id == self.event_id)).scalar_one()
+        for row in conn.execute(select(*_PERSON_COLUMNS).where(A.event_id == self.event_id)):
+            self._add(row)
+        self._log_count = conn.execute(select(func.count()).select_from(CheckIn).where(CheckIn.event_id == self.event_id)).scalar_one()
+        newest = conn.execute(select(func.max(CheckIn.at)).where(CheckIn.event_id == self.event_id)).scalar()
+        if newest is not None:
+            self._remember_log(self._log_since(conn, newest - self.OVERLAP))
+        self._loaded = True
+
+    def _log_since(self, conn, since: datetime):
+        return conn.execute(
+            select(CheckIn.id, CheckIn.attendee_id, CheckIn.at).where(CheckIn.event_id == self.event_id, CheckIn.at >= since)
+        ).all()
+
+    def _catch_up(self, session) -> None:
+        conn = session.connection()
+        rev = conn.execute(select(Event.attendee_rev).where(Event.id == self.event_id)).scalar_one()
+        touched: set[int] = set()
+        if rev != self._rev:
+            touched.update(conn.execute(select(A.id).where(A.event_id == self.event_id, A.rev > self._rev)).scalars())
+        count = conn.execute(select(func.count()).select_from(CheckIn).where(CheckIn.event_id == self.event_id)).scalar_one()
+        if count != self._log_count:
+            since = (self._cursor - self.OVERLAP) if self._cursor is not None else datetime.min.replace(tzinfo=timezone.utc)
+            rows = self._log_since(conn, since)
+            fresh = [r for r in rows if r[0] not in self._seen]
+            if self._log_count + len(fresh) != count:
+                self._full_load(session)  # rows older than the overlap appeared: read everything
+                return
+            touched.update(r[1] for r in fresh)
+            self._remember_log(fresh)
+            self._log_count = count
+        ids = sorted(touched)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            current = conn.execute(select(*_PERSON_COLUMNS).where(A.id.in_(chunk))).all()
+            for gone in set(chunk) - {r[0] for r in current}:
+                self._remove(gone)
+            self._apply(current)
+        self._rev = rev
+
+    # -- the figures -----------------------------------------------------------------------
+    def refresh(self, now: datetime | None = None) -> DashboardFigures:
+        now = now or utcnow()
+        since = now - WINDOW
+        with self.store.read() as session:
+            if session.get_bind().dialect.name == "postgresql":
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            if self._loaded:
+                self._catch_up(session)
+            else:
+                self._full_load(session)
+            event = session.get(Event, self.event_id)
+            stations_15m = session.execute(
+                select(CheckIn.station, func.count())
+                .where(CheckIn.event_id == self.event_id, CheckIn.kind == CheckInKind.ENTRY.value, CheckIn.at >= since)
+                .group_by(CheckIn.station)
+                .order_by(CheckIn.station)
+            ).all()
+            recent = session.execute(
+                select(CheckIn.at, CheckIn.station, CheckIn.method, Attendee.first_name, Attendee.organisation, Attendee.badge_privacy)
+                .join(Attendee, Attendee.id == CheckIn.attendee_id)
+                .where(CheckIn.event_id == self.event_id, CheckIn.kind == CheckInKind.ENTRY.value)
+                .order_by(CheckIn.at.desc())
+                .limit(RECENT)
+            ).all()
+            station_rows = session.execute(select(Station.name, Station.mode, Station.last_seen, Station.printer_status)).all()
+            jobs = session.execute(
+                select(PrintJob.station, PrintJob.state, func.count())
+                .where(PrintJob.state.in_(SHOWN_JOBS), PrintJob.event_id == self.event_id)
+                .group_by(PrintJob.station, PrintJob.state)
+            ).all()
+        return self._figures(event, now, stations_15m, recent, station_rows, jobs)
+
+    def _figures(self, event, now, stations_15m, recent, station_rows, jobs) -> DashboardFigures:
+        totals = [0, 0, 0, 0]
+        by_category: dict[str, list[int]] = {}
+        by_type: dict[str, list[int]] = {}
+        for (category, ticket_type), values in self._groups.items():
+            if not values[0]:
+                continue
+            totals = [a + b for a, b in zip(totals, values)]
+            for target, key in ((by_category, category), (by_type, ticket_type)):
+                slot = target.setdefault(key, [0, 0])
+                slot[0] += values[0]
+                slot[1] += values[1]
+        expected, checked_in, inside, walk_ins = totals
+        recent_n = len(self._times) - bisect.bisect_left(self._times, (now - WINDOW).timestamp())
+        missing = sorted(c for c in self._chased.values() if not c[0])
+        job_counts: dict[str, dict[str, int]] = {}
+        for station, state, n in jobs:
+            job_counts.setdefault(station or "", {})[state] = int(n)
+        stations = {name: StationRow(name, mode, seen, status, job_counts.get(name, {})) for name, mode, seen, status in station_rows}
+        for name, counts in job_counts.items():
+            stations.setdefault(name, StationRow(name, "", None, "", counts))
+        return DashboardFigures(
+            event_name=event.name,
+            timezone=event.timezone,
+            generated_at=now,
+            headline=Headline(expected, checked_in, inside, expected - checked_in, walk_ins, recent_n),
+            by_category=tuple(Group(k, v[0], v[1]) for k, v in sorted(by_category.items())),
+            by_ticket_type=tuple(Group(k, v[0], v[1]) for k, v in sorted(by_type.items())),
+            arrivals=_buckets(self._buckets, now),
+            stations_15m=tuple((s or "", int(n)) for s, n in stations_15m),
+            still_expected=tuple(ExpectedPerson(c[4], c[5], c[6]) for c in missing[:EXPECTED_LIMIT]),
+            still_expected_total=len(missing),
+            recent=tuple(RecentCheckIn(at, f or "—", _shown_org(o or "", p), s or "", str(m)) for at, s, m, f, o, p in recent),
+            stations=tuple(stations[k] for k in sorted(stations)),
+        )
+
+
+def load_figures(store: Store, event_id: int, now: datetime | None = None) -> DashboardFigures:
+    """Every figure, read from scratch (the CLI, tests and snapshots use this)."""
+    return DashboardData(store, event_id).refresh(now)
+
+
+def _buckets(counts: dict[int, int], now: datetime) -> tuple[Bucket, ...]:
+    """Arrivals per 5 minutes, zeros filled in, from the first arrival to now (at most a day)."""
+    if not counts:
+        return ()
+    last = max(max(counts), int(now.timestamp()) // BUCKET_SECONDS)
+    first = max(min(counts), last - MAX_BUCKETS + 1)
+    running = sum(n for b, n in counts.items() if b < first)
+    out = []
+    for b in range(first, last + 1):
+        n = counts.get(b, 0)
+        running += n
+        out.append(Bucket(datetime.fromtimestamp(b * BUCKET_SECONDS, timezone.utc), n, running))
+    return tuple(out)
+
+
+def figure_rows(figures: DashboardFigures) -> list[list[str]]:
+    """The figures as (section, name, value, of) rows, for the CSV snapshot."""
+    h = figures.headline
+    rows = [["section", "name", "value", "of"], ["event", figures.event_name, "", ""],
+            ["generated_at", figures.generated_at.isoformat(timespec="seconds"), "", ""]]
+    rows += [["headline", name, str(value), ""] for name, value in (
+        ("expected", h.expected), ("checked_in", h.checked_in), ("checked_in_percent", f"{h.percent:.1f}"),
+        ("inside", h.inside), ("not_arrived", h.not_arrived), ("walk_ins", h.walk_ins), ("arrivals_last_15_min", h.arrivals_15m))]
+    rows += [["category", g.name, str(g.checked_in), str(g.expected)] for g in figures.by_category]
+    rows += [["ticket_type", g.name, str(g.checked_in), str(g.expected)] for g in figures.by_ticket_type]
+    rows += [["arrivals_5min", b.start.isoformat(timespec="minutes"), str(b.arrivals), str(b.cumulative)] for b in figures.arrivals]
+    rows += [["station_last_15_min", name, str(n), ""] for name, n in figures.stations_15m]
+    rows += [["print_queue", s.name, str(s.waiting), s.printer_status] for s in figures.stations]
+    return rows
+
+
+def write_csv(figures: DashboardFigures, path: str | Path) -> Path:
+    path = Path(path)
+    with open_private(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        for row in figure_rows(figures):
+            writer.writerow([neutralise(cell) for cell in row])
+    return path

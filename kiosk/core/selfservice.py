@@ -1,0 +1,126 @@
+"""What the attendee-facing kiosk may show and do. No Qt.
+
+The kiosk stands in a lobby where anyone can read the screen, so everything it shows about a
+person goes through here: a redacted name ("Anna L."), the organisation only when the badge
+would show it, never an email, a note or a surname the person asked to keep off their badge.
+Looking someone up by surname ends in an email check: only the exact address registered for
+that ticket checks the person in.
+"""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass
+
+from kiosk.core import attendees
+from kiosk.core.attendees import AttendeeInfo
+from kiosk.core.checkin import CheckInService, ScanResult
+from kiosk.core.models import BadgePrivacy, Event, EventSetting, Method
+from kiosk.core.search import FUZZY, SearchIndex, find, words
+from kiosk.core.store import Store
+
+#: EventSetting key of the event logo (the badges use the same one).
+LOGO_SETTING = "logo_path"
+MIN_QUERY_LETTERS = 2
+MAX_MATCHES = 6
+
+
+def public_name(person: AttendeeInfo) -> str:
+    """'Anna L.'; just 'Anna' for someone whose badge shows the first name only."""
+    first = person.first_name.strip()
+    last = person.last_name.strip()
+    if person.badge_privacy is BadgePrivacy.FIRST_NAME_ONLY:
+        return first or "—"
+    if not first:
+        return f"{last[:1]}." if last else "—"
+    return f"{first} {last[:1]}." if last else first
+
+
+def public_organisation(person: AttendeeInfo, in_lookup: bool = False) -> str:
+    """The organisation when the badge shows it. In the lookup list a first-name-only person
+    shows none either: together with the surname just typed, it would identify them."""
+    if person.badge_privacy is BadgePrivacy.NO_ORGANISATION:
+        return ""
+    if in_lookup and person.badge_privacy is BadgePrivacy.FIRST_NAME_ONLY:
+        return ""
+    return person.organisation.strip()
+
+
+def greeting_name(person: AttendeeInfo) -> str:
+    """The name in 'Welcome, Anna!': the first name, else the redacted name."""
+    return person.first_name.strip() or public_name(person)
+
+
+@dataclass(frozen=True)
+class PublicMatch:
+    """One line of the lookup list. Holds nothing the screen may not show (the id is opaque)."""
+
+    attendee_id: int
+    name: str
+    organisation: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} — {self.organisation}" if self.organisation else self.name
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    query: str
+    matches: tuple[PublicMatch, ...] = ()
+    #: More people matched than are shown: the attendee should type more letters.
+    more: bool = False
+
+
+def _name_match(query_words: list[str], person: AttendeeInfo) -> bool:
+    """Every word typed starts a word of the person's name, and one of them starts the surname."""
+    surname = words(person.last_name)
+    names = words(person.first_name) + surname
+    return all(any(n.startswith(q) for n in names) for q in query_words) and any(
+        s.startswith(q) for q in query_words for s in surname
+    )
+
+
+def find_by_surname(index: SearchIndex, text: str, limit: int = MAX_MATCHES) -> LookupResult:
+    """Redacted matches for a typed surname. Emails, organisations and codes do not match here,
+    so typing a company name or an address lists nobody."""
+    query_words = words(text)
+    if sum(len(w) for w in query_words) < MIN_QUERY_LETTERS:
+        return LookupResult(text)
+    index.refresh()
+    found = []
+    for match in find(index, text, limit=200):
+        person = match.attendee
+        if person.blocked:
+            continue
+        if match.rank == FUZZY or _name_match(query_words, person):
+            found.append(PublicMatch(person.id, public_name(person), public_organisation(person, in_lookup=True)))
+    return LookupResult(text, tuple(found[:limit]), len(found) > limit)
+
+
+def email_matches(registered: str, typed: str) -> bool:
+    """Exactly the registered address (ignoring surrounding spaces and letter case)."""
+    a, b = registered.strip().casefold(), typed.strip().casefold()
+    return bool(a) and hmac.compare_digest(a.encode("utf-8"), b.encode("utf-8"))
+
+
+def check_in_by_email(service: CheckInService, attendee_id: int, typed_email: str) -> ScanResult | None:
+    """Check the attendee in when ``typed_email`` is theirs; None (and nothing written) if not."""
+    person = attendees.get(service.store, attendee_id)
+    if person is None or person.event_id != service.event_id or not email_matches(person.email, typed_email):
+        return None
+    return service.check_in(attendee_id, Method.SELF_SERVICE)
+
+
+@dataclass(frozen=True)
+class KioskEvent:
+    name: str
+    venue: str
+    logo_path: str
+
+
+def kiosk_event(store: Store, event_id: int) -> KioskEvent:
+    with store.read() as session:
+        event = session.get(Event, event_id)
+        logo = session.get(EventSetting, (event_id, LOGO_SETTING))
+        return KioskEvent(event.name, event.venue, logo.value if logo else "")

@@ -1,0 +1,128 @@
+"""Dashboard figures: equal to `kiosk stats`, kept up to date incrementally, privacy-aware."""
+
+from __future__ import annotations
+
+import os
+import stat
+import uuid
+from datetime import timedelta
+
+from sqlmodel import select
+
+from kiosk.core import attendees
+from kiosk.core.checkin import CheckInService
+from kiosk.core.dashboard import DashboardData, load_figures, write_csv
+from kiosk.core.events import Actor
+from kiosk.core.models import Attendee, BadgePrivacy, CheckIn, utcnow
+from kiosk.core.stats import event_stats
+
+
+def _people(store, event_id):
+    with store.read() as session:
+        return list(session.exec(select(Attendee).where(Attendee.event_id == event_id).order_by(Attendee.id)))
+
+
+def _matches_stats(figures, stats):
+    h = figures.headline
+    assert (h.expected, h.checked_in, h.inside, h.not_arrived, h.walk_ins) == (
+        stats["expected"], stats["checked_in"], stats["inside"], stats["not_arrived"], stats["walk_ins"]
+    )
+    assert {g.name: {"expected": g.expected, "checked_in": g.checked_in} for g in figures.by_category} == stats["by_category"]
+    assert {g.name: {"expected": g.expected, "checked_in": g.checked_in} for g in figures.by_ticket_type} == stats["by_ticket_type"]
+
+
+def test_incremental_figures_follow_every_kind_of_change(store, demo_event, actor):
+    people = _people(store, demo_event)
+    desk = CheckInService(store, demo_event, actor)
+    data = DashboardData(store, demo_event)
+    first = data.refresh()
+    assert first.headline.checked_in == 0 and first.headline.expected == 170
+    assert first.arrivals == () and first.recent == ()
+
+    for p in people[:30]:
+        desk.scan(p.code)
+    desk.check_out(people[0].id)
+    desk.annul(people[1].id, "scanned the wrong badge")
+    attendees.update_attendee(store, people[2].id, {"category": "Press corps"}, actor)
+    attendees.update_attendee(store, people[40].id, {"blocked": True, "block_reason": "test"}, actor)
+    walk_in = attendees.register_walk_in(store, demo_event, {"first_name": "Walk", "last_name": "In"}, actor)
+    desk.check_in(walk_in.id)
+
+    figures = data.refresh()
+    assert data.full_loads == 1  # everything since came from the log and the revision
+    _matches_stats(figures, event_stats(store, demo_event))
+    assert figures.headline.checked_in == 30  # 30 scanned, one annulled, one walk-in
+    assert figures.headline.inside == 29 and figures.headline.walk_ins == 1
+    assert figures.headline.arrivals_15m == 30
+    assert figures.arrivals[-1].cumulative == 30 and sum(b.arrivals for b in figures.arrivals) == 30
+    assert dict(figures.stations_15m) == {"Desk 1": 31}
+    assert len(figures.recent) == 20 and figures.recent[0].at >= figures.recent[-1].at
+    assert figures.headline == load_figures(store, demo_event).headline
+
+
+def test_marker_changes_only_when_something_changed(store, demo_event, actor):
+    data = DashboardData(store, demo_event)
+    before = data.marker(now=0)
+    assert data.marker(now=30) == before
+    code = _people(store, demo_event)[5].code
+    CheckInService(store, demo_event, actor).scan(code)
+    assert data.marker(now=30) != before
+    assert data.marker(now=60) != data.marker(now=30)  # the 15-minute windows slide
+
+
+def test_rows_older_than_the_overlap_force_a_full_read(store, demo_event, actor):
+    people = _people(store, demo_event)
+    data = DashboardData(store, demo_event)
+    CheckInService(store, demo_event, actor).scan(people[0].code)
+    data.refresh()
+    # A station whose clock is an hour behind writes an entry (and its status) "in the past".
+    old = utcnow() - timedelta(hours=1)
+    with store.write() as session:
+        session.add(CheckIn(id=uuid.uuid4(), event_id=demo_event, attendee_id=people[1].id, kind="entry", at=old,
+                            station="Slow clock", method="scan"))
+        row = session.get(Attendee, people[1].id)
+        row.checked_in_at, row.inside = old, True
+        session.add(row)
+    figures = data.refresh()
+    assert data.full_loads == 2
+    assert figures.headline.checked_in == 2
+    _matches_stats(figures, event_stats(store, demo_event))
+
+
+def test_names_follow_badge_privacy(store, demo_event, actor):
+    people = _people(store, demo_event)
+    hidden_surname = next(p for p in people if p.badge_privacy == BadgePrivacy.FIRST_NAME_ONLY.value and p.organisation)
+    hidden_org = next(p for p in people if p.badge_privacy == BadgePrivacy.NO_ORGANISATION.value and p.organisation)
+    for p in (hidden_surname, hidden_org):
+        attendees.update_attendee(store, p.id, {"alerts": "speaker"}, actor)
+    data = DashboardData(store, demo_event)
+    waiting = {(e.name, e.organisation) for e in data.refresh().still_expected}
+    assert (hidden_surname.first_name, hidden_surname.organisation) in waiting
+    assert (hidden_org.display_name, "") in waiting
+    desk = CheckInService(store, demo_event, actor)
+    desk.scan(hidden_surname.code)
+    desk.scan(hidden_org.code)
+    figures = data.refresh()
+    shown = {(r.first_name, r.organisation) for r in figures.recent}
+    assert (hidden_org.first_name, "") in shown
+    assert all(hidden_surname.last_name not in e.name for e in figures.still_expected if e.name == hidden_surname.first_name)
+    assert hidden_surname.first_name not in {e.name for e in figures.still_expected} or any(
+        p.first_name == hidden_surname.first_name and p.checked_in_at is None for p in _people(store, demo_event)
+    )
+    text = repr(figures)
+    for p in people:
+        if p.email:
+            assert p.email not in text
+        if p.notes:
+            assert p.notes not in text
+
+
+def test_csv_snapshot_is_private_and_safe(store, demo_event, actor, tmp_path):
+    people = _people(store, demo_event)
+    attendees.update_attendee(store, people[0].id, {"category": "=HYPERLINK(\"x\")"}, actor)
+    CheckInService(store, demo_event, Actor(station="+Desk")).scan(people[0].code)
+    path = write_csv(load_figures(store, demo_event), tmp_path / "figures.csv")
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    text = path.read_text(encoding="utf-8")
+    assert "headline,checked_in,1," in text
+    assert "'=HYPERLINK" in text and "'+Desk" in text
