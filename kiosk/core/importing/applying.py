@@ -15,7 +15,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import insert, select, update
+from operator import itemgetter
+
+from sqlalchemy import select
 from sqlmodel import Session
 
 from kiosk.core.attendees import bump_rev
@@ -49,6 +51,7 @@ NEW_DEFAULTS = dict(
 
 @dataclass
 class Plan:
+    fields: tuple[str, ...] = ()
     inserts: list[dict] = field(default_factory=list)
     updates: list[dict] = field(default_factory=list)
     unchanged: int = 0
@@ -63,20 +66,33 @@ def _identity(first: str, last: str, email: str) -> tuple[str, str, str]:
     return fold(first), fold(last), email.casefold()
 
 
+def _fetch_raw(session: Session, query) -> list[tuple]:
+    """Plain tuples straight from the driver (text and integer columns need no conversion)."""
+    connection = session.connection()
+    compiled = query.compile(dialect=connection.dialect)
+    params = compiled.params
+    if compiled.positiontup:
+        params = tuple(params[name] for name in compiled.positiontup)
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(compiled), params)
+        return cursor.fetchall()  # tuples on both sqlite3 and psycopg
+    finally:
+        cursor.close()
+
+
 class _Existing:
     """The event's attendees, indexed by code, unique reference and (lazily) identity."""
 
     def __init__(self, session: Session, event_id: int, fields: tuple[str, ...]):
         columns = [Attendee.id, Attendee.code, Attendee.external_ref, Attendee.first_name, Attendee.last_name, Attendee.email]
         columns += [getattr(Attendee, f) for f in fields]
-        self.fields = fields
-        self.rows: dict[int, tuple] = {}
-        self.by_code: dict[str, int] = {}
         refs: dict[str, int] = {}
         ref_counts: Counter[str] = Counter()
-        for row in session.execute(select(*columns).where(Attendee.event_id == event_id)):
-            self.rows[row[0]] = tuple(row)
-            self.by_code[row[1]] = row[0]
+        found = _fetch_raw(session, select(*columns).where(Attendee.event_id == event_id))
+        self.rows = {row[0]: row for row in found}
+        self.by_code: dict[str, int] = {row[1]: row[0] for row in found}
+        for row in found:
             if row[2]:
                 refs[row[2]] = row[0]
                 ref_counts[row[2]] += 1
@@ -94,10 +110,6 @@ class _Existing:
             self._by_identity = {k: i for k, i in index.items() if counts[k] == 1}
         return self._by_identity.get(key)
 
-    def values(self, attendee_id: int) -> dict:
-        row = self.rows[attendee_id]
-        return dict(zip(self.fields, row[6:]))
-
 
 def plan_import(
     session: Session,
@@ -105,36 +117,39 @@ def plan_import(
     rows: list[Row],
     present: tuple[str, ...],
     unique_ref: Callable[[str], bool],
-    source: str,
 ) -> Plan:
-    """Decide, for every row, add / update / unchanged, without writing anything."""
+    """Decide, for every row, add / update / unchanged, without writing anything.
+
+    Inserts hold only the fields the file gives plus the code; ``write_plan`` adds the rest.
+    """
     compare = tuple(f for f in present if f != "code")
+    file_values = itemgetter(*compare)  # at least first_name and last_name: always a tuple
     existing = _Existing(session, event_id, compare)
     identity_counts = Counter(
         _identity(r.values["first_name"], r.values["last_name"], r.values.get("email", ""))
         for r in rows
         if not r.code and not r.ref
     )
-    plan = Plan()
+    plan = Plan(fields=compare)
     matched: dict[int, int] = {}
-    now = utcnow()
+    by_code, by_ref, known = existing.by_code, existing.by_ref, existing.rows
     for row in rows:
         values, code, ref = row.values, row.code, row.ref
-        target = existing.by_code.get(code) if code else None
+        target = by_code.get(code) if code else None
         if target is None and ref and unique_ref(ref):
-            target = existing.by_ref.get(ref)
+            target = by_ref.get(ref)
         if target is None and not code and not ref:
             key = _identity(values["first_name"], values["last_name"], values.get("email", ""))
             if identity_counts[key] == 1:
                 target = existing.by_identity(key)
         if target is None:
-            new = dict(NEW_DEFAULTS, **values)
+            new = dict(values)
             if not code:
                 code = generate_code()
-                while code in existing.by_code:
+                while code in by_code:
                     code = generate_code()
-            new.update(event_id=event_id, code=code, source=source, created_at=now, updated_at=now)
-            existing.by_code[code] = -1
+            new["code"] = code
+            by_code[code] = -1
             plan.inserts.append(new)
             continue
         if target == -1:
@@ -144,32 +159,83 @@ def plan_import(
             plan.problems.append(Problem(row.line, "row", f"is the same attendee as line {matched[target]}"))
             continue
         matched[target] = row.line
-        old = existing.values(target)
-        old_code = existing.rows[target][1]
-        new_code = code or old_code
-        changed = new_code != old_code or any(values[f] != old[f] for f in compare)
-        if not changed:
+        old = known[target]
+        new_code = code or old[1]
+        if new_code == old[1] and file_values(values) == old[6:]:
             plan.unchanged += 1
             continue
-        if new_code != old_code:
-            existing.by_code[new_code] = target
-        plan.updates.append(dict({f: values[f] for f in compare}, id=target, code=new_code, updated_at=now))
+        if new_code != old[1]:
+            by_code[new_code] = target
+        update = {f: values[f] for f in compare}
+        update["id"], update["code"] = target, new_code
+        plan.updates.append(update)
     return plan
 
 
-def write_plan(session: Session, event_id: int, plan: Plan) -> int:
-    """Insert and update in batches, all stamped with one new attendee revision. Returns it."""
+def _bound(column, value, dialect):
+    """A constant as the driver wants it (e.g. an aware datetime as SQLite's UTC text)."""
+    processor = column.type.dialect_impl(dialect).bind_processor(dialect)
+    return processor(value) if processor else value
+
+
+def _inline(value) -> str | None:
+    """A constant as SQL text when that is plainly safe (numbers, NULL, simple text), else None."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str) and len(value) < 100 and all(ch.isalnum() or ch in " -:._+" for ch in value):
+        return f"'{value}'"
+    return None
+
+
+def _executemany(connection, sql: str, rows: list[dict]) -> None:
+    for start in range(0, len(rows), BATCH):
+        connection.exec_driver_sql(sql, rows[start : start + BATCH])
+
+
+def write_plan(session: Session, event_id: int, plan: Plan, source: str) -> int:
+    """Insert and update in batches, all stamped with one new attendee revision. Returns it.
+
+    The rows go to the driver's ``executemany`` directly, with the values every new row shares
+    written into the statement: at 100k rows, per-row parameter handling would otherwise cost
+    more than the database does.
+    """
     if not plan.inserts and not plan.updates:
         return 0
     rev = bump_rev(session, event_id)
-    for start in range(0, len(plan.inserts), BATCH):
-        batch = plan.inserts[start : start + BATCH]
-        for item in batch:
-            item["rev"] = rev
-        session.execute(insert(Attendee), batch)
-    for start in range(0, len(plan.updates), BATCH):
-        batch = plan.updates[start : start + BATCH]
-        for item in batch:
-            item["rev"] = rev
-        session.execute(update(Attendee), batch)
+    connection = session.connection()
+    dialect = connection.dialect
+    quote = dialect.identifier_preparer.quote
+    mark = (lambda n: f":{n}") if dialect.name == "sqlite" else (lambda n: f"%({n})s")
+    table = quote(Attendee.__tablename__)
+    columns = Attendee.__table__.c
+    now = utcnow()
+    if plan.inserts:
+        varying = list(plan.inserts[0])
+        shared = dict(NEW_DEFAULTS, event_id=event_id, source=source, rev=rev, created_at=now, updated_at=now)
+        values = {name: mark(name) for name in varying}
+        params = {}
+        for name, value in shared.items():
+            if name in values:
+                continue
+            value = _bound(columns[name], value, dialect)
+            literal = _inline(value)
+            values[name] = literal if literal is not None else mark(name)
+            if literal is None:
+                params[name] = value
+        if params:
+            for item in plan.inserts:
+                item.update(params)
+        sql = f"INSERT INTO {table} ({', '.join(quote(n) for n in values)}) VALUES ({', '.join(values.values())})"
+        _executemany(connection, sql, plan.inserts)
+    if plan.updates:
+        stamp = {"rev": rev, "updated_at": _bound(columns["updated_at"], now, dialect)}
+        for item in plan.updates:
+            item.update(stamp)
+        names = [*plan.fields, "code", "rev", "updated_at"]
+        sets = ", ".join(f"{quote(n)} = {mark(n)}" for n in names)
+        _executemany(connection, f"UPDATE {table} SET {sets} WHERE id = {mark('id')}", plan.updates)
     return rev

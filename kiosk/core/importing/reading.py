@@ -200,7 +200,7 @@ def _records(reader, path: Path) -> Iterator[tuple[int, list[str]]]:
         except csv.Error as exc:
             raise fail(path, f"line {reader.line_num}: the CSV cannot be read ({exc})") from None
         start, end = end + 1, reader.line_num
-        if any(cell.strip() for cell in record):
+        if record and "".join(record).strip():
             yield start, record
 
 

@@ -179,13 +179,13 @@ def run_import(
         return report
     source = f"import:{report.file}"[:200]
     with (store.read() if dry_run else store.write()) as session:
-        plan = plan_import(session, event_id, valid, checker.present, checker.unique_ref, source)
+        plan = plan_import(session, event_id, valid, checker.present, checker.unique_ref)
         report.problems.extend(plan.problems)
         if report.refused:
             return report
         report.added, report.updated, report.unchanged = len(plan.inserts), len(plan.updates), plan.unchanged
         if not dry_run:
-            write_plan(session, event_id, plan)
+            write_plan(session, event_id, plan, source)
             audit.record(
                 session,
                 "import",

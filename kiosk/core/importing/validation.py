@@ -8,14 +8,16 @@ messages are shortened, so a 3 MB field never ends up on the screen.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
+from operator import gt, itemgetter
+from typing import NamedTuple
 
 from kiosk.core.attendees import EMAIL_RE, MAX_LENGTHS
 from kiosk.core.importing.mapping import Mapping
 from kiosk.core.importing.names import split_name
 
 LIMITS = dict(MAX_LENGTHS, full_name=400, order_ref=200)
+NAME_PROBLEM_FIELDS = frozenset(("first_name", "last_name", "full_name"))
 PLAIN_FIELDS = ("email", "organisation", "job_title", "category", "ticket_type")
 
 
@@ -38,8 +40,7 @@ def shorten(value: str, limit: int = 40) -> str:
     return repr(value if len(value) <= limit else value[: limit - 1] + "…")
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """A valid row: its line and the attendee values the file gives (only mapped fields)."""
 
     line: int
@@ -60,7 +61,15 @@ class RowChecker:
     def __init__(self, mapping: Mapping):
         self.mapping = mapping
         self.width = len(mapping.headers)
-        self.columns = [(i, f) for i, f in enumerate(mapping.fields) if f]
+        columns = [(i, f) for i, f in enumerate(mapping.fields) if f]
+        self.names = tuple(f for _, f in columns)
+        self.limits = tuple(LIMITS[f] for f in self.names)
+        indexes = [i for i, _ in columns]
+        # one C call picks the mapped cells of a row, always as a tuple
+        self.pick = itemgetter(*indexes) if len(indexes) > 1 else (lambda cells, i=indexes[0]: (cells[i],))
+        self.plain = tuple(f for f in PLAIN_FIELDS if mapping.has(f))
+        self.has_code = mapping.has("code")
+        self.code_pos = self.names.index("code") if self.has_code else -1
         self.has_full = mapping.has("full_name")
         self.has_first = mapping.has("first_name")
         self.has_last = mapping.has("last_name")
@@ -68,7 +77,7 @@ class RowChecker:
         self.ref_field = "external_ref" if self.has_ref else ("order_ref" if mapping.has("order_ref") else None)
         self.code_lines: dict[str, int] = {}
         self.email_lines: dict[str, int] = {}
-        self.ref_counts: Counter[str] = Counter()
+        self.ref_counts: dict[str, int] = {}
         self.present = self._present_fields()
 
     def _present_fields(self) -> tuple[str, ...]:
@@ -83,59 +92,61 @@ class RowChecker:
         return tuple(present)
 
     def check(self, line: int, cells: list[str]) -> tuple[Row | None, list[Problem]]:
-        problems: list[Problem] = []
-        if len(cells) > self.width and any(c.strip() for c in cells[self.width :]):
-            problems.append(Problem(line, "row", f"has {len(cells)} fields, the header has {self.width}"))
-        raw: dict[str, str] = {}
-        bad: set[str] = set()
-        for index, field in self.columns:
-            value = cells[index] if index < len(cells) else ""
-            if "\x00" in value:
-                problems.append(Problem(line, field, "contains a NUL byte"))
-                bad.add(field)
-                continue
-            value = value.strip() if field == "code" else " ".join(value.split())
-            limit = LIMITS[field]
-            if len(value) > limit:
-                problems.append(Problem(line, field, f"is {len(value)} characters long (at most {limit})"))
-                bad.add(field)
-                continue
-            raw[field] = value
-        values = self._names(raw)
+        errors: list[Problem] = []
+        count, width = len(cells), self.width
+        if count > width and "".join(cells[width:]).strip():
+            errors.append(Problem(line, "row", f"has {count} fields, the header has {width}"))
+        elif count < width:
+            cells = cells + [""] * (width - count)
+        picked = self.pick(cells)
+        raw = dict(zip(self.names, [" ".join(v.split()) for v in picked]))
+        if self.has_code:
+            raw["code"] = picked[self.code_pos].strip()
+        if "\x00" in "".join(picked):
+            for field, value in zip(self.names, picked):
+                if "\x00" in value:
+                    errors.append(Problem(line, field, "contains a NUL byte"))
+                    raw[field] = ""
+        if any(map(gt, map(len, raw.values()), self.limits)):
+            for (field, value), limit in zip(list(raw.items()), self.limits):
+                if len(value) > limit:
+                    errors.append(Problem(line, field, f"is {len(value)} characters long (at most {limit})"))
+                    raw[field] = ""
+        if self.has_full:
+            values = self._names(raw)
+        else:
+            values = {"first_name": raw.get("first_name", ""), "last_name": raw.get("last_name", "")}
         for field in ("first_name", "last_name"):
-            if len(values[field]) > LIMITS[field] and field not in bad:
-                problems.append(Problem(line, field, f"is {len(values[field])} characters long (at most {LIMITS[field]})"))
-                bad.add(field)
-        if not (values["first_name"] or values["last_name"]) and not bad & {"first_name", "last_name", "full_name"}:
-            problems.append(Problem(line, "name", "is missing"))
-        for field in PLAIN_FIELDS:
-            if field in raw:
-                values[field] = raw[field]
+            size = len(values[field])
+            if size > LIMITS[field] and not any(p.field == field for p in errors):
+                errors.append(Problem(line, field, f"is {size} characters long (at most {LIMITS[field]})"))
+        if not (values["first_name"] or values["last_name"]):
+            if not any(p.field in NAME_PROBLEM_FIELDS for p in errors):
+                errors.append(Problem(line, "name", "is missing"))
+        for field in self.plain:
+            values[field] = raw.get(field, "")
         email = values.get("email", "")
         if email and not EMAIL_RE.match(email):
-            problems.append(Problem(line, "email", f"{shorten(email)} is not a valid email address"))
+            errors.append(Problem(line, "email", f"{shorten(email)} is not a valid email address"))
         if self.ref_field:
-            ref = raw.get(self.ref_field, "")
-            values["external_ref"] = ref
+            counts = self.ref_counts
+            ref = values["external_ref"] = raw.get(self.ref_field, "")
             if ref:
-                self.ref_counts[ref] += 1
-        if "code" in raw:
-            code = raw["code"]
-            values["code"] = code
+                counts[ref] = counts.get(ref, 0) + 1
+        if self.has_code:
+            code = values["code"] = raw["code"]
             if code:
                 first = self.code_lines.setdefault(code, line)
                 if first != line:
-                    problems.append(Problem(line, "code", f"{shorten(code)} is already used on line {first}"))
-        if email and not any(not p.warning for p in problems):
-            key = email.casefold()
-            first = self.email_lines.setdefault(key, line)
+                    errors.append(Problem(line, "code", f"{shorten(code)} is already used on line {first}"))
+        if errors:
+            return None, errors
+        if email:
+            first = self.email_lines.setdefault(email.casefold(), line)
             if first != line:
-                problems.append(
-                    Problem(line, "email", f"also on line {first} (one buyer on several tickets is fine)", warning=True)
-                )
-        if any(not p.warning for p in problems):
-            return None, problems
-        return Row(line, values), problems
+                warning = Problem(line, "email", f"also on line {first} (one buyer on several tickets is fine)", True)
+                return Row(line, values), [warning]
+        return Row(line, values), []
 
     def _names(self, raw: dict[str, str]) -> dict:
         first = raw.get("first_name", "")
@@ -155,4 +166,4 @@ class RowChecker:
 
     def unique_ref(self, ref: str) -> bool:
         """A reference is a key only when no other row of the file has it (order codes repeat)."""
-        return bool(ref) and self.ref_counts[ref] == 1
+        return bool(ref) and self.ref_counts.get(ref) == 1
