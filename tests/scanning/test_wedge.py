@@ -1,0 +1,133 @@
+"""The wedge detector on a plain line edit: bursts become scans, typing stays typing."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.scanning.wedge import WedgeDetector
+from tests.ui.conftest import OFFSCREEN_NOISE
+
+pytestmark = OFFSCREEN_NOISE
+
+GAP = 60
+
+
+@pytest.fixture
+def field(qtbot):
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    edit = QLineEdit(window)
+    other = QLineEdit(window)
+    layout.addWidget(edit)
+    layout.addWidget(other)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    edit.setFocus()
+    edit.other = other
+    yield edit
+    window.close()
+
+
+@pytest.fixture
+def wedge(qtbot):
+    detector = WedgeDetector(gap_ms=GAP, min_length=4).install()
+    codes: list[str] = []
+    detector.scanned.connect(codes.append)
+    detector.codes = codes
+    yield detector
+    detector.uninstall()
+
+
+def burst(qtbot, widget, text, end=Qt.Key.Key_Return):
+    qtbot.keyClicks(widget, text, delay=2)
+    if end is None:
+        qtbot.wait(GAP * 3)
+    else:
+        qtbot.keyClick(widget, end)
+
+
+def test_burst_with_enter_is_a_scan_and_leaves_the_search_text_alone(qtbot, field, wedge):
+    qtbot.keyClicks(field, "lind", delay=GAP * 2)
+    qtbot.wait(GAP * 2)
+    assert field.text() == "lind"
+    burst(qtbot, field, "ABC123XYZ")
+    assert wedge.codes == ["ABC123XYZ"]
+    assert field.text() == "lind"
+    assert field.cursorPosition() == 4
+
+
+def test_burst_without_enter_ends_with_a_pause(qtbot, field, wedge):
+    burst(qtbot, field, "NOENTER99", end=None)
+    assert wedge.codes == ["NOENTER99"]
+    assert field.text() == ""
+
+
+def test_burst_ending_in_tab_is_a_scan_and_focus_stays(qtbot, field, wedge):
+    burst(qtbot, field, "TABBED42", end=Qt.Key.Key_Tab)
+    assert wedge.codes == ["TABBED42"]
+    assert field.hasFocus()
+
+
+def test_human_typing_stays_typing(qtbot, field, wedge):
+    qtbot.keyClicks(field, "Åsa Lindqvist", delay=GAP * 2)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.wait(GAP * 2)
+    assert field.text() == "Åsa Lindqvist"
+    assert wedge.codes == []
+
+
+def test_a_short_fast_pair_is_typing_and_arrives_in_order(qtbot, field, wedge):
+    qtbot.keyClicks(field, "ab", delay=2)  # two keys close together (rollover)
+    qtbot.wait(GAP * 2)
+    qtbot.keyClicks(field, "c", delay=2)
+    qtbot.wait(GAP * 2)
+    assert field.text() == "abc"
+    assert wedge.codes == []
+
+
+def test_same_code_within_two_seconds_counts_once(qtbot, field, wedge):
+    burst(qtbot, field, "SAMECODE1")
+    burst(qtbot, field, "SAMECODE1")
+    burst(qtbot, field, "OTHERCODE")
+    assert wedge.codes == ["SAMECODE1", "OTHERCODE"]
+    assert field.text() == ""
+
+
+def test_same_code_after_the_window_counts_again(qtbot, field):
+    detector = WedgeDetector(gap_ms=GAP, dedupe_ms=300).install()
+    codes: list[str] = []
+    detector.scanned.connect(codes.append)
+    try:
+        burst(qtbot, field, "AGAIN123")
+        qtbot.wait(400)
+        burst(qtbot, field, "AGAIN123")
+    finally:
+        detector.uninstall()
+    assert codes == ["AGAIN123", "AGAIN123"]
+
+
+def test_scans_work_wherever_the_focus_is(qtbot, field, wedge):
+    other = field.other
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    qtbot.keyClicks(other, "note", delay=GAP * 2)
+    qtbot.wait(GAP * 2)
+    burst(qtbot, other, "ELSEWHERE7")
+    assert wedge.codes == ["ELSEWHERE7"]
+    assert other.text() == "note" and field.text() == ""
+
+
+def test_shortcut_chords_are_not_bursts(qtbot, field, wedge):
+    qtbot.keyClicks(field, "aaaaaa", delay=2, modifier=Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(GAP * 2)
+    assert wedge.codes == []
+
+
+def test_disabled_detector_lets_everything_through(qtbot, field, wedge):
+    wedge.enabled = False
+    burst(qtbot, field, "PLAINTEXT")
+    assert wedge.codes == [] and field.text() == "PLAINTEXT"

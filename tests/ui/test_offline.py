@@ -1,0 +1,152 @@
+"""The database goes away mid-shift: the check-in is refused with a clear banner, nothing is
+half-written, the window keeps answering, and it works again when the database is back.
+
+A real PostgreSQL behind a small TCP relay that the test can make stall, like a dead switch.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from sqlalchemy.engine import make_url
+
+from kiosk.core.demo import create_demo
+from kiosk.core.models import Event
+from kiosk.core.store import open_store
+from kiosk.ui.result_state import ResultState
+from tests.ui.conftest import OFFSCREEN_NOISE, log_rows, people
+
+pytestmark = [OFFSCREEN_NOISE, pytest.mark.postgres, pytest.mark.slow]
+
+
+class Relay:
+    """Forwards TCP to the database until ``stall()``: then open links die and new ones hang."""
+
+    def __init__(self, host: str, port: int):
+        self.target = (host, port)
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.stalled = False
+        self.links: list[socket.socket] = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            with self.lock:
+                self.links.append(client)
+                if self.stalled:
+                    continue  # accepted, never answered
+            upstream = socket.create_connection(self.target)
+            with self.lock:
+                self.links.append(upstream)
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pump(src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+        except OSError:
+            pass
+        for s in (src, dst):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def _drop_links(self) -> None:
+        with self.lock:
+            links, self.links = self.links, []
+        for s in links:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+                s.close()
+            except OSError:
+                pass
+
+    def stall(self) -> None:
+        self.stalled = True
+        self._drop_links()
+
+    def resume(self) -> None:
+        self.stalled = False
+        self._drop_links()
+
+    def close(self) -> None:
+        self.server.close()
+        self._drop_links()
+
+
+@pytest.fixture
+def relayed_store(pg_database):
+    url = make_url(pg_database)
+    relay = Relay(url.host, url.port)
+    store = open_store(url.set(host="127.0.0.1", port=relay.port).render_as_string(hide_password=False))
+    from tests.conftest import _truncate_pg
+
+    _truncate_pg(pg_database)
+    event_id = create_demo(store, attendees=60, seed=3)
+    with store.read() as s:
+        event = s.get(Event, event_id)
+    yield store, event, relay
+    relay.close()
+    store.dispose()
+
+
+def test_unreachable_database_refuses_clearly_and_never_freezes(qtbot, relayed_store, make_desk, desk_actor, station_settings):
+    store, event, relay = relayed_store
+    from kiosk.ui.desk.assemble import build_desk
+
+    desk = build_desk(store, event, desk_actor, station_settings, sounds=False, printing=False, camera=False)
+    qtbot.addWidget(desk)
+    desk.show()
+    qtbot.waitExposed(desk)
+    desk.search.setFocus()
+    qtbot.waitUntil(lambda: desk.controller.index_ready, timeout=10_000)
+    a, b, c = people(store, event.id)[:3]
+
+    def scan(code):
+        qtbot.keyClicks(desk.search, code, delay=2)
+        qtbot.keyClick(desk.search, Qt.Key.Key_Return)
+
+    scan(a.code)
+    qtbot.waitUntil(lambda: desk.banner.state is ResultState.SUCCESS, timeout=10_000)
+
+    relay.stall()
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(50)
+    started = time.monotonic()
+    scan(b.code)
+    # While the write waits for the dead database, the window keeps running and typing works.
+    qtbot.keyClicks(desk.search, "anna", delay=120)
+    assert desk.search.text() == "anna"
+    qtbot.waitUntil(lambda: desk.banner.state is ResultState.OFFLINE, timeout=20_000)
+    waited = time.monotonic() - started
+    timer.stop()
+    gaps = [y - x for x, y in zip(ticks, ticks[1:])]
+    assert waited > 1.0 and len(ticks) > waited / 0.05 * 0.5 and max(gaps) < 0.5
+    assert "NOT recorded" in desk.banner.title.text()
+    qtbot.waitUntil(lambda: "UNREACHABLE" in desk.status.database.text(), timeout=10_000)
+
+    relay.resume()
+    qtbot.keyClick(desk.search, Qt.Key.Key_Escape)
+    scan(c.code)
+    qtbot.waitUntil(lambda: desk.banner.state is ResultState.SUCCESS, timeout=20_000)
+    desk.controller.refresh_status()
+    qtbot.waitUntil(lambda: "UNREACHABLE" not in desk.status.database.text(), timeout=10_000)
+    assert len(log_rows(store, a.id)) == 1
+    assert log_rows(store, b.id) == []  # refused, and nothing half-written
+    assert len(log_rows(store, c.id)) == 1
+    desk.close()
