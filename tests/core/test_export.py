@@ -4,6 +4,7 @@ import csv
 import json
 import stat
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
@@ -63,7 +64,7 @@ def test_checkins_csv_has_local_times_and_no_formulas(store, event_id, actor, tm
     assert_no_formula_cells(rows)
     with store.read() as s:
         first = s.exec(select(CheckIn).order_by(CheckIn.at)).first()
-    local = first.at.astimezone(__import__("zoneinfo").ZoneInfo("Europe/Stockholm")).strftime("%Y-%m-%d %H:%M:%S")
+    local = first.at.astimezone(ZoneInfo("Europe/Stockholm")).strftime("%Y-%m-%d %H:%M:%S")
     assert rows[1][:5] == [local, "entry", "C-1", "Åsa", "Öberg"]
     assert rows[1][6:8] == [actor.station, actor.operator]
     assert [r[1] for r in rows[1:]] == ["entry", "entry", "exit"]

@@ -12,7 +12,7 @@ from sqlmodel import select
 from kiosk.cli import main
 from kiosk.core import attendees
 from kiosk.core.checkin import CheckInService, ResultKind
-from kiosk.core.events import Actor, create_event
+from kiosk.core.events import create_event
 from kiosk.core.importing import run_import
 from kiosk.core.models import Attendee, AuditEntry, CheckIn, Event
 from kiosk.core.search import SearchIndex, find

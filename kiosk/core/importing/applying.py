@@ -196,6 +196,18 @@ def _executemany(connection, sql: str, rows: list[dict]) -> None:
         connection.exec_driver_sql(sql, rows[start : start + BATCH])
 
 
+def _copy_inserts(connection, rows: list[dict], shared: dict) -> None:
+    """PostgreSQL: new rows through COPY, many times faster than INSERTs at this size."""
+    varying = list(rows[0])
+    constant = [v for k, v in shared.items() if k not in rows[0]]
+    names = varying + [k for k in shared if k not in rows[0]]
+    quote = connection.dialect.identifier_preparer.quote
+    sql = f"COPY {quote(Attendee.__tablename__)} ({', '.join(quote(n) for n in names)}) FROM STDIN"
+    with connection.connection.driver_connection.cursor() as cursor, cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row([*row.values(), *constant])
+
+
 def write_plan(session: Session, event_id: int, plan: Plan, source: str) -> int:
     """Insert and update in batches, all stamped with one new attendee revision. Returns it.
 
@@ -213,7 +225,10 @@ def write_plan(session: Session, event_id: int, plan: Plan, source: str) -> int:
     table = quote(Attendee.__tablename__)
     columns = Attendee.__table__.c
     now = utcnow()
-    if plan.inserts:
+    if plan.inserts and dialect.name == "postgresql":
+        _copy_inserts(connection, plan.inserts, dict(NEW_DEFAULTS, event_id=event_id, source=source, rev=rev,
+                                                     created_at=now, updated_at=now))
+    elif plan.inserts:
         varying = list(plan.inserts[0])
         shared = dict(NEW_DEFAULTS, event_id=event_id, source=source, rev=rev, created_at=now, updated_at=now)
         values = {name: mark(name) for name in varying}

@@ -71,8 +71,6 @@ class RowChecker:
         self.has_code = mapping.has("code")
         self.code_pos = self.names.index("code") if self.has_code else -1
         self.has_full = mapping.has("full_name")
-        self.has_first = mapping.has("first_name")
-        self.has_last = mapping.has("last_name")
         self.has_ref = mapping.has("external_ref")
         self.ref_field = "external_ref" if self.has_ref else ("order_ref" if mapping.has("order_ref") else None)
         self.code_lines: dict[str, int] = {}
