@@ -182,3 +182,13 @@ def test_names_in_other_scripts_render_and_decode():
         image, placed = render_with_layout(person(first, last), get_template("4x3in"), EVENT, DATE)
         assert not any(p.ellipsized for p in placed)
         assert decode(image) == [person().code]
+
+
+def test_badges_and_queue_import_no_qt():
+    import subprocess
+    import sys
+
+    code = "import sys, kiosk.badges.render, kiosk.badges.tickets, kiosk.badges.context, kiosk.core.printqueue; " \
+           "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[]"

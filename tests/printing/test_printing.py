@@ -114,7 +114,7 @@ def test_stopped_queue_keeps_the_job_waiting_until_enabled(qtbot, sqlite_url, cu
         assert job.state in (printqueue.QUEUED, printqueue.PRINTING) and "stopped" in job.error
         assert printqueue.pending(store, "Desk S") == 1
         assert not printqueue.badge_status(store, target.id).printed
-        assert not list(pdf_dir.glob(f"kiosk-badge-{target.code}*.pdf"))
+        assert not [p for p in pdf_dir.glob(f"kiosk-badge-{target.code}*.pdf") if p.stat().st_mtime >= since - 1]
     finally:
         _cups("cupsenable", cups_printer)
     with qtbot.waitSignal(worker.jobPrinted, timeout=30000):
