@@ -156,3 +156,18 @@ def test_ticket_qr_is_big_with_strong_error_correction():
     ticket = get_template("ticket")
     qr = next(e for e in ticket.elements if e.type == "qr")
     assert qr.error_correction in ("Q", "H") and qr.box.w_mm >= 60
+
+
+def test_logo_element_draws_the_event_logo_and_is_skipped_without_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    folder = tmp_path / "data" / "badges"
+    folder.mkdir(parents=True)
+    (folder / "logo.toml").write_text(
+        USER_TEMPLATE.replace('name = "club-card"', 'name = "with-logo"')
+        + '[[element]]\ntype = "image"\nsource = "logo"\nx_mm = 3\ny_mm = 30\nw_mm = 20\nh_mm = 20\n',
+        encoding="utf-8",
+    )
+    red = Image.new("RGB", (50, 50), (200, 0, 0))
+    centre = (round(13 / 25.4 * 300), round(40 / 25.4 * 300))
+    assert render_badge(person(), "with-logo", logo=red).getpixel(centre) == (200, 0, 0)
+    assert render_badge(person(), "with-logo").getpixel(centre) == (255, 255, 255)
