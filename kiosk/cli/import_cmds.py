@@ -66,7 +66,10 @@ def cmd_import(args, ctx) -> int:
         actor=ctx.actor,
     )
     if args.json:
-        ctx.emit_json(report.to_json() | {"event": ctx.event.name})
+        extra = {"event": ctx.event.name}
+        if args.dry_run:
+            extra["first_rows"] = preview(args.file, overrides, rows=PREVIEW_ROWS).first_rows
+        ctx.emit_json(report.to_json() | extra)
         return 2 if report.refused else 0
     for problem in report.errors:
         print(problem.format(report.file), file=sys.stderr)

@@ -204,3 +204,8 @@ def test_cli_import_json_and_text(store, event_id, tmp_path, capsys):
     assert {"column": "Barcode #", "field": "code"} in data["mapping"]
     assert main(["--db", store.url, "import", str(copy)]) == 0
     assert "attendees.csv: added 0, updated 0, unchanged 4, skipped 0" in capsys.readouterr().out
+    assert main(["--db", store.url, "import", str(copy), "--dry-run", "--json", "--map", "Company=ignore"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["dry_run"], data["written"], data["updated"]) == (True, False, 0)
+    assert data["first_rows"][0]["values"]["first_name"] == "Märta"
+    assert "organisation" not in data["first_rows"][0]["values"]
