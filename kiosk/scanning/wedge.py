@@ -30,6 +30,11 @@ DEFAULT_GAP_MS = 40
 DEFAULT_MIN_LENGTH = 4
 DEFAULT_DEDUPE_MS = 2000
 _ENDS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+#: Keys a scanner presses around characters (Shift for capitals): they neither start nor end a burst.
+_MODIFIER_KEYS = (
+    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
+    Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R,
+)
 _NOT_TYPING = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 
 
@@ -113,6 +118,8 @@ class WedgeDetector(QObject):
         return True
 
     def _on_key(self, receiver: QWidget, event: QKeyEvent) -> bool:
+        if event.key() in _MODIFIER_KEYS:
+            return False
         now = self._when(event)
         text = event.text()
         within = bool(self._chars) and (now - self._last_key) * 1000 <= self.gap_ms

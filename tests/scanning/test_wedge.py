@@ -60,6 +60,18 @@ def test_burst_with_enter_is_a_scan_and_leaves_the_search_text_alone(qtbot, fiel
     assert field.cursorPosition() == 4
 
 
+def test_capitals_with_shift_presses_are_still_one_burst(qtbot, field, wedge):
+    for ch in "AB12CD":  # a scanner (or xdotool) presses Shift around each capital
+        if ch.isalpha():
+            qtbot.keyPress(field, Qt.Key.Key_Shift)
+        qtbot.keyClick(field, ch, modifier=Qt.KeyboardModifier.ShiftModifier if ch.isalpha() else Qt.KeyboardModifier.NoModifier)
+        if ch.isalpha():
+            qtbot.keyRelease(field, Qt.Key.Key_Shift)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert wedge.codes == ["AB12CD"]
+    assert field.text() == ""
+
+
 def test_burst_without_enter_ends_with_a_pause(qtbot, field, wedge):
     burst(qtbot, field, "NOENTER99", end=None)
     assert wedge.codes == ["NOENTER99"]

@@ -86,6 +86,8 @@ def build_desk(
     geometry = settings.geometry("desk")
     if geometry is not None:
         window.restoreGeometry(geometry)
+    elif window.screen() is not None:  # first start: use the whole screen
+        window.setGeometry(window.screen().availableGeometry())
     splitter = settings.geometry("desk-splitter")
     if splitter is not None:
         window.splitter.restoreState(splitter)

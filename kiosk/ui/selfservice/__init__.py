@@ -1,0 +1,1 @@
+"""The attendee-facing self-service kiosk (``kiosk run --mode self``)."""

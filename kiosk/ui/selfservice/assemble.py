@@ -1,0 +1,128 @@
+"""Putting the kiosk together: PIN check, tasks, controller, scanners, sounds, printing, window."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.core.errors import KioskError
+from kiosk.core.models import Event
+from kiosk.core.pin import has_pin
+from kiosk.core.store import Store
+from kiosk.scanning.camera import CameraScanner
+from kiosk.scanning.wedge import WedgeDetector
+from kiosk.ui.camera_panel import CameraPanel
+from kiosk.ui.selfservice import options
+from kiosk.ui.selfservice.controller import KioskPrinting, SelfServiceController
+from kiosk.ui.selfservice.i18n import LanguageSwitch
+from kiosk.ui.selfservice.window import SelfServiceWindow
+from kiosk.ui.settings import StationSettings
+from kiosk.ui.sounds import SoundBoard
+from kiosk.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+DEFAULT_STATION = "Kiosk"
+
+
+class NoPinError(KioskError):
+    exit_code = 2
+
+
+def open_self_service(
+    store: Store,
+    event: Event,
+    station: str | None = None,
+    settings: StationSettings | None = None,
+    synchronous: bool = False,
+    sounds: bool | None = None,
+    printing: bool | None = None,
+    camera: bool = True,
+    translations_dir: Path | None = None,
+    fullscreen: bool = True,
+) -> SelfServiceWindow:
+    """The kiosk window, shown. Refuses (``NoPinError``) when the event has no staff PIN,
+    since nobody could leave kiosk mode."""
+    if not has_pin(store, event.id):
+        raise NoPinError(
+            f"The event {event.name!r} has no staff PIN, so nobody could leave kiosk mode: "
+            "set one first with 'kiosk admin set-pin'"
+        )
+    settings = settings or StationSettings()
+    station = station or settings.get("station/name") or DEFAULT_STATION
+    app = QApplication.instance()
+    tasks = TaskRunner(app, synchronous=synchronous)
+    kiosk_printing = KioskPrinting(
+        template=settings.get("printing/template"),
+        auto_print=settings.get("printing/auto_print"),
+        printer=settings.get("printing/printer"),
+        allow_reprint=settings.get("selfservice/allow_reprint"),
+    )
+    controller = SelfServiceController(store, event, station, tasks, kiosk_printing)
+    board = SoundBoard(enabled=settings.get("sound/enabled") if sounds is None else sounds)
+    scanner = CameraScanner(tasks) if camera and CameraScanner.cameras() else None
+    panel = None
+    if scanner is not None:
+        panel = CameraPanel(scanner)
+        panel.picker.hide()
+    language = LanguageSwitch(translations_dir)
+    default_language = settings.get("selfservice/language")
+    window = SelfServiceWindow(
+        controller, board, language, panel, options.idle_seconds(settings), options.text_scale(settings), "en"
+    )
+    window.default_language = default_language if default_language in ("en", "sv") else "en"
+    if window.default_language != "en":
+        window.set_language(window.default_language)
+    for child in (board, controller, language, tasks):
+        if child is not tasks:
+            child.setParent(window)
+    window.tasks = tasks
+    window.sounds = board
+
+    wedge = WedgeDetector(window, gap_ms=settings.get("scanner/gap_ms"), min_length=settings.get("scanner/min_length"))
+    wedge.scanned.connect(window.scan)
+    wedge.install(app)
+    window.wedge = wedge
+    if scanner is not None:
+        scanner.scanned.connect(window.scan)
+
+    worker = None
+    if settings.get("printing/enabled") if printing is None else printing:
+        worker = _print_worker(store, station, kiosk_printing.printer, settings.get("printing/fallback"), window)
+    kiosk_printing.worker = worker
+    window.print_worker = worker
+    if worker is not None:
+        worker.jobPrinted.connect(controller.job_printed)
+        worker.jobFailed.connect(controller.job_failed)
+        worker.start()
+
+    def close() -> None:
+        wedge.uninstall(app)
+        if scanner is not None:
+            scanner.stop()
+        if worker is not None:
+            worker.stop()
+        tasks.shutdown(wait=False)
+
+    window.closing.append(close)
+    controller.start()
+    if fullscreen:
+        window.go_fullscreen()
+    else:
+        window.show()
+    if panel is not None:
+        panel.start()
+    return window
+
+
+def _print_worker(store: Store, station: str, printer: str, fallback: str, parent):
+    try:
+        from kiosk.printing.worker import PrintWorker
+    except ImportError:
+        return None
+    try:
+        return PrintWorker(store, station, printer=printer, fallback_printer=fallback, parent=parent)
+    except Exception:  # printing must never keep the kiosk from opening
+        log.exception("the print worker could not start")
+        return None
