@@ -144,8 +144,9 @@ class DashboardData:
     than were found (a station with a badly wrong clock), everything is read again.
     """
 
-    #: Log rows this much older than the newest one seen are read again at each refresh.
-    OVERLAP = timedelta(minutes=10)
+    #: Log rows this much older than the newest one seen are kept in memory (the per-station
+    #: counts of the last 15 minutes come from them) and read again when rows came late.
+    OVERLAP = timedelta(minutes=20)
 
     def __init__(self, store: Store, event_id: int):
         self.store = store
@@ -233,19 +234,16 @@ class DashboardData:
             self._remove(row[0])
             self._add(row)
 
-    def _remember_log(self, rows) -> int:
-        """Note log rows (id, attendee_id, at) as seen; returns how many were new."""
-        new = 0
-        for log_id, _attendee_id, at in rows:
-            if log_id not in self._seen:
-                self._seen[log_id] = at
-                new += 1
+    def _remember_log(self, rows) -> None:
+        """Note log rows (id, attendee_id, at, station, kind) as seen, forgetting the old ones."""
+        for log_id, _attendee_id, at, station, kind in rows:
+            self._seen[log_id] = (at, station or "", kind)
             if self._cursor is None or at > self._cursor:
                 self._cursor = at
         if self._cursor is not None:
             horizon = self._cursor - self.OVERLAP
-            self._seen = {k: v for k, v in self._seen.items() if v >= horizon}
-        return new
+            if any(v[0] < horizon for v in self._seen.values()):
+                self._seen = {k: v for k, v in self._seen.items() if v[0] >= horizon}
 
     def _full_load(self, session) -> None:
         self._reset()
@@ -260,9 +258,11 @@ class DashboardData:
             self._remember_log(self._log_since(conn, newest - self.OVERLAP))
         self._loaded = True
 
-    def _log_since(self, conn, since: datetime):
+    def _log_since(self, conn, since: datetime, strictly: bool = False):
+        newer = CheckIn.at > since if strictly else CheckIn.at >= since
         return conn.execute(
-            select(CheckIn.id, CheckIn.attendee_id, CheckIn.at).where(CheckIn.event_id == self.event_id, CheckIn.at >= since)
+            select(CheckIn.id, CheckIn.attendee_id, CheckIn.at, CheckIn.station, CheckIn.kind)
+            .where(CheckIn.event_id == self.event_id, newer)
         ).all()
 
     def _catch_up(self, session) -> None:
@@ -273,9 +273,12 @@ class DashboardData:
             touched.update(conn.execute(select(A.id).where(A.event_id == self.event_id, A.rev > self._rev)).scalars())
         count = conn.execute(select(func.count()).select_from(CheckIn).where(CheckIn.event_id == self.event_id)).scalar_one()
         if count != self._log_count:
-            since = (self._cursor - self.OVERLAP) if self._cursor is not None else datetime.min.replace(tzinfo=timezone.utc)
-            rows = self._log_since(conn, since)
-            fresh = [r for r in rows if r[0] not in self._seen]
+            # Usually the new rows are simply the newest ones; if not (a transaction committed
+            # late), look again over the overlap; if still not, read everything.
+            fresh = self._log_since(conn, self._cursor, strictly=True) if self._cursor is not None else []
+            if self._log_count + len(fresh) != count:
+                since = (self._cursor - self.OVERLAP) if self._cursor is not None else datetime.min.replace(tzinfo=timezone.utc)
+                fresh = [r for r in self._log_since(conn, since) if r[0] not in self._seen]
             if self._log_count + len(fresh) != count:
                 self._full_load(session)  # rows older than the overlap appeared: read everything
                 return
@@ -294,7 +297,6 @@ class DashboardData:
     # -- the figures -----------------------------------------------------------------------
     def refresh(self, now: datetime | None = None) -> DashboardFigures:
         now = now or utcnow()
-        since = now - WINDOW
         with self.store.read() as session:
             if session.get_bind().dialect.name == "postgresql":
                 session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
@@ -303,12 +305,6 @@ class DashboardData:
             else:
                 self._full_load(session)
             event = session.get(Event, self.event_id)
-            stations_15m = session.execute(
-                select(CheckIn.station, func.count())
-                .where(CheckIn.event_id == self.event_id, CheckIn.kind == CheckInKind.ENTRY.value, CheckIn.at >= since)
-                .group_by(CheckIn.station)
-                .order_by(CheckIn.station)
-            ).all()
             recent = session.execute(
                 select(CheckIn.at, CheckIn.station, CheckIn.method, Attendee.first_name, Attendee.organisation, Attendee.badge_privacy)
                 .join(Attendee, Attendee.id == CheckIn.attendee_id)
@@ -322,9 +318,9 @@ class DashboardData:
                 .where(PrintJob.state.in_(SHOWN_JOBS), PrintJob.event_id == self.event_id)
                 .group_by(PrintJob.station, PrintJob.state)
             ).all()
-        return self._figures(event, now, stations_15m, recent, station_rows, jobs)
+        return self._figures(event, now, recent, station_rows, jobs)
 
-    def _figures(self, event, now, stations_15m, recent, station_rows, jobs) -> DashboardFigures:
+    def _figures(self, event, now, recent, station_rows, jobs) -> DashboardFigures:
         totals = [0, 0, 0, 0]
         by_category: dict[str, list[int]] = {}
         by_type: dict[str, list[int]] = {}
@@ -339,6 +335,11 @@ class DashboardData:
         expected, checked_in, inside, walk_ins = totals
         recent_n = len(self._times) - bisect.bisect_left(self._times, (now - WINDOW).timestamp())
         missing = sorted(c for c in self._chased.values() if not c[0])
+        since = now - WINDOW
+        per_station: dict[str, int] = {}
+        for at, station, kind in self._seen.values():
+            if kind == CheckInKind.ENTRY.value and at >= since:
+                per_station[station] = per_station.get(station, 0) + 1
         job_counts: dict[str, dict[str, int]] = {}
         for station, state, n in jobs:
             job_counts.setdefault(station or "", {})[state] = int(n)
@@ -353,7 +354,7 @@ class DashboardData:
             by_category=tuple(Group(k, v[0], v[1]) for k, v in sorted(by_category.items())),
             by_ticket_type=tuple(Group(k, v[0], v[1]) for k, v in sorted(by_type.items())),
             arrivals=_buckets(self._buckets, now),
-            stations_15m=tuple((s or "", int(n)) for s, n in stations_15m),
+            stations_15m=tuple(sorted(per_station.items())),
             still_expected=tuple(ExpectedPerson(c[4], c[5], c[6]) for c in missing[:EXPECTED_LIMIT]),
             still_expected_total=len(missing),
             recent=tuple(RecentCheckIn(at, f or "—", _shown_org(o or "", p), s or "", str(m)) for at, s, m, f, o, p in recent),
