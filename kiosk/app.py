@@ -21,6 +21,8 @@ from kiosk.ui.settings import StationSettings
 
 MODES = {
     "desk": "kiosk.ui.desk.assemble:build_desk",
+    "self": "kiosk.ui.selfservice.assemble:build_self_service",
+    "dashboard": "kiosk.ui.dashboard.assemble:build_dashboard",
 }
 
 #: Optional hardware-acceleration libraries QtMultimedia looks for; their absence is harmless.

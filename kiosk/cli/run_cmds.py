@@ -6,8 +6,8 @@ from kiosk.core.errors import KioskError
 
 
 def register(sub) -> None:
-    p = sub.add_parser("run", help="open the station window (desk mode)")
-    p.add_argument("--mode", default="desk", help="which screen: desk (default)")
+    p = sub.add_parser("run", help="open the station window (desk, self-service kiosk or dashboard)")
+    p.add_argument("--mode", default="desk", help="which screen: desk (default), self (self-service kiosk), dashboard")
     p.add_argument("--station", metavar="NAME", help="this station's name (remembered; asked at the first start otherwise)")
     p.add_argument("--operator", metavar="NAME", help="who staffs the station (remembered)")
     p.set_defaults(func=cmd_run)

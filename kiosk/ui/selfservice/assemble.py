@@ -126,3 +126,8 @@ def _print_worker(store: Store, station: str, printer: str, fallback: str, paren
     except Exception:  # printing must never keep the kiosk from opening
         log.exception("the print worker could not start")
         return None
+
+
+def build_self_service(store: Store, event: Event, actor, settings: StationSettings) -> SelfServiceWindow:
+    """The ``self`` mode of ``kiosk run`` (see ``kiosk.app.MODES``)."""
+    return open_self_service(store, event, station=actor.station, settings=settings)

@@ -1,0 +1,1 @@
+"""The organiser's live dashboard (``kiosk run --mode dashboard``)."""
