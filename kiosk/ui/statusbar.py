@@ -20,6 +20,8 @@ class StationStatusBar(QStatusBar):
         self.printer_text = ""
         self.printer_ok = True
         self.queue: int | None = None
+        #: The print worker's own status text already says how many jobs wait.
+        self.text_has_queue = False
 
     def set_database(self, engine: str, ok: bool) -> None:
         name = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(engine, engine)
@@ -42,7 +44,7 @@ class StationStatusBar(QStatusBar):
         if queue is not None:
             self.queue = queue
         line = self.tr("Printer: {status}").format(status=self.printer_text or "—")
-        if self.queue:
+        if self.queue and not self.text_has_queue:
             line += "  " + self.tr("· {n} in queue").format(n=self.queue)
         self.printer.setText(line)
         self.printer.setStyleSheet("" if self.printer_ok else "color: white; background: #b35c00; padding: 0 6px;")

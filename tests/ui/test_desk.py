@@ -212,3 +212,14 @@ def test_result_closes_itself_and_a_new_scan_replaces_it(qtbot, desk, desk_store
     desk.banner._timer.start()
     qtbot.waitUntil(lambda: desk.banner.state is None, timeout=2000)
     assert desk.banner.title.text() == "Ready to scan"
+
+
+def test_a_stray_enter_after_a_scan_does_not_turn_green_into_amber(qtbot, desk, desk_store, desk_event):
+    person = people(desk_store, desk_event.id)[33]
+    scan(qtbot, desk.search, person.code, enter=False)
+    assert desk.banner.state is ResultState.SUCCESS
+    qtbot.keyClick(desk.search, Qt.Key.Key_Return)
+    assert desk.banner.state is ResultState.SUCCESS
+    assert len(log_rows(desk_store, person.id)) == 1
+    qtbot.keyClick(desk.search, Qt.Key.Key_Return, modifier=Qt.KeyboardModifier.ControlModifier)
+    assert desk.banner.state is ResultState.WARNING  # Ctrl+Enter asks again, on purpose

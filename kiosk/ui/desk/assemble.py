@@ -76,7 +76,7 @@ def build_desk(
     options.worker = worker
     window.print_worker = worker
     if worker is not None:
-        worker.statusChanged.connect(window.printer_status)
+        worker.statusChanged.connect(window.printer_worker_status)
         worker.jobPrinted.connect(lambda _job, attendee_id, _printer: _refresh_if_open(controller, attendee_id))
         worker.jobFailed.connect(lambda _job, attendee_id, _error: _refresh_if_open(controller, attendee_id))
         worker.start()

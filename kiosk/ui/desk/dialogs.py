@@ -124,7 +124,7 @@ class AttendeeForm(QWidget):
         for name, edit in self.edits.items():
             bad = any(field == name or (field == "name" and name in ("first_name", "last_name")) for field, _ in problems)
             edit.setStyleSheet("border: 2px solid #b3261e;" if bad else "")
-        self.errors.setText("\n".join(f"{labels.get(field, field)}: {msg}" for field, msg in problems))
+        self.errors.setText("\n".join(f"{labels.get(field, field)} {msg}" for field, msg in problems))
         self.errors.setVisible(bool(problems))
 
 

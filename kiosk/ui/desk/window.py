@@ -180,10 +180,13 @@ class DeskWindow(QMainWindow):
         """Enter opens the selected (or top) match; Enter again checks that person in."""
         row = self._selected_row()
         target = self.model.attendee(row if row >= 0 else 0)
-        if target is not None and (target.id != self.controller.current_id or self._opened_query != self.search.text()):
+        opened_here = target is not None and target.id == self.controller.current_id and self._opened_query == self.search.text()
+        if target is not None and not opened_here:
             self._open_row(row if row >= 0 else 0)
-        elif self.controller.current_id is not None:
+        elif opened_here:
             self.controller.check_in()
+        # Enter with nothing picked from the list (e.g. after a scan) does nothing: a stray
+        # Enter must not turn a green into an amber. Ctrl+Enter checks in whoever is open.
 
     def _open_row(self, row: int) -> None:
         person = self.model.attendee(row)
@@ -297,6 +300,10 @@ class DeskWindow(QMainWindow):
             self.status.set_printer(queue=status.queue)
 
     def printer_status(self, text: str, pending: int, ok: bool) -> None:
+        self.status.set_printer(text, ok, pending)
+
+    def printer_worker_status(self, text: str, pending: int, ok: bool) -> None:
+        self.status.text_has_queue = True
         self.status.set_printer(text, ok, pending)
 
     def _index_ready(self, count: int) -> None:
