@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFormLayo
 from kiosk.core.errors import UsageError
 from kiosk.core.events import Actor
 from kiosk.paths import resource
+from kiosk.ui import refcount_guard
 from kiosk.ui.settings import StationSettings
 
 MODES = {
@@ -34,6 +35,7 @@ def tr(text: str) -> str:
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
+    refcount_guard.install()
     QLoggingCategory.setFilterRules(LOG_RULES)
     app = QApplication.instance()
     if app is None:

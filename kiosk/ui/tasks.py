@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import logging
+import queue
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -35,14 +36,17 @@ class _Outcome:
 class TaskRunner(QObject):
     #: A task raised and had no on_error: the message, for a status line or a log.
     failed = Signal(str)
-    _finished = Signal(object)
+    #: Carries no Python objects across threads: outcomes wait in a thread-safe queue and
+    #: this argument-less signal (queued to the GUI thread) says "come and get them".
+    _wake = Signal()
 
     def __init__(self, parent: QObject | None = None, synchronous: bool = False):
         super().__init__(parent)
         self.synchronous = synchronous
         self._pools: dict[str, ThreadPoolExecutor] = {}
         self._pending = 0
-        self._finished.connect(self._deliver)
+        self._outcomes: queue.SimpleQueue[_Outcome] = queue.SimpleQueue()
+        self._wake.connect(self._drain)
 
     @property
     def pending(self) -> int:
@@ -81,9 +85,18 @@ class TaskRunner(QObject):
                 outcome = _Outcome(fn(*args, **kwargs), None, on_done, on_error)
             except Exception as exc:
                 outcome = _Outcome(None, exc, on_done, on_error)
-            self._finished.emit(outcome)  # queued: this object lives in the GUI thread
+            self._outcomes.put(outcome)
+            self._wake.emit()  # queued: this object lives in the GUI thread
 
         return pool.submit(work)
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                outcome = self._outcomes.get_nowait()
+            except queue.Empty:
+                return
+            self._deliver(outcome)
 
     def _deliver(self, outcome: _Outcome) -> None:
         self._pending -= 1
