@@ -79,7 +79,7 @@ def bench_engine(url, n, k, label, fts_path=None):
     with Timer() as t_build:
         index.refresh(force=True)
     result = {"engine": label, "demo_create_s": round(t_demo.elapsed, 2), "index_build_s": round(t_build.elapsed, 2),
-              "unique_tokens": len(index._sorted)}
+              **index.sizes()}
     result.update(time_queries(index, qs))
     index.refresh_interval = 0  # every query also polls for changes, as a busy desk would after 1 s
     result["prefix_with_change_poll"] = time_queries(index, {"p": qs["prefix"]})["p"]

@@ -1,30 +1,30 @@
 """The attendee index: accent- and case-blind prefix search with a fuzzy fallback.
 
-The index lives in memory, one per process, and answers in well under a millisecond at
-100k attendees. It is built from the database once and then kept fresh by fetching only the
+The index lives in memory, one per process, and answers in a few milliseconds at 100k
+attendees. It is built from the database once and then kept fresh by fetching only the
 rows whose ``rev`` is newer than what it has (see ``kiosk.core.attendees.bump_rev``), so
 walk-ins and imports from other stations are found within a poll interval.
 
 Ranking: every query word must match some word of the attendee (first name, last name,
-organisation, email, code). A word matches exactly, by prefix, or (only when nothing matches
-otherwise) by a small edit distance. Results sort exact before prefix before fuzzy, then by
-name.
+organisation) or one of their identifiers (email, code). A word matches exactly, by prefix,
+or (only when nothing matches otherwise) by a small edit distance. Results sort exact before
+prefix before fuzzy, then by name.
 """
 
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 import threading
 import time
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
+from rapidfuzz.distance import Levenshtein
 from sqlalchemy import select
-
-from sqlmodel import select as sm_select
 
 from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.models import Attendee, Event
@@ -34,7 +34,8 @@ _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l",
 _SPLIT = re.compile(r"[^0-9a-z]+")
 EXACT, PREFIX, FUZZY = 0, 1, 2
 MAX_QUERY = 200
-CANDIDATE_CAP = 5000
+#: A one-word query stops collecting candidates here (exact matches always come first).
+CANDIDATE_CAP = 2000
 
 
 def fold(text: str) -> str:
@@ -46,6 +47,22 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     return [w for w in _SPLIT.split(fold(text)) if w]
+
+
+@lru_cache(maxsize=262144)
+def _name_words(text: str) -> tuple[str, ...]:
+    """Words of a name or organisation; cached, since names repeat a lot across attendees."""
+    return tuple(words(text))
+
+
+def _fold_id(text: str) -> str:
+    text = text.strip()
+    return text.lower() if text.isascii() else fold(text)
+
+
+def _id_like(chunk: str) -> bool:
+    """A chunk that may be (the start of) an email or a code rather than a name."""
+    return any(not ch.isalpha() for ch in chunk)
 
 
 def _max_edits(word: str) -> int:
@@ -62,11 +79,65 @@ class Hit:
 @dataclass
 class _Entry:
     sort_key: str
-    tokens: tuple[str, ...]
+    names: tuple[str, ...]
+    ids: tuple[str, ...]
+
+
+class _Postings:
+    """token -> attendee ids, with the tokens kept sorted for prefix scans."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, set[int]] = {}
+        self.sorted: list[str] = []
+        self.dirty = False
+
+    def add(self, token: str, attendee_id: int) -> None:
+        posting = self.ids.get(token)
+        if posting is None:
+            self.ids[token] = {attendee_id}
+            self.dirty = True
+        else:
+            posting.add(attendee_id)
+
+    def remove(self, token: str, attendee_id: int) -> None:
+        posting = self.ids.get(token)
+        if posting is not None:
+            posting.discard(attendee_id)
+            if not posting:
+                del self.ids[token]
+                self.dirty = True
+
+    def resort(self) -> bool:
+        if not self.dirty:
+            return False
+        self.sorted = sorted(self.ids)
+        self.dirty = False
+        return True
+
+    def prefix(self, word: str, cap: int | None) -> dict[int, int]:
+        """Attendees with a token starting with ``word``: EXACT when equal, else PREFIX. The exact
+        token sorts first, so a cap never drops an exact match in favour of a prefix one."""
+        found: dict[int, int] = {}
+        tokens = self.sorted
+        for pos in range(bisect.bisect_left(tokens, word), len(tokens)):
+            token = tokens[pos]
+            if not token.startswith(word):
+                break
+            rank = EXACT if token == word else PREFIX
+            for attendee_id in self.ids[token]:
+                if found.get(attendee_id, FUZZY + 1) > rank:
+                    found[attendee_id] = rank
+            if cap is not None and len(found) >= cap:
+                break
+        return found
 
 
 class SearchIndex:
-    """All attendees of one event, searchable. Thread-safe; ``refresh()`` is cheap when idle."""
+    """All attendees of one event, searchable. Thread-safe; ``refresh()`` is cheap when idle.
+
+    Name words (first name, last name, organisation) and identifiers (whole email, code) are
+    kept apart, so a short name prefix never wades through 100k unique emails and codes.
+    """
 
     def __init__(self, store: Store, event_id: int, refresh_interval: float = 1.0):
         self.store = store
@@ -74,10 +145,9 @@ class SearchIndex:
         self.refresh_interval = refresh_interval
         self._lock = threading.RLock()
         self._entries: dict[int, _Entry] = {}
-        self._postings: dict[str, set[int]] = {}
-        self._sorted: list[str] = []
-        self._name_tokens: list[str] = []
-        self._dirty = False
+        self._names = _Postings()
+        self._ids = _Postings()
+        self._fuzzy_tokens: list[str] = []
         self._rev = -1
         self._checked = 0.0
 
@@ -101,48 +171,44 @@ class SearchIndex:
             for row in rows:
                 self._put(*row)
             self._rev = rev
-            self._rebuild_sorted()
+            if self._names.resort():
+                self._fuzzy_tokens = [t for t in self._names.sorted if len(t) >= 4 and t.isalpha()]
+            self._ids.resort()
         return len(rows)
+
+    @property
+    def ready(self) -> bool:
+        return self._rev >= 0
 
     def rebuild(self) -> None:
         """Forget everything and load again (after a purge or an erase)."""
         with self._lock:
             self._entries.clear()
-            self._postings.clear()
+            self._names = _Postings()
+            self._ids = _Postings()
             self._rev = -1
         self.refresh(force=True)
 
     def _put(self, attendee_id: int, first: str, last: str, org: str, email: str, code: str) -> None:
         old = self._entries.get(attendee_id)
         if old:
-            for token in old.tokens:
-                posting = self._postings.get(token)
-                if posting is not None:
-                    posting.discard(attendee_id)
-                    if not posting:
-                        del self._postings[token]
-        tokens = set(words(first)) | set(words(last)) | set(words(org))
-        email = fold(email.strip())
-        if email:
-            tokens.add(email)
-            tokens.update(words(email.split("@")[0]))
-        if code:
-            tokens.add(code.casefold())
-        entry = _Entry(f"{fold(last)}\x00{fold(first)}", tuple(tokens))
-        self._entries[attendee_id] = entry
-        for token in tokens:
-            self._postings.setdefault(token, set()).add(attendee_id)
-        self._dirty = True
-
-    def _rebuild_sorted(self) -> None:
-        if not self._dirty:
-            return
-        self._sorted = sorted(self._postings)
-        self._name_tokens = [t for t in self._sorted if t.isalpha() and len(t) >= 3]
-        self._dirty = False
+            for token in old.names:
+                self._names.remove(token, attendee_id)
+            for token in old.ids:
+                self._ids.remove(token, attendee_id)
+        names = tuple(dict.fromkeys(_name_words(first) + _name_words(last) + _name_words(org)))
+        ids = tuple(t for t in (_fold_id(email), code.strip().casefold()) if t)
+        self._entries[attendee_id] = _Entry(f"{fold(last)}\x00{fold(first)}", names, ids)
+        for token in names:
+            self._names.add(token, attendee_id)
+        for token in ids:
+            self._ids.add(token, attendee_id)
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def sizes(self) -> dict[str, int]:
+        return {"attendees": len(self._entries), "name_tokens": len(self._names.ids), "id_tokens": len(self._ids.ids)}
 
     # -- querying --------------------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[Hit]:
@@ -150,62 +216,79 @@ class SearchIndex:
         chunks = [c for c in fold(query[:MAX_QUERY]).split() if _SPLIT.sub("", c)]
         if not chunks:
             return []
+        chunks.sort(key=len, reverse=True)  # the longest piece is usually the most selective
         with self._lock:
-            ranks: dict[int, int] | None = None
-            for chunk in chunks:
-                matches = self._match_chunk(chunk)
-                ranks = matches if ranks is None else _intersect(ranks, matches)
-                if not ranks:
-                    return []
-            hits = [Hit(i, r, self._entries[i].sort_key) for i, r in ranks.items()]
-        hits.sort(key=lambda h: (h.rank, h.sort_key, h.attendee_id))
-        return hits[:limit]
+            ranks = self._match_chunk(chunks[0], cap=CANDIDATE_CAP if len(chunks) == 1 else None)
+            for chunk in chunks[1:]:
+                ranks = self._filter(ranks, chunk)
+            entries = self._entries
+            best = heapq.nsmallest(limit, ((r, entries[i].sort_key, i) for i, r in ranks.items()))
+        return [Hit(i, r, key) for r, key, i in best]
 
-    def _match_chunk(self, chunk: str) -> dict[int, int]:
-        """One whitespace-separated piece of the query: a whole email or code as typed, or else
-        every word in it (so "García-Márquez" and "anna.lind" work too), fuzzy as a last resort."""
-        if not _SPLIT.fullmatch(chunk) and _SPLIT.search(chunk):
-            whole = self._match_word(chunk, use_fuzzy=False)
-            if whole:
-                return whole
-        ranks: dict[int, int] | None = None
-        for word in words(chunk):
-            matches = self._match_word(word, use_fuzzy=False) or self._match_word(word, use_fuzzy=True)
-            ranks = matches if ranks is None else _intersect(ranks, matches)
-            if not ranks:
-                return {}
-        return ranks or {}
+    def _match_chunk(self, chunk: str, cap: int | None) -> dict[int, int]:
+        """One whitespace-separated piece of the query: an email or code as typed, or else every
+        word in it ("García-Márquez", "anna.lind"), by prefix, and by typo as a last resort."""
+        if _id_like(chunk):
+            found = self._ids.prefix(chunk, cap)
+            if found:
+                return found
+        pieces = sorted(words(chunk), key=len, reverse=True)
+        if not pieces:
+            return {}
+        first = pieces[0]
+        found = self._names.prefix(first, cap if len(pieces) == 1 else None)
+        if not found and len(first) >= 4:
+            found = self._ids.prefix(first, cap)
+        if not found:
+            found = self._fuzzy(first)
+        for piece in pieces[1:]:
+            found = self._filter(found, piece)
+        return found
 
-    def _match_word(self, word: str, use_fuzzy: bool) -> dict[int, int]:
-        found: dict[int, int] = {}
-        if not use_fuzzy:
-            start = bisect.bisect_left(self._sorted, word)
-            for pos in range(start, len(self._sorted)):
-                token = self._sorted[pos]
-                if not token.startswith(word):
-                    break
-                rank = EXACT if token == word else PREFIX
-                for attendee_id in self._postings[token]:
-                    if found.get(attendee_id, FUZZY) > rank:
-                        found[attendee_id] = rank
-                if len(found) > CANDIDATE_CAP:
-                    break
-            return found
+    def _fuzzy(self, word: str) -> dict[int, int]:
         edits = _max_edits(word)
         if not edits:
-            return found
+            return {}
+        found: dict[int, int] = {}
         for token, _score, _pos in process.extract(
-            word, self._name_tokens, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=50
+            word, self._fuzzy_tokens, scorer=Levenshtein.distance, score_cutoff=edits, limit=20
         ):
-            for attendee_id in self._postings.get(token, ()):
+            for attendee_id in self._names.ids.get(token, ()):
                 found[attendee_id] = FUZZY
         return found
 
+    def _filter(self, ranks: dict[int, int], chunk: str) -> dict[int, int]:
+        """Keep the candidates that also match ``chunk``, looking at their own words only."""
+        kept: dict[int, int] = {}
+        for attendee_id, rank in ranks.items():
+            other = self._entry_rank(self._entries[attendee_id], chunk)
+            if other is not None:
+                kept[attendee_id] = max(rank, other)
+        return kept
 
-def _intersect(a: dict[int, int], b: dict[int, int]) -> dict[int, int]:
-    if len(b) < len(a):
-        a, b = b, a
-    return {i: max(r, b[i]) for i, r in a.items() if i in b}
+    def _entry_rank(self, entry: _Entry, chunk: str) -> int | None:
+        if _id_like(chunk):
+            for token in entry.ids:
+                if token.startswith(chunk):
+                    return EXACT if token == chunk else PREFIX
+        worst = EXACT
+        for word in words(chunk):
+            best = None
+            for token in entry.names:
+                if token == word:
+                    best = EXACT
+                    break
+                if token.startswith(word):
+                    best = PREFIX
+            if best is None:
+                edits = _max_edits(word)
+                if not edits or not any(
+                    Levenshtein.distance(word, t, score_cutoff=edits) <= edits for t in entry.names
+                ):
+                    return None
+                best = FUZZY
+            worst = max(worst, best)
+        return worst
 
 
 @dataclass(frozen=True)
@@ -223,6 +306,7 @@ def find(index: SearchIndex, query: str, limit: int = 20) -> list[Match]:
     hits = index.search(query, limit)
     if not hits:
         return []
-    with index.store.read() as session:
-        rows = {r.id: r for r in session.exec(sm_select(Attendee).where(Attendee.id.in_([h.attendee_id for h in hits])))}
+    table = Attendee.__table__
+    with index.store.engine.connect() as conn:
+        rows = {r.id: r for r in conn.execute(select(table).where(table.c.id.in_([h.attendee_id for h in hits])))}
     return [Match(AttendeeInfo.of(rows[h.attendee_id]), h.rank) for h in hits if h.attendee_id in rows]
