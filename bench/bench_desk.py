@@ -57,7 +57,7 @@ def startup_child(url: str, config: str) -> None:
         if window.isVisible() and not state["shown"]:
             window.repaint()
             state["shown"] = True
-            print(f"READY {time.time()}", flush=True)
+            print(f"READY {time.time()} {rss_mb()}", flush=True)
 
     QTimer.singleShot(0, check)
     app.exec()

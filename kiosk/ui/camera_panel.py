@@ -27,9 +27,13 @@ class CameraPanel(QWidget):
         scanner.problem.connect(self._show_problem)
         scanner.camerasChanged.connect(self.fill_picker)
         self.picker.activated.connect(self._picked)
-        self.fill_picker()
+        self.picker.hide()
+        # Cameras are looked for when the panel is first turned on: the multimedia backend
+        # costs start-up time and memory that a scanner-only desk never needs.
+        self._filled = False
 
     def fill_picker(self) -> None:
+        self._filled = True
         self.picker.clear()
         cameras = self.scanner.cameras()
         for device in cameras:
@@ -43,6 +47,9 @@ class CameraPanel(QWidget):
         return next((d for d in self.scanner.cameras() if d.id() == wanted), None)
 
     def start(self) -> None:
+        if not self._filled:
+            self.scanner.watch_devices()
+            self.fill_picker()
         cameras = self.scanner.cameras()
         if not cameras:
             self.fill_picker()

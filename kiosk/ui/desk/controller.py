@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from kiosk.core import attendees, printqueue
@@ -18,7 +19,7 @@ from kiosk.core.attendees import AttendeeInfo, ValidationError
 from kiosk.core.checkin import CheckInService, LogEntry, ResultKind, ScanResult, count_today
 from kiosk.core.errors import KioskError
 from kiosk.core.events import Actor, zone
-from kiosk.core.models import Event, Method
+from kiosk.core.models import Attendee, Event, Method
 from kiosk.core.printqueue import BadgeStatus
 from kiosk.core.search import SearchIndex, find
 from kiosk.core.store import Store, StoreError
@@ -89,6 +90,8 @@ class DeskController(QObject):
         self.service = CheckInService(store, event.id, actor)
         self.index = SearchIndex(store, event.id)
         self.index_ready = False
+        #: Categories and ticket types in use, offered in the walk-in and edit forms.
+        self.choices: tuple[list[str], list[str]] = ([], [])
         self.current: AttendeeDetails | None = None
         self.exit_mode = False
         self._search_seq = 0
@@ -107,10 +110,12 @@ class DeskController(QObject):
 
     def _load_index(self) -> int:
         self.index.refresh(force=True)
+        self.choices = distinct_choices(self.store, self.event_id)
         return len(self.index)
 
     def _index_loaded(self, count: int) -> None:
         self.index_ready = True
+        release_free_memory()  # loading 100k rows leaves freed heap behind; give it back
         self.indexReady.emit(count)
 
     def _index_failed(self, exc: BaseException) -> None:
@@ -308,6 +313,29 @@ class DeskController(QObject):
             self.resultReady.emit(presenter.failed(action.capitalize(), str(exc)))
         else:
             self.resultReady.emit(presenter.failed(action.capitalize(), f"{type(exc).__name__}: {exc}"))
+
+
+def release_free_memory() -> None:
+    """Hand freed heap pages back to the system (glibc only; elsewhere a no-op)."""
+    import ctypes
+    import ctypes.util
+    import gc
+
+    gc.collect()
+    name = ctypes.util.find_library("c")
+    if name and "libc.so" in name:
+        try:
+            ctypes.CDLL(name).malloc_trim(0)
+        except (OSError, AttributeError):
+            pass
+
+
+def distinct_choices(store: Store, event_id: int) -> tuple[list[str], list[str]]:
+    with store.read() as session:
+        rows = session.execute(
+            select(Attendee.category, Attendee.ticket_type).where(Attendee.event_id == event_id).distinct()
+        ).all()
+    return sorted({c for c, _ in rows if c}), sorted({t for _, t in rows if t})
 
 
 def _has_template(template: str) -> bool:

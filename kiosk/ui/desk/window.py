@@ -242,12 +242,8 @@ class DeskWindow(QMainWindow):
         self.search.setFocus()
 
     def _choices(self) -> tuple[list[str], list[str]]:
-        people = [self.model.attendee(r) for r in range(self.model.rowCount())]
-        current = self.controller.current.info if self.controller.current else None
-        people = [p for p in people + [current] if p]
-        categories = ["Business", "Public sector", "NGO", "Press", "Public"] + [p.category for p in people]
-        tickets = [self.tr("Walk-in"), "Delegate"] + [p.ticket_type for p in people]
-        return categories, tickets
+        categories, tickets = self.controller.choices
+        return list(categories), [self.tr("Walk-in"), *tickets]
 
     def _toggle_exit_mode(self, on: bool) -> None:
         self.controller.set_exit_mode(on)
