@@ -37,6 +37,9 @@ def x_env(tmp_path):
         need_service("xdotool", "apt-get install xdotool")
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", KIOSK_CONFIG_DIR=str(tmp_path / "config"))
     env.pop("WAYLAND_DISPLAY", None)
+    # A busy test machine stretches xdotool's 8 ms key gaps; give the scanner detector room.
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "station.ini").write_text("[scanner]\ngap_ms=80\n")
     return env
 
 

@@ -25,6 +25,14 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("DashboardCharts", text)
 
 
+def _range(axis: QValueAxis, top: int) -> None:
+    """0 to a round number, with ticks on whole numbers (a "%d" label must not round)."""
+    top = _nice_max(top)
+    axis.setRange(0, top)
+    axis.setTickCount(top + 1 if top <= 10 else 5 if top % 4 == 0 else 6 if top % 5 == 0 else 5)
+    axis.setLabelFormat("%d")
+
+
 def _nice_max(value: int) -> int:
     if value <= 5:
         return 5
@@ -59,9 +67,10 @@ class Chart(QChartView):
     def _axes(self, chart: QChart, labels: list[str], top: int, font_pt: int, series) -> QValueAxis:
         x = QBarCategoryAxis()
         x.append(labels or [""])
+        if len(labels) > 4:
+            x.setLabelsAngle(-60)
         y = QValueAxis()
-        y.setRange(0, _nice_max(top))
-        y.setLabelFormat("%d")
+        _range(y, top)
         for axis in (x, y):
             font = QFont(axis.labelsFont())
             font.setPointSize(max(7, font_pt - 1))
@@ -83,7 +92,7 @@ class ArrivalsChart(Chart):
         line.setName(tr("Total so far"))
         line.setPen(QPen(LINE_COLOUR, 3))
         labels = []
-        every = max(1, len(buckets) // 12)
+        every = max(1, len(buckets) // 16)
         for i, b in enumerate(buckets):
             per.append(b.arrivals)
             line.append(i, b.cumulative)
@@ -96,14 +105,13 @@ class ArrivalsChart(Chart):
         x = QBarCategoryAxis()
         x.append(labels or [""])
         y_bars, y_total = QValueAxis(), QValueAxis()
-        y_bars.setRange(0, _nice_max(max((b.arrivals for b in buckets), default=0)))
-        y_total.setRange(0, _nice_max(buckets[-1].cumulative if buckets else 0))
+        _range(y_bars, max((b.arrivals for b in buckets), default=0))
+        _range(y_total, buckets[-1].cumulative if buckets else 0)
         for axis in (x, y_bars, y_total):
             font = QFont(axis.labelsFont())
             font.setPointSize(max(7, font_pt - 1))
             axis.setLabelsFont(font)
-        y_bars.setLabelFormat("%d")
-        y_total.setLabelFormat("%d")
+        x.setLabelsAngle(-90)  # upright labels are cut to the width of one bar
         y_total.setLinePenColor(LINE_COLOUR)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_bars, Qt.AlignmentFlag.AlignLeft)

@@ -88,10 +88,10 @@ class DashboardWindow(QMainWindow):
         self.by_category = GroupChart(central)
         self.by_ticket = GroupChart(central)
         self.stations_chart = StationChart(central)
-        charts.addWidget(self.arrivals, 0, 0, 1, 2)
-        charts.addWidget(self.stations_chart, 0, 2)
+        charts.addWidget(self.arrivals, 0, 0, 1, 3)
         charts.addWidget(self.by_category, 1, 0)
         charts.addWidget(self.by_ticket, 1, 1)
+        charts.addWidget(self.stations_chart, 1, 2)
         outer.addLayout(charts, 3)
         lists = QHBoxLayout()
         self.expected_title, self.recent_title, self.stations_title = QLabel(central), QLabel(central), QLabel(central)
@@ -181,9 +181,9 @@ class DashboardWindow(QMainWindow):
             #dashboardWindow {{ background: {'#0b1f33' if big else '#f4f6f8'}; }}
             #dashboardWindow QLabel {{ color: {'#ffffff' if big else '#1a1a1a'}; font-size: {16 if big else 11}pt; }}
             #tile {{ background: {'#13314f' if big else '#ffffff'}; border-radius: 8px; }}
-            #tileValue {{ font-size: {44 if big else 26}pt; font-weight: bold; }}
-            #tileCaption {{ font-size: {18 if big else 11}pt; }}
-            #listTitle {{ font-weight: bold; }}
+            #dashboardWindow QLabel#tileValue {{ font-size: {44 if big else 26}pt; font-weight: bold; }}
+            #dashboardWindow QLabel#tileCaption {{ font-size: {18 if big else 11}pt; }}
+            #dashboardWindow QLabel#listTitle {{ font-weight: bold; }}
             QTableWidget {{ font-size: {16 if big else 10}pt; }}
         """)
         self.toolbar.setVisible(not on)

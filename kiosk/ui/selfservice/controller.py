@@ -159,6 +159,8 @@ class SelfServiceController(QObject):
             if printqueue.should_auto_print(result, already, p.template, p.auto_print):
                 printqueue.enqueue(self.store, self.event_id, person.id, self.station, p.template, p.printer)
                 return PRINT_QUEUED
+            if status.pending and not status.printed:
+                return PRINT_QUEUED  # queued earlier (at the desk, or a batch): say it is coming
             return PRINT_AT_DESK if status.printed and not result.reentry else PRINT_NONE
 
         self.tasks.run(work, lane="write", on_done=lambda state: self._print_state(person.id, state), on_error=lambda exc: None)

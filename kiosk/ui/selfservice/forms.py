@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.core.selfservice import LookupResult, PublicMatch
 from kiosk.ui.selfservice.keyboard import EMAIL_ROWS, LETTER_ROWS, PIN_ROWS, BigButton, OnScreenKeyboard
@@ -11,6 +11,7 @@ from kiosk.ui.selfservice.options import touch_px
 from kiosk.ui.selfservice.pages import label
 
 MAX_SHOWN = 6
+MATCH_COLUMNS = 2  # six matches in two columns leave room for the keyboard on a 768-pixel screen
 
 
 def field(parent: QWidget, name: str) -> QLineEdit:
@@ -35,18 +36,20 @@ class LookupPage(QWidget):
         self.message = label(self, "message")
         self.matches: list[PublicMatch] = []
         self.match_buttons: list[BigButton] = []
-        self.match_box = QVBoxLayout()
+        self.match_box = QGridLayout()
+        self.match_box.setSpacing(8)
         for i in range(MAX_SHOWN):
             button = BigButton(self)
             button.setObjectName("match")
             button.hide()
             button.clicked.connect(lambda _=False, i=i: self._pick(i))
-            self.match_box.addWidget(button)
+            self.match_box.addWidget(button, i // MATCH_COLUMNS, i % MATCH_COLUMNS)
             self.match_buttons.append(button)
         self.keyboard = OnScreenKeyboard(self.query, LETTER_ROWS, self)
         self.cancel = BigButton(self)
         self.cancel.setObjectName("secondary")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.query)
         layout.addWidget(self.message)
@@ -128,6 +131,7 @@ class EmailPage(QWidget):
         self.match: PublicMatch | None = None
         self._tries_left: int | None = None
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.title, self.who, self.prompt, self.email, self.message):
             layout.addWidget(widget)
         layout.addStretch(1)

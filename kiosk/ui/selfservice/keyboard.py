@@ -46,7 +46,7 @@ class OnScreenKeyboard(QWidget):
         self.target = target
         self.keys: list[BigButton] = []
         grid = QGridLayout(self)
-        grid.setSpacing(6)
+        grid.setSpacing(5)
         grid.setContentsMargins(0, 0, 0, 0)
         for r, row in enumerate(rows):
             for c, char in enumerate(row):

@@ -33,7 +33,7 @@ def sheet(scale: int) -> str:
     #selfServiceWindow QPushButton#primary {{ background: {FOCUS}; border-color: {FOCUS}; min-width: {target * 5}px; }}
     #selfServiceWindow QPushButton#secondary {{ background: #dfe6ee; border-color: #dfe6ee; min-width: {target * 3}px; }}
     #selfServiceWindow QPushButton#danger {{ background: #b3261e; color: #ffffff; border-color: #b3261e; min-width: {target * 5}px; }}
-    #selfServiceWindow QPushButton#match {{ text-align: left; padding-left: 24px; min-width: {target * 10}px; }}
+    #selfServiceWindow QPushButton#match {{ text-align: left; padding-left: 24px; min-width: {target * 8}px; }}
     #selfServiceWindow QPushButton#language {{ min-width: {target * 3}px; }}
     #selfServiceWindow QPushButton:focus {{ border: 5px solid {FOCUS}; background: #fff6c2; }}
     #selfServiceWindow QPushButton:pressed {{ background: #c8d3de; }}

@@ -72,7 +72,7 @@ class SelfServiceWindow(QWidget):
         for page in (self.welcome, self.result, self.lookup, self.email, self.pin, self.staff):
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(24, 6, 24, 6)
         layout.addWidget(self.stack)
         self.corner = CornerHotspot(self)
         self.idle = QTimer(self)
