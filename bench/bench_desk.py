@@ -40,10 +40,10 @@ def startup_child(url: str, config: str) -> None:
     from kiosk.core.events import pick_event
     from kiosk.core.store import open_store
     from kiosk.ui.desk.assemble import build_desk
-    from kiosk.ui.settings import StationSettings
+    from kiosk.settings import StationSettings
 
     app = ensure_app()
-    settings = StationSettings(Path(config) / "station.ini")
+    settings = StationSettings(Path(config) / "station.toml")
     actor = station_identity(settings, "Bench", "Bench", ask=False)
     store = open_store(url)
     event = pick_event(store)
@@ -97,11 +97,11 @@ def measure_window(store, event, burst_samples: int, key_samples: int) -> dict:
     from kiosk.core.events import Actor
     from kiosk.ui.desk.assemble import build_desk
     from kiosk.ui.result_state import ResultState
-    from kiosk.ui.settings import StationSettings
+    from kiosk.settings import StationSettings
 
     app = ensure_app()
     tmp = tempfile.mkdtemp()
-    window = build_desk(store, event, Actor("Bench desk", "Bench"), StationSettings(Path(tmp) / "s.ini"),
+    window = build_desk(store, event, Actor("Bench desk", "Bench"), StationSettings(Path(tmp) / "s.toml"),
                         sounds=False, printing=False, camera=False)
     window.resize(1280, 760)
     window.show()

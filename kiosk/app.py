@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFormLayo
 from kiosk.core.errors import UsageError
 from kiosk.core.events import Actor
 from kiosk.paths import resource
-from kiosk.ui import refcount_guard
-from kiosk.ui.settings import StationSettings
+from kiosk.settings import StationSettings
 
 MODES = {
     "desk": "kiosk.ui.desk.assemble:build_desk",
@@ -34,20 +33,19 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("App", text)
 
 
-def ensure_app(argv: list[str] | None = None) -> QApplication:
-    refcount_guard.install()
+def ensure_app(argv: list[str] | None = None, language: str = "") -> QApplication:
     QLoggingCategory.setFilterRules(LOG_RULES)
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv or [sys.argv[0]])
         app.setApplicationName("kiosk")
         app.setApplicationDisplayName(tr("Check-in"))
-        _install_translation(app)
+        _install_translation(app, language)
     return app
 
 
-def _install_translation(app: QApplication) -> None:
-    locale = os.environ.get("KIOSK_LANG") or QLocale.system().name()
+def _install_translation(app: QApplication, language: str = "") -> None:
+    locale = os.environ.get("KIOSK_LANG") or language or QLocale.system().name()
     translator = QTranslator(app)
     folder = resource("translations")
     if folder.is_dir() and translator.load(f"kiosk_{locale}", str(folder)):
@@ -112,16 +110,16 @@ def factory(mode: str):
     return getattr(importlib.import_module(module), func)
 
 
-def run(ctx, mode: str = "desk", station: str | None = None, operator: str | None = None) -> int:
-    build = factory(mode)
-    app = ensure_app()
+def run(ctx, mode: str | None = None, station: str | None = None, operator: str | None = None) -> int:
+    """Open the station: its settings, logging and crash dialog, identity, event (the Get started
+    screen when the database has none), then the mode's window. ``mode`` None: the station's."""
+    from kiosk.ui import station_run
+
     settings = StationSettings()
+    mode = mode or settings.get("station/mode")
+    factory(mode)  # an unknown mode fails before any window opens
+    app = ensure_app(language=settings.get("station/language"))
     actor = station_identity(settings, station, operator)
     if actor is None:
         return 1
-    store, event = ctx.store, ctx.event  # a missing database or event ends here with one line
-    window = build(store, event, actor, settings)
-    window.show()
-    window.raise_()
-    window.activateWindow()
-    return app.exec()
+    return station_run.run_station(app, ctx, mode, actor, settings)

@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from kiosk import logs
+
+    logs.setup()  # the rotating log file, for every command and the windowed app
     ctx = Context(args)
     try:
         return int(args.func(args, ctx) or 0)

@@ -11,13 +11,25 @@ from kiosk.core.models import Event
 from kiosk.core.store import Store, open_store
 
 
+def station_database_url() -> str | None:
+    """The station's ``database/url`` setting, unless ``KIOSK_DB`` is set (which wins)."""
+    import os
+
+    from kiosk.core.store import ENV_DB
+    from kiosk.settings import StationSettings
+
+    if os.environ.get(ENV_DB):
+        return None
+    return StationSettings().get("database/url") or None
+
+
 class Context:
     def __init__(self, args):
         self.args = args
 
     @cached_property
     def store(self) -> Store:
-        store = open_store(self.args.db)
+        store = open_store(self.args.db or station_database_url())
         if not getattr(self.args, "skip_retention_warning", False):
             from kiosk.core.privacy import retention_warning
 

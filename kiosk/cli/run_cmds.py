@@ -7,7 +7,7 @@ from kiosk.core.errors import KioskError
 
 def register(sub) -> None:
     p = sub.add_parser("run", help="open the station window (desk, self-service kiosk or dashboard)")
-    p.add_argument("--mode", default="desk", help="which screen: desk (default), self (self-service kiosk), dashboard")
+    p.add_argument("--mode", default=None, help="which screen: desk, self (self-service kiosk), dashboard (default: the station's setting, else desk)")
     p.add_argument("--station", metavar="NAME", help="this station's name (remembered; asked at the first start otherwise)")
     p.add_argument("--operator", metavar="NAME", help="who staffs the station (remembered)")
     p.set_defaults(func=cmd_run)
@@ -20,7 +20,8 @@ def register(sub) -> None:
 def cmd_run(args, ctx) -> int:
     from kiosk import app
 
-    app.factory(args.mode)  # an unknown mode fails before any window opens
+    if args.mode:
+        app.factory(args.mode)  # an unknown mode fails before any window opens
     return app.run(ctx, mode=args.mode, station=args.station, operator=args.operator)
 
 

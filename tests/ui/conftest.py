@@ -13,7 +13,7 @@ from kiosk.core.demo import create_demo
 from kiosk.core.events import Actor
 from kiosk.core.models import CheckIn, Event, PrintJob
 from kiosk.core.store import open_store
-from kiosk.ui.settings import StationSettings
+from kiosk.settings import StationSettings
 
 QLoggingCategory.setFilterRules(LOG_RULES)
 
@@ -39,7 +39,7 @@ def desk_actor():
 
 @pytest.fixture
 def station_settings(tmp_path):
-    settings = StationSettings(tmp_path / "station.ini")
+    settings = StationSettings(tmp_path / "station.toml")
     # Keys sent by QTest carry no timestamp, so the gap includes the GUI thread's own work on
     # a busy test machine: give it more room than the 40 ms default.
     settings.set("scanner/gap_ms", 60)

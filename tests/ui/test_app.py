@@ -12,7 +12,7 @@ from kiosk.app import StationDialog, station_identity
 from kiosk.cli import main
 from kiosk.core.checkin import ResultKind
 from kiosk.ui.result_state import ResultState
-from kiosk.ui.settings import StationSettings
+from kiosk.settings import StationSettings
 from kiosk.ui.sounds import SoundBoard, sound_file
 from tests.scanning.frames import qr_image
 from tests.ui.conftest import OFFSCREEN_NOISE, on_modal
@@ -21,16 +21,16 @@ pytestmark = OFFSCREEN_NOISE
 
 
 def test_flags_preset_the_station_and_it_is_remembered(qapp, tmp_path):
-    settings = StationSettings(tmp_path / "s.ini")
+    settings = StationSettings(tmp_path / "s.toml")
     actor = station_identity(settings, "Desk 3", "Lena", ask=False)
     assert (actor.station, actor.operator) == ("Desk 3", "Lena")
-    again = station_identity(StationSettings(tmp_path / "s.ini"), None, None, ask=False)
+    again = station_identity(StationSettings(tmp_path / "s.toml"), None, None, ask=False)
     assert (again.station, again.operator) == ("Desk 3", "Lena")
-    assert (tmp_path / "s.ini").stat().st_mode & 0o077 == 0
+    assert (tmp_path / "s.toml").stat().st_mode & 0o077 == 0
 
 
 def test_first_start_asks_once(qtbot, tmp_path):
-    settings = StationSettings(tmp_path / "s.ini")
+    settings = StationSettings(tmp_path / "s.toml")
 
     def answer(dialog: StationDialog):
         dialog.accept()  # no name: refused
@@ -43,12 +43,12 @@ def test_first_start_asks_once(qtbot, tmp_path):
     actor = station_identity(settings, None, None)
     assert handled and (actor.station, actor.operator) == ("Entrance B", "Omar")
     # The second start does not ask (no dialog is answered: it would hang the test).
-    assert station_identity(StationSettings(tmp_path / "s.ini"), None, None).station == "Entrance B"
+    assert station_identity(StationSettings(tmp_path / "s.toml"), None, None).station == "Entrance B"
 
 
 def test_cancelled_first_start_opens_nothing(qtbot, tmp_path):
     on_modal(StationDialog, lambda d: d.reject())
-    assert station_identity(StationSettings(tmp_path / "s.ini"), None, None) is None
+    assert station_identity(StationSettings(tmp_path / "s.toml"), None, None) is None
 
 
 def test_window_geometry_is_remembered(qtbot, make_desk, station_settings):

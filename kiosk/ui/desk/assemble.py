@@ -14,7 +14,7 @@ from kiosk.scanning.wedge import WedgeDetector
 from kiosk.ui.camera_panel import CameraPanel
 from kiosk.ui.desk.controller import DeskController, PrintOptions
 from kiosk.ui.desk.window import DeskWindow
-from kiosk.ui.settings import StationSettings
+from kiosk.settings import StationSettings
 from kiosk.ui.sounds import SoundBoard
 from kiosk.ui.tasks import TaskRunner
 

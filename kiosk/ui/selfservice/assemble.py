@@ -18,7 +18,7 @@ from kiosk.ui.selfservice import options
 from kiosk.ui.selfservice.controller import KioskPrinting, SelfServiceController
 from kiosk.ui.selfservice.i18n import LanguageSwitch
 from kiosk.ui.selfservice.window import SelfServiceWindow
-from kiosk.ui.settings import StationSettings
+from kiosk.settings import StationSettings
 from kiosk.ui.sounds import SoundBoard
 from kiosk.ui.tasks import TaskRunner
 

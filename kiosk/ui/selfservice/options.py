@@ -1,4 +1,4 @@
-"""Self-service settings (declared once, next to the station's other settings) and sizes."""
+"""Self-service settings (declared in kiosk.settings.declarations), clamped, and sizes."""
 
 from __future__ import annotations
 
@@ -6,19 +6,12 @@ import math
 
 from PySide6.QtGui import QGuiApplication
 
-from kiosk.ui.settings import SETTINGS, Setting, StationSettings
+from kiosk.settings import StationSettings
 
 IDLE_MIN, IDLE_MAX = 20, 30
 SCALE_MIN, SCALE_MAX = 80, 200
 TOUCH_MM = 15.0
 
-for _spec in (
-    Setting("selfservice/idle_seconds", int, 25, "Back to the welcome screen after this many idle seconds (20-30)"),
-    Setting("selfservice/text_scale", int, 100, "Text size of the kiosk screens, in percent (80-200)"),
-    Setting("selfservice/allow_reprint", bool, False, "Let attendees who are already checked in print a new badge"),
-    Setting("selfservice/language", str, "en", "The language the kiosk starts in and returns to: en or sv"),
-):
-    SETTINGS.setdefault(_spec.key, _spec)
 
 
 def idle_seconds(settings: StationSettings) -> int:
