@@ -121,14 +121,12 @@ def between(low: int, high: int) -> Check:
 
 
 def _template_name(value: str) -> str | None:
+    from kiosk.badges.templates import all_templates
     from kiosk.core.printqueue import NO_TEMPLATE
-    from kiosk.paths import resource
 
-    if not value or value == NO_TEMPLATE or value.endswith(".toml"):
+    if not value or value == NO_TEMPLATE or value.endswith(".toml") or value in all_templates():
         return None
-    if resource("badges", f"{value}.toml").is_file():
-        return None
-    return f"no badge template named {value!r} (use a built-in name, 'none', or a .toml file)"
+    return f"no badge template named {value!r} (use one of {', '.join(sorted(all_templates()))}, or none)"
 
 
 def _templates(value: dict) -> str | None:

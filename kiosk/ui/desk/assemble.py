@@ -13,8 +13,10 @@ from kiosk.scanning.camera import CameraScanner
 from kiosk.scanning.wedge import WedgeDetector
 from kiosk.ui.camera_panel import CameraPanel
 from kiosk.ui.desk.controller import DeskController, PrintOptions
+from kiosk.ui.desk_admin import add_admin_actions
 from kiosk.ui.desk.window import DeskWindow
 from kiosk.settings import StationSettings
+from kiosk.ui.live_settings import LiveParts
 from kiosk.ui.sounds import SoundBoard
 from kiosk.ui.tasks import TaskRunner
 
@@ -51,6 +53,7 @@ def build_desk(
         template=settings.get("printing/template"),
         auto_print=settings.get("printing/auto_print"),
         printer=settings.get("printing/printer"),
+        templates=dict(settings.get("printing/templates")),
     )
     controller = DeskController(store, event, actor, tasks, options)
     board = SoundBoard(enabled=settings.get("sound/enabled") if sounds is None else sounds)
@@ -82,6 +85,9 @@ def build_desk(
         worker.start()
     else:
         window.printer_status(window.tr("printing unavailable (jobs stay queued)"), 0, False)
+
+    window.live = LiveParts(settings, options, worker, board, wedge)
+    add_admin_actions(window, store, event, actor, settings, window.live)
 
     geometry = settings.geometry("desk")
     if geometry is not None:

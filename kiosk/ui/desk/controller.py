@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -23,6 +23,7 @@ from kiosk.core.models import Attendee, Event, Method
 from kiosk.core.printqueue import BadgeStatus
 from kiosk.core.search import SearchIndex, find
 from kiosk.core.store import Store, StoreError
+from kiosk.i18n import tr
 from kiosk.ui.desk import presenter
 from kiosk.ui.desk.presenter import ResultView
 from kiosk.ui.tasks import TaskRunner
@@ -30,10 +31,6 @@ from kiosk.ui.tasks import TaskRunner
 UNREACHABLE = (OperationalError, DBAPIError, StoreError, ConnectionError, TimeoutError)
 SEARCH_LIMIT = 100
 STATUS_INTERVAL_MS = 5000
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DeskController", text)
 
 
 @dataclass(frozen=True)
@@ -59,6 +56,11 @@ class PrintOptions:
     #: Set by the window when the printing module is present (``wake()`` after enqueueing).
     worker: object | None = None
     extra: dict = field(default_factory=dict)
+    #: Badge template per ticket type (the station setting printing/templates); others: ``template``.
+    templates: dict = field(default_factory=dict)
+
+    def template_for(self, ticket_type: str | None) -> str:
+        return self.templates.get(ticket_type or "", self.template)
 
 
 class DeskController(QObject):
@@ -167,8 +169,10 @@ class DeskController(QObject):
 
         def work() -> BadgeStatus:
             status = printqueue.badge_status(self.store, target)
+            person = attendees.get(self.store, target)
+            template = self.printing.template_for(person.ticket_type if person else None)
             printqueue.enqueue(
-                self.store, self.event_id, target, self.actor.station, self.printing.template, self.printing.printer,
+                self.store, self.event_id, target, self.actor.station, template, self.printing.printer,
                 reprint=status.printed or status.pending > 0,
             )
             return status
@@ -186,8 +190,9 @@ class DeskController(QObject):
         def work() -> ScanResult:
             person = attendees.register_walk_in(self.store, self.event_id, values, self.actor)
             result = self.service.check_in(person.id, Method.WALK_IN)
-            if result.kind is ResultKind.CHECKED_IN and _has_template(self.printing.template):
-                printqueue.enqueue(self.store, self.event_id, person.id, self.actor.station, self.printing.template, self.printing.printer)
+            template = self.printing.template_for(person.ticket_type)
+            if result.kind is ResultKind.CHECKED_IN and _has_template(template):
+                printqueue.enqueue(self.store, self.event_id, person.id, self.actor.station, template, self.printing.printer)
             return result
 
         def done(result: ScanResult) -> None:
@@ -283,8 +288,9 @@ class DeskController(QObject):
         def work() -> bool:
             status = printqueue.badge_status(self.store, person.id)
             already = status.printed or status.pending > 0
-            if printqueue.should_auto_print(result, already, self.printing.template, self.printing.auto_print):
-                printqueue.enqueue(self.store, self.event_id, person.id, self.actor.station, self.printing.template, self.printing.printer)
+            template = self.printing.template_for(person.ticket_type)
+            if printqueue.should_auto_print(result, already, template, self.printing.auto_print):
+                printqueue.enqueue(self.store, self.event_id, person.id, self.actor.station, template, self.printing.printer)
                 return True
             return False
 

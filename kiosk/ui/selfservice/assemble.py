@@ -19,6 +19,7 @@ from kiosk.ui.selfservice.controller import KioskPrinting, SelfServiceController
 from kiosk.ui.selfservice.i18n import LanguageSwitch
 from kiosk.ui.selfservice.window import SelfServiceWindow
 from kiosk.settings import StationSettings
+from kiosk.ui.live_settings import LiveParts
 from kiosk.ui.sounds import SoundBoard
 from kiosk.ui.tasks import TaskRunner
 
@@ -58,6 +59,7 @@ def open_self_service(
         auto_print=settings.get("printing/auto_print"),
         printer=settings.get("printing/printer"),
         allow_reprint=settings.get("selfservice/allow_reprint"),
+        templates=dict(settings.get("printing/templates")),
     )
     controller = SelfServiceController(store, event, station, tasks, kiosk_printing)
     board = SoundBoard(enabled=settings.get("sound/enabled") if sounds is None else sounds)
@@ -96,6 +98,15 @@ def open_self_service(
         worker.jobPrinted.connect(controller.job_printed)
         worker.jobFailed.connect(controller.job_failed)
         worker.start()
+
+    window.live = LiveParts(settings, kiosk_printing, worker, board, wedge)
+
+    def staff_settings() -> None:  # the staff page is only reached with the PIN
+        from kiosk.ui.settings_dialog import open_settings
+
+        window.settings_dialog = open_settings(window, settings, store, event, verified=True, on_applied=window.live.apply)
+
+    window.staff.settingsWanted.connect(staff_settings)
 
     def close() -> None:
         wedge.uninstall(app)

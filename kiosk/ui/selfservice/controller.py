@@ -7,12 +7,12 @@ attendee may see: a ``KioskResult`` built from the check-in result, with a redac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from kiosk.core import printqueue, selfservice
+from kiosk.core import attendees, printqueue, selfservice
 from kiosk.core.checkin import CheckInService, ResultKind, ScanResult, touch_station
 from kiosk.core.events import Actor
 from kiosk.core.models import Event, Method
@@ -48,6 +48,11 @@ class KioskPrinting:
     printer: str = ""
     allow_reprint: bool = False
     worker: object | None = None
+    #: Badge template per ticket type (the station setting printing/templates); others: ``template``.
+    templates: dict = field(default_factory=dict)
+
+    def template_for(self, ticket_type: str | None) -> str:
+        return self.templates.get(ticket_type or "", self.template)
 
 
 def _public(result: ScanResult, allow_reprint: bool) -> KioskResult:
@@ -156,8 +161,9 @@ class SelfServiceController(QObject):
         def work() -> str:
             status = printqueue.badge_status(self.store, person.id)
             already = status.printed or status.pending > 0
-            if printqueue.should_auto_print(result, already, p.template, p.auto_print):
-                printqueue.enqueue(self.store, self.event_id, person.id, self.station, p.template, p.printer)
+            template = p.template_for(person.ticket_type)
+            if printqueue.should_auto_print(result, already, template, p.auto_print):
+                printqueue.enqueue(self.store, self.event_id, person.id, self.station, template, p.printer)
                 return PRINT_QUEUED
             if status.pending and not status.printed:
                 return PRINT_QUEUED  # queued earlier (at the desk, or a batch): say it is coming
@@ -169,8 +175,14 @@ class SelfServiceController(QObject):
         if not self.printing.allow_reprint:
             return
         p = self.printing
+
+        def work():
+            person = attendees.get(self.store, attendee_id)
+            template = p.template_for(person.ticket_type if person else None)
+            return printqueue.enqueue(self.store, self.event_id, attendee_id, self.station, template, p.printer, True)
+
         self.tasks.run(
-            printqueue.enqueue, self.store, self.event_id, attendee_id, self.station, p.template, p.printer, True,
+            work,
             lane="write", on_done=lambda _job: self._print_state(attendee_id, PRINT_QUEUED), on_error=self._failed,
         )
 

@@ -143,6 +143,7 @@ class StaffPage(QWidget):
     exitWanted = Signal()
     resumeWanted = Signal()
     scaleWanted = Signal(int)
+    settingsWanted = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -153,13 +154,15 @@ class StaffPage(QWidget):
         self.smaller = BigButton(self)
         self.resume = BigButton(self)
         self.resume.setObjectName("primary")
+        self.settings = BigButton(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addStretch(1)
-        for button in (self.resume, self.larger, self.smaller, self.exit):
+        for button in (self.resume, self.larger, self.smaller, self.settings, self.exit):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         self.exit.clicked.connect(self.exitWanted)
+        self.settings.clicked.connect(self.settingsWanted)
         self.resume.clicked.connect(self.resumeWanted)
         self.larger.clicked.connect(lambda: self.scaleWanted.emit(+10))
         self.smaller.clicked.connect(lambda: self.scaleWanted.emit(-10))
@@ -167,6 +170,7 @@ class StaffPage(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Staff menu"))
         for button, text in ((self.exit, self.tr("Leave kiosk mode")), (self.larger, self.tr("Larger text")),
-                             (self.smaller, self.tr("Smaller text")), (self.resume, self.tr("Back to the kiosk"))):
+                             (self.smaller, self.tr("Smaller text")), (self.resume, self.tr("Back to the kiosk")),
+                             (self.settings, self.tr("Settings…"))):
             button.setText(text)
             button.setAccessibleName(text)
