@@ -29,7 +29,7 @@ class EventForm(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None, name: str = ""):
         super().__init__(parent)
         self.store = store
-        self.event: Event | None = None
+        self.created: Event | None = None
         self.setObjectName("eventForm")
         self.setWindowTitle(tr("New event"))
         self.name = QLineEdit(name, self)
@@ -94,7 +94,7 @@ class EventForm(QDialog):
             self._fail(tr("The event must end after it starts."))
             return
         try:
-            self.event = create_event(self.store, name, starts, ends, self.venue.text().strip(), tz.key)
+            self.created = create_event(self.store, name, starts, ends, self.venue.text().strip(), tz.key)
         except KioskError as exc:
             self._fail(str(exc))
             return

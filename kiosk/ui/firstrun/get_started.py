@@ -30,7 +30,7 @@ class GetStarted(QDialog):
         super().__init__(parent)
         self.store, self.actor, self.settings = store, actor, settings
         self.synchronous = synchronous
-        self.event: Event | None = None
+        self.chosen: Event | None = None
         self.form: EventForm | None = None
         self.importer = None
         self.setObjectName("getStarted")
@@ -43,13 +43,13 @@ class GetStarted(QDialog):
         intro = QLabel(tr("This database has no event yet. Choose how to begin; you can add more events later "
                           "from the desk (Events…)."), self)
         intro.setWordWrap(True)
-        self.create = ChoiceButton(tr("Create an event"), tr("Name, venue, date and time zone; add attendees later"), self)
+        self.create_button = ChoiceButton(tr("Create an event"), tr("Name, venue, date and time zone; add attendees later"), self)
         self.import_list = ChoiceButton(tr("Import an attendee list"),
                                         tr("Create the event, then bring in a CSV or Excel export (Eventbrite, pretix, …)"), self)
         self.demo = ChoiceButton(tr("Open the demo event"), tr("170 made-up attendees to try scanning, search and badges"), self)
-        for button, name in ((self.create, "create"), (self.import_list, "import"), (self.demo, "demo")):
+        for button, name in ((self.create_button, "create"), (self.import_list, "import"), (self.demo, "demo")):
             button.setObjectName(name)
-        self.create.clicked.connect(self.create_event)
+        self.create_button.clicked.connect(self.create_event)
         self.import_list.clicked.connect(self.import_attendees)
         self.demo.clicked.connect(self.open_demo)
         layout = QVBoxLayout(self)
@@ -58,7 +58,7 @@ class GetStarted(QDialog):
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addSpacing(8)
-        for button in (self.create, self.import_list, self.demo):
+        for button in (self.create_button, self.import_list, self.demo):
             layout.addWidget(button)
         self.status = QLabel(self)
         self.status.setObjectName("status")
@@ -67,7 +67,7 @@ class GetStarted(QDialog):
         self.resize(640, 460)
 
     def _finish(self, event: Event) -> None:
-        self.event = event
+        self.chosen = event
         if self.settings is not None:
             self.settings.set("station/event", event.name)
             self.settings.sync()
@@ -77,7 +77,7 @@ class GetStarted(QDialog):
         self.form = EventForm(self.store, self, name)
         if self.form.exec() != QDialog.DialogCode.Accepted:
             return None
-        return self.form.event
+        return self.form.created
 
     def create_event(self) -> None:
         event = self._new_event()
@@ -112,5 +112,5 @@ def get_started(store: Store, actor: Actor, settings: StationSettings) -> Event 
     dialog = GetStarted(store, actor, settings)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return dialog.event
+    return dialog.chosen
 

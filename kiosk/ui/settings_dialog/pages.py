@@ -23,7 +23,7 @@ class SettingsPage(QWidget):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.name, self.station, self.event = name, station, event
+        self.name, self.station, self.event_settings = name, station, event
         self.setObjectName(f"page-{name}")
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -45,7 +45,7 @@ class SettingsPage(QWidget):
 
     def _current(self, spec: Setting):
         if spec.scope == "event":
-            return self.event.get(spec.key) if self.event is not None else spec.default
+            return self.event_settings.get(spec.key) if self.event_settings is not None else spec.default
         return self.station.get(spec.key)
 
     def load(self) -> None:
@@ -80,10 +80,10 @@ class SettingsPage(QWidget):
         for key, value in changed.items():
             spec = self.editors[key].spec
             if spec.scope == "event":
-                if self.event is None:
+                if self.event_settings is None:
                     raise SettingError(f"{key}: no event to keep it in")
-                self.event.set(key, value, actor)
-            elif self.event is not None:
-                record_station_change(self.event.store, event_id, key, value, actor)
+                self.event_settings.set(key, value, actor)
+            elif self.event_settings is not None:
+                record_station_change(self.event_settings.store, event_id, key, value, actor)
         self.load()
         return list(changed)
