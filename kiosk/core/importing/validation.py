@@ -66,7 +66,12 @@ class RowChecker:
         self.limits = tuple(LIMITS[f] for f in self.names)
         indexes = [i for i, _ in columns]
         # one C call picks the mapped cells of a row, always as a tuple
-        self.pick = itemgetter(*indexes) if len(indexes) > 1 else (lambda cells, i=indexes[0]: (cells[i],))
+        if len(indexes) > 1:
+            self.pick = itemgetter(*indexes)
+        elif indexes:
+            self.pick = lambda cells, i=indexes[0]: (cells[i],)
+        else:  # no column mapped yet (a preview before the user picks one)
+            self.pick = lambda cells: ()
         self.plain = tuple(f for f in PLAIN_FIELDS if mapping.has(f))
         self.has_code = mapping.has("code")
         self.code_pos = self.names.index("code") if self.has_code else -1
