@@ -10,6 +10,8 @@ def register(sub) -> None:
     p.add_argument("--mode", default=None, help="which screen: desk, self (self-service kiosk), dashboard (default: the station's setting, else desk)")
     p.add_argument("--station", metavar="NAME", help="this station's name (remembered; asked at the first start otherwise)")
     p.add_argument("--operator", metavar="NAME", help="who staffs the station (remembered)")
+    p.add_argument("--self-test", action="store_true",
+                   help="open each mode off-screen on the current event, render a badge, read its QR code; exit 0 when all pass")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("decode", help="print the code in a still image or photo (exit 4 when none is found)")
@@ -18,6 +20,10 @@ def register(sub) -> None:
 
 
 def cmd_run(args, ctx) -> int:
+    if args.self_test:
+        from kiosk.selftest import run_self_test
+
+        return run_self_test(ctx)
     from kiosk import app
 
     if args.mode:

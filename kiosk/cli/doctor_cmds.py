@@ -1,0 +1,26 @@
+"""doctor (is this machine ready: versions, database, printers, cameras, fonts, resources)."""
+
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "doctor",
+        help="check versions, database, printers, cameras, fonts and resources (exit 1 when something blocks check-in)",
+    )
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--no-hardware", action="store_true", help="skip the printers and cameras")
+    p.set_defaults(func=cmd_doctor)
+
+
+def cmd_doctor(args, ctx) -> int:
+    from kiosk.doctor import run_checks
+
+    report = run_checks(args.db, hardware=not args.no_hardware)
+    if args.json:
+        ctx.emit_json(report.to_json())
+    else:
+        print("\n".join(report.lines()))
+        problems = len(report.problems)
+        print(f"{problems} problem(s): check-in is blocked" if problems else "ready for check-in")
+    return report.exit_code
