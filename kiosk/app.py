@@ -8,15 +8,14 @@ one line to ``MODES``: ``name -> "module:function"``, where the function takes
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLocale, QLoggingCategory, QTranslator
+from PySide6.QtCore import QLoggingCategory
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from kiosk.core.errors import UsageError
 from kiosk.core.events import Actor
-from kiosk.paths import resource
+from kiosk.i18n import tr
 from kiosk.settings import StationSettings
 
 MODES = {
@@ -25,12 +24,8 @@ MODES = {
     "dashboard": "kiosk.ui.dashboard.assemble:build_dashboard",
 }
 
-#: Optional hardware-acceleration libraries QtMultimedia looks for; their absence is harmless.
+# Optional hardware-acceleration libraries QtMultimedia looks for; their absence is harmless.
 LOG_RULES = "qt.multimedia.symbolsresolver.warning=false"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
 
 
 def ensure_app(argv: list[str] | None = None, language: str = "") -> QApplication:
@@ -39,17 +34,16 @@ def ensure_app(argv: list[str] | None = None, language: str = "") -> QApplicatio
     if app is None:
         app = QApplication(argv or [sys.argv[0]])
         app.setApplicationName("kiosk")
-        app.setApplicationDisplayName(tr("Check-in"))
         _install_translation(app, language)
+        app.setApplicationDisplayName(tr("Check-in"))
     return app
 
 
 def _install_translation(app: QApplication, language: str = "") -> None:
-    locale = os.environ.get("KIOSK_LANG") or language or QLocale.system().name()
-    translator = QTranslator(app)
-    folder = resource("translations")
-    if folder.is_dir() and translator.load(f"kiosk_{locale}", str(folder)):
-        app.installTranslator(translator)
+    """$KIOSK_LANG, else the station's language, else the computer's; dates and times follow it."""
+    from kiosk.ui.locale_format import install_language
+
+    install_language(app, language)
 
 
 class StationDialog(QDialog):

@@ -17,6 +17,7 @@ import sys
 from kiosk import __version__
 from kiosk.cli.context import Context
 from kiosk.core.errors import KioskError
+from kiosk.i18n import tr
 
 log = logging.getLogger("kiosk.cli")
 
@@ -46,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from kiosk import i18n
+
+    i18n.use_command_line()  # texts follow $KIOSK_LANG or the locale (kiosk run hands over to Qt's)
     parser = build_parser()
     args = parser.parse_args(argv)
     from kiosk import logs
@@ -55,16 +59,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args, ctx) or 0)
     except KioskError as exc:
-        print(f"kiosk: {exc}", file=sys.stderr)
+        from kiosk.messages import localise
+
+        print(f"kiosk: {localise(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("kiosk: interrupted", file=sys.stderr)
+        print("kiosk: " + tr("interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the last line of defence: one line for the user, details in the log
         log.exception("unhandled error in %s", args.command)
-        print(f"kiosk: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("kiosk: " + tr("internal error: {error}").format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return 1
     finally:
         ctx.close()

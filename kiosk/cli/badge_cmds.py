@@ -12,6 +12,7 @@ from kiosk.core import attendees as attendee_store
 from kiosk.core.checkin import CheckInService
 from kiosk.core.errors import KioskError, UsageError
 from kiosk.core.files import open_private
+from kiosk.i18n import tr
 
 
 def register(sub) -> None:
@@ -58,7 +59,7 @@ def cmd_badge(args, ctx) -> int:
             image.save(fh, format="PNG", dpi=(template.dpi, template.dpi))
         else:
             write_pdf(fh, [(image, template.width_mm, template.height_mm)], title=f"Badge: {person.display_name}")
-    print(f"Wrote {out} ({template.name}, {template.describe()})")
+    print(tr("Wrote {file} ({template}, {size})").format(file=out, template=template.name, size=template.describe()))
     return 0
 
 
@@ -69,7 +70,7 @@ def cmd_tickets(args, ctx) -> int:
     people = attendee_store.list_all(ctx.store, ctx.event.id)
     labels = event_labels(ctx.store, ctx.event.id)
     result = write_tickets(people, out, labels.name, labels.date, args.format)
-    print(f"Wrote {result.count} tickets to {result.folder}")
-    print(f"  merged PDF: {result.merged_pdf}")
-    print(f"  mail-merge list: {result.csv}")
+    print(tr("Wrote %n tickets to {folder}", None, result.count).format(folder=result.folder))
+    print("  " + tr("merged PDF: {file}").format(file=result.merged_pdf))
+    print("  " + tr("mail-merge list: {file}").format(file=result.csv))
     return 0

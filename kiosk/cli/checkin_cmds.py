@@ -10,6 +10,7 @@ from kiosk.core.events import zone
 from kiosk.core.models import Method
 from kiosk.core.search import SearchIndex, find
 from kiosk.core.stats import event_stats
+from kiosk.i18n import tr
 
 
 def register(sub) -> None:
@@ -51,13 +52,13 @@ def register(sub) -> None:
 
 def cmd_demo(args, ctx) -> int:
     if args.attendees < 0 or args.attendees > 1_000_000:
-        raise UsageError("--attendees must be between 0 and 1000000")
+        raise UsageError(tr("--attendees must be between 0 and 1000000"))
     try:
         create_demo(ctx.store, attendees=args.attendees, seed=args.seed, reset=args.reset, name=args.name)
     except DemoExists:
-        print(f"The event {args.name!r} already exists; left untouched (use --reset to recreate it).")
+        print(tr("The event {name} already exists; left untouched (use --reset to recreate it).").format(name=repr(args.name)))
         return 0
-    print(f"Created {args.name!r} with {args.attendees} attendees in {ctx.store.display_url}")
+    print(tr("Created {name} with %n attendees in {url}", None, args.attendees).format(name=repr(args.name), url=ctx.store.display_url))
     return 0
 
 
@@ -74,14 +75,14 @@ def cmd_attendees(args, ctx) -> int:
         )
         return 0
     for a in people:
-        status = f"in since {_when(ctx, a.checked_in_at)}" if a.checked_in_at else "not arrived"
+        status = tr("in since {time}").format(time=_when(ctx, a.checked_in_at)) if a.checked_in_at else tr("not arrived")
         print("\t".join((a.code, a.display_name, a.email, a.organisation, a.category, a.ticket_type, status)))
     return 0
 
 
 def cmd_search(args, ctx) -> int:
     if args.limit < 1:
-        raise UsageError("--limit must be at least 1")
+        raise UsageError(tr("--limit must be at least 1"))
     index = SearchIndex(ctx.store, ctx.event.id)
     matches = find(index, args.query, limit=args.limit)
     if args.json:
@@ -89,10 +90,10 @@ def cmd_search(args, ctx) -> int:
         return 0
     for m in matches:
         a = m.attendee
-        status = "checked in" if a.checked_in_at else "-"
+        status = tr("checked in") if a.checked_in_at else "-"
         print("\t".join((a.code, a.display_name, a.organisation, a.email, status, m.rank_name)))
     if not matches:
-        print("No match.")
+        print(tr("No match."))
     return 0
 
 
@@ -108,25 +109,29 @@ def _report(args, ctx, result: ScanResult) -> int:
     who = f"{a.display_name} ({a.organisation})" if a and a.organisation else (a.display_name if a else "")
     k = result.kind
     if k is ResultKind.CHECKED_IN:
-        line = f"Checked in: {who}" + (" (back in after leaving)" if result.reentry else "")
+        line = (tr("Checked in: {who} (back in after leaving)") if result.reentry else tr("Checked in: {who}")).format(who=who)
     elif k is ResultKind.ALREADY_CHECKED_IN:
         f = result.first_checkin
-        where = f" at {_when(ctx, f.at)}, station {f.station or '?'}, by {f.operator or '?'}" if f else ""
-        line = f"Already checked in: {who}{where}"
+        if f:
+            line = tr("Already checked in: {who} at {time}, station {station}, by {operator}").format(
+                who=who, time=_when(ctx, f.at), station=f.station or "?", operator=f.operator or "?"
+            )
+        else:
+            line = tr("Already checked in: {who}").format(who=who)
     elif k is ResultKind.UNKNOWN_CODE:
-        line = f"Unknown code: {result.code!r}" if result.code else "Unknown code: nothing readable was scanned"
+        line = tr("Unknown code: {code}").format(code=repr(result.code)) if result.code else tr("Unknown code: nothing readable was scanned")
     elif k is ResultKind.OTHER_EVENT:
-        line = f"This code belongs to another event ({result.other_event})"
+        line = tr("This code belongs to another event ({event})").format(event=result.other_event)
     elif k is ResultKind.BLOCKED:
-        line = f"Blocked: {who}"
+        line = tr("Blocked: {who}").format(who=who)
     elif k is ResultKind.CHECKED_OUT:
-        line = f"Checked out: {who}"
+        line = tr("Checked out: {who}").format(who=who)
     elif k is ResultKind.NOT_INSIDE:
-        line = f"Not inside, nothing to check out: {who}"
+        line = tr("Not inside, nothing to check out: {who}").format(who=who)
     elif k is ResultKind.ANNULLED:
-        line = f"Check-in annulled: {who}"
+        line = tr("Check-in annulled: {who}").format(who=who)
     else:
-        line = f"Not checked in, nothing to undo: {who}"
+        line = tr("Not checked in, nothing to undo: {who}").format(who=who)
     print(line)
     return k.exit_code
 
@@ -151,7 +156,7 @@ def cmd_checkout(args, ctx) -> int:
 
 def cmd_undo(args, ctx) -> int:
     if not args.reason.strip():
-        raise UsageError("--reason must not be empty")
+        raise UsageError(tr("--reason must not be empty"))
     service = _service(args, ctx)
     found = _resolve(args, ctx, service)
     result = found if isinstance(found, ScanResult) else service.annul(found, args.reason, method=Method.CLI)
@@ -165,17 +170,23 @@ def cmd_stats(args, ctx) -> int:
         return 0
     e = figures["expected"]
     pct = f" ({100 * figures['checked_in'] / e:.0f}%)" if e else ""
-    print(f"Event:          {ctx.event.name}")
-    print(f"Expected:       {e}")
-    print(f"Checked in:     {figures['checked_in']}{pct}")
-    print(f"Inside now:     {figures['inside']}")
-    print(f"Not arrived:    {figures['not_arrived']}")
-    print(f"Walk-ins:       {figures['walk_ins']}")
-    for title, key in (("By category", "by_category"), ("By ticket type", "by_ticket_type")):
-        print(f"{title}:")
+    rows = (
+        (tr("Event:"), ctx.event.name),
+        (tr("Expected:"), e),
+        (tr("Checked in:"), f"{figures['checked_in']}{pct}"),
+        (tr("Inside now:"), figures["inside"]),
+        (tr("Not arrived:"), figures["not_arrived"]),
+        (tr("Walk-ins:"), figures["walk_ins"]),
+    )
+    width = max(15, *(len(label) + 1 for label, _ in rows))
+    for label, value in rows:
+        print(f"{label:<{width}}{value}")
+    none = tr("(none)")
+    for title, key in ((tr("By category:"), "by_category"), (tr("By ticket type:"), "by_ticket_type")):
+        print(title)
         for name, c in figures[key].items():
-            print(f"  {name or '(none)':<24} {c['checked_in']:>6} / {c['expected']}")
-    print("By station:")
+            print(f"  {name or none:<24} {c['checked_in']:>6} / {c['expected']}")
+    print(tr("By station:"))
     for name, n in figures["by_station"].items():
-        print(f"  {name or '(none)':<24} {n:>6}")
+        print(f"  {name or none:<24} {n:>6}")
     return 0

@@ -35,7 +35,9 @@ class Context:
 
             warning = retention_warning(store)  # one cheap query; stderr only, never in --json output
             if warning:
-                print(f"kiosk: {warning}", file=sys.stderr)
+                from kiosk.messages import localise
+
+                print(f"kiosk: {localise(warning)}", file=sys.stderr)
         return store
 
     @cached_property

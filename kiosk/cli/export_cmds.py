@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kiosk.core.exporting import FORMATS, KINDS, export
+from kiosk.i18n import tr
 
 
 def register(sub) -> None:
@@ -29,5 +30,5 @@ def cmd_export(args, ctx) -> int:
     if args.json:
         ctx.emit_json(result.to_json())
     else:
-        print(f"Exported {result.rows} {result.what} rows to {result.path} ({result.format})")
+        print(tr("Exported %n {what} rows to {file} ({format})", None, result.rows).format(what=result.what, file=result.path, format=result.format))
     return 0

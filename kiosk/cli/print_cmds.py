@@ -10,6 +10,8 @@ from kiosk.core import attendees as attendee_store
 from kiosk.core import printqueue
 from kiosk.core.errors import KioskError, UsageError
 from kiosk.core.files import open_private
+from kiosk.i18n import tr
+from kiosk.messages import localise
 
 FILTER_FIELDS = ("category", "ticket_type", "organisation", "code", "email")
 
@@ -97,7 +99,7 @@ def _print_one(args, ctx) -> int:
         if jid == str(job_id):
             outcome["failures"] += 1
             outcome["error"] = error
-            print(f"Attempt {outcome['failures']} failed: {error}")
+            print(tr("Attempt {n} failed: {error}").format(n=outcome["failures"], error=localise(error)))
             if outcome["failures"] >= limit:
                 loop.quit()
 
@@ -109,12 +111,12 @@ def _print_one(args, ctx) -> int:
     loop.exec()
     worker.stop()
     if outcome["printer"]:
-        again = " (a reprint)" if already else ""
-        print(f"Printed the badge of {person.display_name}{again} on {outcome['printer']}")
+        done = tr("Printed the badge of {name} (a reprint) on {printer}") if already else tr("Printed the badge of {name} on {printer}")
+        print(done.format(name=person.display_name, printer=outcome["printer"]))
         return 0
     job = printqueue.get_job(ctx.store, job_id)
     if job is not None and job.state == printqueue.PRINTED:  # printed just as we stopped waiting
-        print(f"Printed the badge of {person.display_name} on {job.printer}")
+        print(tr("Printed the badge of {name} on {printer}").format(name=person.display_name, printer=job.printer))
         return 0
     printqueue.cancel(ctx.store, job_id)
     reason = outcome["error"] or (job.error if job else "") or f"no answer within {args.timeout:g} s"
@@ -143,7 +145,7 @@ def _print_all(args, ctx) -> int:
     if args.unprinted:
         people = [p for p in people if not printqueue.badge_status(ctx.store, p.id).printed]
     if not people:
-        print("No attendee matches; nothing printed.")
+        print(tr("No attendee matches; nothing printed."))
         return 0
     template = pick_template(args.template)
     labels = event_labels(ctx.store, ctx.event.id)
@@ -163,7 +165,7 @@ def _print_all(args, ctx) -> int:
     if args.out:
         with open_private(Path(args.out), "wb") as fh:
             count = write_pdf(fh, ((page, *page_mm) for page in pages), title=f"{labels.name}: badges")
-        print(f"Wrote {len(people)} badges on {count} pages to {args.out}")
+        print(tr("Wrote %n badges on {pages} pages to {file}", None, len(people)).format(pages=count, file=args.out))
         return 0
     from kiosk.printing.printers import ensure_app, print_image
 
@@ -176,6 +178,6 @@ def _print_all(args, ctx) -> int:
         used = print_image(page, args.printer, *page_mm, template.dpi, title=f"kiosk-badges-{uuid.uuid4().hex[:8]}-{n + 1}")
         printqueue.record_batch(ctx.store, ctx.event.id, [p.id for p in batch], station, used, template.name)
         done += len(batch)
-        print(f"Page {n + 1}: {len(batch)} badge(s) sent to {used}")
-    print(f"Printed {done} badges")
+        print(tr("Page {page}: %n badge(s) sent to {printer}", None, len(batch)).format(page=n + 1, printer=used))
+    print(tr("Printed %n badges", None, done))
     return 0

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from kiosk.core import audit, person_data, pin, privacy
 from kiosk.core.errors import UsageError
 from kiosk.core.models import utcnow
+from kiosk.i18n import tr
 
 
 def _event_option(p) -> None:
@@ -112,7 +113,7 @@ def cmd_purge(args, ctx) -> int:
             if args.json:
                 ctx.emit_json([])
             else:
-                print("No event is past its retention period.")
+                print(tr("No event is past its retention period."))
             return 0
         ids = [(e.id, e.name) for e in targets]
     else:
@@ -141,7 +142,7 @@ def cmd_person(args, ctx) -> int:
         if not people:
             raise person_data.PersonNotFound("No attendee with that code or email" + (" in this event" if event_id else ""))
         path = person_data.export_people(ctx.store, people, args.export, ctx.actor)
-        print(f"Wrote {len(people)} record{'s' if len(people) != 1 else ''} to {path}")
+        print(tr("Wrote %n record(s) to {file}", None, len(people)).format(file=path))
         return 0
     ref = person_data.find_one(ctx.store, args.key, event_id)
     if not args.yes:
@@ -149,7 +150,7 @@ def cmd_person(args, ctx) -> int:
             f"Erase attendee {ref.code} of {ref.event_name!r}? This cannot be undone. Type 'erase' to confirm: ", "erase", "erase"
         )
     result = privacy.erase_attendee(ctx.store, ref.attendee_id, ctx.actor)
-    print(f"Erased attendee #{ref.attendee_id} of {ref.event_name!r} ({result.seconds:.1f} s).")
+    print(tr("Erased attendee #{id} of {event} ({seconds} s).").format(id=ref.attendee_id, event=repr(ref.event_name), seconds=f"{result.seconds:.1f}"))
     _files_warning(ctx, result)
     return 0
 
@@ -193,7 +194,7 @@ def cmd_audit(args, ctx) -> int:
         subject = f"#{e.attendee_id}" if e.attendee_id is not None else "-"
         print("\t".join((e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), who, e.action, e.event_name or "-", subject, _details_text(e.details))))
     if not entries:
-        print("No audit entries.", file=sys.stderr)
+        print(tr("No audit entries."), file=sys.stderr)
     return 0
 
 
@@ -211,5 +212,5 @@ def cmd_set_pin(args, ctx) -> int:
         if not value:
             raise UsageError("No PIN given (pass it as an argument or on stdin)")
     pin.set_pin(ctx.store, ctx.event.id, value, ctx.actor)
-    print(f"PIN set for {ctx.event.name!r}.")
+    print(tr("PIN set for {event}.").format(event=repr(ctx.event.name)))
     return 0

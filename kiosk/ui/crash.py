@@ -14,19 +14,16 @@ import sys
 import threading
 import weakref
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kiosk import logs
+from kiosk.i18n import tr
 
 log = logging.getLogger("kiosk.crash")
 
 #: How long the attendee-facing notice stays up on the self-service kiosk.
 KIOSK_NOTICE_MS = 8000
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Crash", text)
 
 
 class CrashReporter(QObject):

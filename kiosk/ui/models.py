@@ -17,14 +17,14 @@ CHECKED_IN_BRUSH = QBrush(QColor("#1e7b34"))
 
 
 def _headers() -> list[str]:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
     return [
-        tr("AttendeeTable", "Name"),
-        tr("AttendeeTable", "Organisation"),
-        tr("AttendeeTable", "Category"),
-        tr("AttendeeTable", "Ticket"),
-        tr("AttendeeTable", "Status"),
-        tr("AttendeeTable", "Code"),
+        translate("AttendeeTable", "Name"),
+        translate("AttendeeTable", "Organisation"),
+        translate("AttendeeTable", "Category"),
+        translate("AttendeeTable", "Ticket"),
+        translate("AttendeeTable", "Status"),
+        translate("AttendeeTable", "Code"),
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.core.privacy import retention_warning
+from kiosk.messages import localise
 
 NOTICE_MS = 60_000
 
@@ -14,6 +15,6 @@ def show_retention_warning(window, store) -> str | None:
     warning = retention_warning(store)
     if not warning or not hasattr(window, "statusBar"):
         return None
-    text = QCoreApplication.translate("Staff", "Privacy: {warning}").format(warning=warning.removeprefix("warning: "))
+    text = QCoreApplication.translate("Staff", "Privacy: {warning}").format(warning=localise(warning.removeprefix("warning: ")))
     window.statusBar().showMessage(text, NOTICE_MS)
     return text

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from kiosk.messages import localise
+
 
 class StationStatusBar(QStatusBar):
     def __init__(self, station: str, operator: str, parent: QWidget | None = None):
@@ -43,7 +45,7 @@ class StationStatusBar(QStatusBar):
             self.printer_ok = ok
         if queue is not None:
             self.queue = queue
-        line = self.tr("Printer: {status}").format(status=self.printer_text or "—")
+        line = self.tr("Printer: {status}").format(status=localise(self.printer_text) or "—")
         if self.queue and not self.text_has_queue:
             line += "  " + self.tr("· {n} in queue").format(n=self.queue)
         self.printer.setText(line)

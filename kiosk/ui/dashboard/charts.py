@@ -11,18 +11,16 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from kiosk.core.dashboard import Bucket, Group
+from kiosk.i18n import tr
+from kiosk.ui.locale_format import time_text
 
 EXPECTED_COLOUR = QColor("#9aa9b8")
 CHECKED_COLOUR = QColor("#1e7b34")
 LINE_COLOUR = QColor("#1f5f99")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DashboardCharts", text)
 
 
 def _range(axis: QValueAxis, top: int) -> None:
@@ -96,7 +94,7 @@ class ArrivalsChart(Chart):
         for i, b in enumerate(buckets):
             per.append(b.arrivals)
             line.append(i, b.cumulative)
-            labels.append(b.start.astimezone(tz).strftime("%H:%M") if i % every == 0 else "\u200b" * (i + 1))  # unique, unseen
+            labels.append(time_text(b.start, tz) if i % every == 0 else "\u200b" * (i + 1))  # unique, unseen
         bars = QBarSeries()
         bars.append(per)
         bars.setBarWidth(0.9)

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 from kiosk.core.dashboard import DashboardFigures
 from kiosk.core.events import zone
 from kiosk.core.files import open_private, private_dir
+from kiosk.messages import localise
 from kiosk.ui.dashboard.charts import ArrivalsChart, GroupChart, StationChart
 from kiosk.ui.dashboard.controller import DashboardController
+from kiosk.ui.locale_format import time_text
 
 TILES = ("expected", "checked_in", "inside", "not_arrived", "walk_ins", "arrivals_15m")
 
@@ -151,15 +153,15 @@ class DashboardWindow(QMainWindow):
         self.stations_chart.show_stations(figures.stations_15m, pt)
         role = {"speaker": self.tr("Speaker"), "vip": self.tr("VIP")}
         self._fill(self.expected, [(p.name, p.organisation, role.get(p.role, p.role)) for p in figures.still_expected])
-        self._fill(self.recent, [(r.first_name, r.organisation, r.station, r.at.astimezone(tz).strftime("%H:%M:%S")) for r in figures.recent])
+        self._fill(self.recent, [(r.first_name, r.organisation, r.station, time_text(r.at, tz, seconds=True)) for r in figures.recent])
         self._fill(self.stations, [
-            (s.name, s.printer_status or "—", str(s.waiting) + (f" · {s.jobs['failed']} ✗" if s.jobs.get("failed") else ""),
-             s.last_seen.astimezone(tz).strftime("%H:%M:%S") if s.last_seen else "—")
+            (s.name, localise(s.printer_status) or "—", str(s.waiting) + (f" · {s.jobs['failed']} ✗" if s.jobs.get("failed") else ""),
+             time_text(s.last_seen, tz, "—", seconds=True))
             for s in figures.stations
         ])
         self.expected_title.setText(self.tr("Still expected: speakers and VIPs ({n})").format(n=figures.still_expected_total))
         self.setWindowTitle(self.tr("Dashboard — {event} — {n} checked in").format(event=figures.event_name, n=h.checked_in))
-        self.updated.setText(self.tr("Updated {time}").format(time=figures.generated_at.astimezone(tz).strftime("%H:%M:%S")))
+        self.updated.setText(self.tr("Updated {time}").format(time=time_text(figures.generated_at, tz, seconds=True)))
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple]) -> None:

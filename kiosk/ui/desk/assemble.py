@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core.events import Actor
 from kiosk.core.models import Event
 from kiosk.core.store import Store
+from kiosk.i18n import tr
 from kiosk.scanning.camera import CameraScanner
 from kiosk.scanning.wedge import WedgeDetector
 from kiosk.ui.camera_panel import CameraPanel
@@ -84,7 +85,7 @@ def build_desk(
         worker.jobFailed.connect(lambda _job, attendee_id, _error: _refresh_if_open(controller, attendee_id))
         worker.start()
     else:
-        window.printer_status(window.tr("printing unavailable (jobs stay queued)"), 0, False)
+        window.printer_status(tr("printing unavailable (jobs stay queued)"), 0, False)
 
     window.live = LiveParts(settings, options, worker, board, wedge)
     add_admin_actions(window, store, event, actor, settings, window.live)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.attendees import AttendeeInfo, validate
 from kiosk.core.models import BadgePrivacy
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DeskDialogs", text)
+from kiosk.i18n import tr
+from kiosk.messages import problem
 
 
 def field_labels() -> dict[str, str]:
@@ -120,11 +118,10 @@ class AttendeeForm(QWidget):
         return validate(self.values())
 
     def show_problems(self, problems: list[tuple[str, str]]) -> None:
-        labels = field_labels()
         for name, edit in self.edits.items():
             bad = any(field == name or (field == "name" and name in ("first_name", "last_name")) for field, _ in problems)
             edit.setStyleSheet("border: 2px solid #b3261e;" if bad else "")
-        self.errors.setText("\n".join(f"{labels.get(field, field)} {msg}" for field, msg in problems))
+        self.errors.setText("\n".join(problem(field, msg) for field, msg in problems))
         self.errors.setVisible(bool(problems))
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from kiosk.core.models import CheckInKind
 from kiosk.ui.desk.controller import AttendeeDetails
+from kiosk.ui.locale_format import time_text
 
 
 def _label(parent: QWidget, point_size: int = 0, bold: bool = False, name: str = "") -> QLabel:
@@ -88,7 +89,7 @@ class AttendeePanel(QFrame):
             self.status.setStyleSheet("color: #444;")
         b = details.badge
         if b.printed:
-            text = self.tr("Badge printed {when}, {count} time(s)").format(when=self._time(b.last_printed_at), count=b.count)
+            text = self.tr("Badge printed {when}, %n time(s)", None, b.count).format(when=self._time(b.last_printed_at))
         else:
             text = self.tr("Badge not printed yet")
         if b.pending:
@@ -109,4 +110,4 @@ class AttendeePanel(QFrame):
             self.history.addItem(self.tr("No check-ins yet"))
 
     def _time(self, at) -> str:
-        return at.astimezone(self.tz).strftime("%H:%M") if at else "?"
+        return time_text(at, self.tz)

@@ -5,15 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QCoreApplication
-
 from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.checkin import ResultKind, ScanResult
+from kiosk.i18n import tr
+from kiosk.messages import localise
+from kiosk.ui.locale_format import time_text
 from kiosk.ui.result_state import ResultState
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DeskResult", text)
 
 
 @dataclass(frozen=True)
@@ -38,7 +35,7 @@ def alerts_line(person: AttendeeInfo | None) -> str:
 
 
 def hhmm(at: datetime | None, tz: tzinfo) -> str:
-    return at.astimezone(tz).strftime("%H:%M") if at else "?"
+    return time_text(at, tz)
 
 
 def describe(result: ScanResult, tz: tzinfo) -> ResultView:
@@ -89,7 +86,7 @@ def unreachable(action: str) -> ResultView:
 
 
 def failed(action: str, message: str) -> ResultView:
-    return ResultView(ResultState.ERROR, tr("{action} failed").format(action=action), message)
+    return ResultView(ResultState.ERROR, tr("{action} failed").format(action=action), localise(message))
 
 
 def info(title: str, detail: str = "", attendee_id: int | None = None) -> ResultView:

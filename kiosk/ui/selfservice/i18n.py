@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator
 
 from kiosk.paths import resource
 
@@ -43,6 +43,11 @@ class LanguageSwitch(QObject):
                 app.installTranslator(translator)
                 self._translator = translator
         self.current = language
+        from kiosk import i18n
+        from kiosk.ui.locale_format import locale_for
+
+        QLocale.setDefault(locale_for(language))
+        i18n.use_application()
         if self._translator is None:
             QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
             for widget in _top_levels():

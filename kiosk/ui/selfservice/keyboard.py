@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
+from kiosk.i18n import tr
 from kiosk.ui.selfservice.options import touch_px
 
 LETTER_ROWS = ("QWERTYUIOPÅ", "ASDFGHJKLÖÄ", "ZXCVBNMÉÜ-'")
 EMAIL_ROWS = ("1234567890_", "qwertyuiopå", "asdfghjklöä", "zxcvbnm@.-+")
 PIN_ROWS = ("123", "456", "789")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Keyboard", text)
 
 
 class BigButton(QPushButton):

@@ -3,13 +3,8 @@ language re-words the result that is on screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
+from kiosk.i18n import tr
 from kiosk.ui.selfservice.controller import PRINT_AT_DESK, PRINT_DONE, PRINT_FAILED, PRINT_QUEUED, KioskResult
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SelfService", text)
 
 
 def result_lines(result: KioskResult) -> tuple[str, str]:

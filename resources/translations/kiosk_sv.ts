@@ -1,0 +1,1673 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv">
+<context>
+    <name></name>
+    <message>
+        <source>Check-in</source>
+        <translation>Incheckning</translation>
+    </message>
+    <message>
+        <source>Set up this station</source>
+        <translation>Ställ in den här stationen</translation>
+    </message>
+    <message>
+        <source>e.g. Desk 1</source>
+        <translation>t.ex. Disk 1</translation>
+    </message>
+    <message>
+        <source>your name</source>
+        <translation>ditt namn</translation>
+    </message>
+    <message>
+        <source>The station needs a name.</source>
+        <translation>Stationen behöver ett namn.</translation>
+    </message>
+    <message>
+        <source>This is asked once; it is remembered on this computer.</source>
+        <translation>Frågan ställs bara en gång; svaret sparas på den här datorn.</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>Stationens namn</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operatör</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <extracomment>How long the attendee-facing notice stays up on the self-service kiosk.</extracomment>
+        <translation>Något gick fel</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong. Please start again.</source>
+        <translation>Förlåt, något gick fel. Börja om, tack.</translation>
+    </message>
+    <message>
+        <source>If it happens again, please ask at the desk.</source>
+        <translation>Om det händer igen, fråga i informationsdisken.</translation>
+    </message>
+    <message>
+        <source>Something went wrong, but your work is safe.</source>
+        <translation>Något gick fel, men ditt arbete är sparat.</translation>
+    </message>
+    <message>
+        <source>The details were written to the log:</source>
+        <translation>Detaljerna har skrivits till loggen:</translation>
+    </message>
+    <message>
+        <source>The details were written to the log.</source>
+        <translation>Detaljerna har skrivits till loggen.</translation>
+    </message>
+    <message>
+        <source>Check-ins already made are saved. You can carry on; if it happens again, restart the app.</source>
+        <translation>Incheckningar som redan gjorts är sparade. Du kan fortsätta; om det händer igen, starta om appen.</translation>
+    </message>
+    <message>
+        <source>Arrivals per 5 minutes</source>
+        <translation>Ankomster per 5 minuter</translation>
+    </message>
+    <message>
+        <source>Arrivals</source>
+        <translation>Ankomster</translation>
+    </message>
+    <message>
+        <source>Total so far</source>
+        <translation>Totalt hittills</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Väntade</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Incheckade</translation>
+    </message>
+    <message>
+        <source>--attendees must be between 0 and 1000000</source>
+        <translation>--attendees måste vara mellan 0 och 1000000</translation>
+    </message>
+    <message>
+        <source>The event {name} already exists; left untouched (use --reset to recreate it).</source>
+        <translation>Evenemanget {name} finns redan och lämnades orört (använd --reset för att skapa om det).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created {name} with %n attendees in {url}</source>
+        <translation>
+            <numerusform>Skapade {name} med %n deltagare i {url}</numerusform>
+            <numerusform>Skapade {name} med %n deltagare i {url}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in since {time}</source>
+        <translation>inne sedan {time}</translation>
+    </message>
+    <message>
+        <source>not arrived</source>
+        <translation>inte anländ</translation>
+    </message>
+    <message>
+        <source>--limit must be at least 1</source>
+        <translation>--limit måste vara minst 1</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>incheckad</translation>
+    </message>
+    <message>
+        <source>No match.</source>
+        <translation>Ingen träff.</translation>
+    </message>
+    <message>
+        <source>Checked in: {who} (back in after leaving)</source>
+        <translation>Incheckad: {who} (tillbaka efter att ha gått ut)</translation>
+    </message>
+    <message>
+        <source>Checked in: {who}</source>
+        <translation>Incheckad: {who}</translation>
+    </message>
+    <message>
+        <source>Already checked in: {who} at {time}, station {station}, by {operator}</source>
+        <translation>Redan incheckad: {who} kl. {time}, station {station}, av {operator}</translation>
+    </message>
+    <message>
+        <source>Already checked in: {who}</source>
+        <translation>Redan incheckad: {who}</translation>
+    </message>
+    <message>
+        <source>Unknown code: {code}</source>
+        <translation>Okänd kod: {code}</translation>
+    </message>
+    <message>
+        <source>Unknown code: nothing readable was scanned</source>
+        <translation>Okänd kod: inget läsbart skannades</translation>
+    </message>
+    <message>
+        <source>This code belongs to another event ({event})</source>
+        <translation>Koden hör till ett annat evenemang ({event})</translation>
+    </message>
+    <message>
+        <source>Blocked: {who}</source>
+        <translation>Spärrad: {who}</translation>
+    </message>
+    <message>
+        <source>Checked out: {who}</source>
+        <translation>Utcheckad: {who}</translation>
+    </message>
+    <message>
+        <source>Not inside, nothing to check out: {who}</source>
+        <translation>Inte på plats, inget att checka ut: {who}</translation>
+    </message>
+    <message>
+        <source>Check-in annulled: {who}</source>
+        <translation>Incheckningen ångrad: {who}</translation>
+    </message>
+    <message>
+        <source>Not checked in, nothing to undo: {who}</source>
+        <translation>Inte incheckad, inget att ångra: {who}</translation>
+    </message>
+    <message>
+        <source>--reason must not be empty</source>
+        <translation>--reason får inte vara tomt</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>Evenemang:</translation>
+    </message>
+    <message>
+        <source>Expected:</source>
+        <translation>Väntade:</translation>
+    </message>
+    <message>
+        <source>Checked in:</source>
+        <translation>Incheckade:</translation>
+    </message>
+    <message>
+        <source>Inside now:</source>
+        <translation>På plats nu:</translation>
+    </message>
+    <message>
+        <source>Not arrived:</source>
+        <translation>Inte anlända:</translation>
+    </message>
+    <message>
+        <source>Walk-ins:</source>
+        <translation>Drop-in:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>By category:</source>
+        <translation>Per kategori:</translation>
+    </message>
+    <message>
+        <source>By ticket type:</source>
+        <translation>Per biljettyp:</translation>
+    </message>
+    <message>
+        <source>By station:</source>
+        <translation>Per station:</translation>
+    </message>
+    <message>
+        <source>Check-ins per station, last 15 minutes</source>
+        <translation>Incheckningar per station, senaste 15 minuterna</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>Incheckningar</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <extracomment>Set by the window when the printing module is present (``wake()`` after enqueueing). Badge template per ticket type (the station setting printing/templates); others: ``template``. Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
+        <translation>utpasseringen</translation>
+    </message>
+    <message>
+        <source>check-in</source>
+        <translation>incheckningen</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>ångringen</translation>
+    </message>
+    <message>
+        <source>Reprint queued</source>
+        <translation>Ny utskrift köad</translation>
+    </message>
+    <message>
+        <source>Badge queued for printing</source>
+        <translation>Namnbrickan står i utskriftskön</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>utskriften</translation>
+    </message>
+    <message>
+        <source>walk-in</source>
+        <translation>drop-in-registreringen</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Sparat</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>ändringen</translation>
+    </message>
+    <message>
+        <source>loading the attendee</source>
+        <translation>hämtningen av deltagaren</translation>
+    </message>
+    <message>
+        <source>queueing the badge</source>
+        <translation>köandet av namnbrickan</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Förnamn</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Efternamn</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>Biljettyp</translation>
+    </message>
+    <message>
+        <source>Badge privacy</source>
+        <translation>Integritet på namnbrickan</translation>
+    </message>
+    <message>
+        <source>Staff notes</source>
+        <translation>Anteckningar för personalen</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Markeringar</translation>
+    </message>
+    <message>
+        <source>Full name and organisation</source>
+        <translation>Fullständigt namn och organisation</translation>
+    </message>
+    <message>
+        <source>First name only</source>
+        <translation>Bara förnamn</translation>
+    </message>
+    <message>
+        <source>Name without organisation</source>
+        <translation>Namn utan organisation</translation>
+    </message>
+    <message>
+        <source>vip, speaker, press, accessibility</source>
+        <translation>vip, talare, press, tillgänglighet</translation>
+    </message>
+    <message>
+        <source>Register a walk-in</source>
+        <translation>Registrera drop-in</translation>
+    </message>
+    <message>
+        <source>Register, check in and print</source>
+        <translation>Registrera, checka in och skriv ut</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Drop-in</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>Ändra {name}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>Undo check-in</source>
+        <translation>Ångra incheckning</translation>
+    </message>
+    <message>
+        <source>Checked in by mistake</source>
+        <translation>Incheckad av misstag</translation>
+    </message>
+    <message>
+        <source>Wrong person picked</source>
+        <translation>Fel person vald</translation>
+    </message>
+    <message>
+        <source>Ticket shared with someone else</source>
+        <translation>Biljetten delad med någon annan</translation>
+    </message>
+    <message>
+        <source>Left before the event started</source>
+        <translation>Gick innan evenemanget började</translation>
+    </message>
+    <message>
+        <source>Pick or type a reason</source>
+        <translation>Välj eller skriv en anledning</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>En anledning krävs.</translation>
+    </message>
+    <message>
+        <source>Undo the check-in of {name}?</source>
+        <translation>Ångra incheckningen av {name}?</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(inget namn)</translation>
+    </message>
+    <message>
+        <source>Welcome back</source>
+        <translation>Välkommen tillbaka</translation>
+    </message>
+    <message>
+        <source>at {time} at station {station} by {operator}</source>
+        <translation>kl. {time} vid station {station} av {operator}</translation>
+    </message>
+    <message>
+        <source>Already checked in</source>
+        <translation>Redan incheckad</translation>
+    </message>
+    <message>
+        <source>Reprint the badge? Press F5</source>
+        <translation>Skriva ut namnbrickan igen? Tryck F5</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a ticket for this event.</source>
+        <translation>”{code}” är ingen biljett till det här evenemanget.</translation>
+    </message>
+    <message>
+        <source>Nothing readable was scanned.</source>
+        <translation>Inget läsbart skannades.</translation>
+    </message>
+    <message>
+        <source>Unknown code</source>
+        <translation>Okänd kod</translation>
+    </message>
+    <message>
+        <source>Search by name, or register a walk-in (F3)</source>
+        <translation>Sök på namn eller registrera drop-in (F3)</translation>
+    </message>
+    <message>
+        <source>This ticket is for “{event}”.</source>
+        <translation>Biljetten gäller ”{event}”.</translation>
+    </message>
+    <message>
+        <source>Ticket for another event</source>
+        <translation>Biljett till ett annat evenemang</translation>
+    </message>
+    <message>
+        <source>Send the person to the organisers&apos; desk</source>
+        <translation>Skicka personen till arrangörens disk</translation>
+    </message>
+    <message>
+        <source>Do not admit</source>
+        <translation>Släpp inte in</translation>
+    </message>
+    <message>
+        <source>This attendee is blocked: call the organiser</source>
+        <translation>Deltagaren är spärrad: ring arrangören</translation>
+    </message>
+    <message>
+        <source>Exit recorded</source>
+        <translation>Utpassering registrerad</translation>
+    </message>
+    <message>
+        <source>Not inside</source>
+        <translation>Inte på plats</translation>
+    </message>
+    <message>
+        <source>No entry to leave from; nothing recorded</source>
+        <translation>Ingen incheckning att gå ut från; inget registrerades</translation>
+    </message>
+    <message>
+        <source>Check-in annulled</source>
+        <translation>Incheckningen ångrad</translation>
+    </message>
+    <message>
+        <source>Not checked in</source>
+        <translation>Inte incheckad</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Inget att ångra</translation>
+    </message>
+    <message>
+        <source>Database unreachable: {action} NOT recorded</source>
+        <translation>Databasen går inte att nå: {action} registrerades INTE</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Check the network cable or Wi-Fi, then try again.</source>
+        <translation>Inget sparades. Kontrollera nätverkskabeln eller wifi och försök igen.</translation>
+    </message>
+    <message>
+        <source>The window keeps working; the status bar shows when the database is back</source>
+        <translation>Fönstret fortsätter att fungera; statusraden visar när databasen är tillbaka</translation>
+    </message>
+    <message>
+        <source>{action} failed</source>
+        <translation>{action} misslyckades</translation>
+    </message>
+    <message>
+        <source>Settings… (Ctrl+,)</source>
+        <translation>Inställningar… (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Events… (Ctrl+E)</source>
+        <translation>Evenemang… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Import… (Ctrl+I)</source>
+        <translation>Importera… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Nytt evenemang</translation>
+    </message>
+    <message>
+        <source>e.g. Nordic Safety Forum 2026</source>
+        <translation>t.ex. Nordiskt säkerhetsforum 2026</translation>
+    </message>
+    <message>
+        <source>e.g. Umeå Folkets Hus</source>
+        <translation>t.ex. Umeå Folkets Hus</translation>
+    </message>
+    <message>
+        <source>Create event</source>
+        <translation>Skapa evenemang</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Börjar</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Slutar</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Tidszon</translation>
+    </message>
+    <message>
+        <source>The event needs a name.</source>
+        <translation>Evenemanget behöver ett namn.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone; pick one from the list, like Europe/Stockholm.</source>
+        <translation>Okänd tidszon; välj en i listan, till exempel Europe/Stockholm.</translation>
+    </message>
+    <message>
+        <source>The event must end after it starts.</source>
+        <translation>Evenemanget måste sluta efter att det börjar.</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Evenemang</translation>
+    </message>
+    <message>
+        <source>Show archived events</source>
+        <translation>Visa arkiverade evenemang</translation>
+    </message>
+    <message>
+        <source>Work on this event</source>
+        <translation>Arbeta med det här evenemanget</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>Nytt evenemang…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Byt namn…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Arkivera</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>(archived)</source>
+        <translation>(arkiverat)</translation>
+    </message>
+    <message>
+        <source>(this station)</source>
+        <translation>(den här stationen)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Återställ</translation>
+    </message>
+    <message>
+        <source>Rename event</source>
+        <translation>Byt namn på evenemanget</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nytt namn:</translation>
+    </message>
+    <message>
+        <source>Get started</source>
+        <translation>Kom igång</translation>
+    </message>
+    <message>
+        <source>Welcome! Let&apos;s set up your first event.</source>
+        <translation>Välkommen! Nu lägger vi upp ditt första evenemang.</translation>
+    </message>
+    <message>
+        <source>This database has no event yet. Choose how to begin; you can add more events later from the desk (Events…).</source>
+        <translation>Databasen har inget evenemang än. Välj hur du vill börja; fler evenemang kan du lägga till senare från disken (Evenemang…).</translation>
+    </message>
+    <message>
+        <source>Create an event</source>
+        <translation>Skapa ett evenemang</translation>
+    </message>
+    <message>
+        <source>Name, venue, date and time zone; add attendees later</source>
+        <translation>Namn, plats, datum och tidszon; lägg till deltagare senare</translation>
+    </message>
+    <message>
+        <source>Import an attendee list</source>
+        <translation>Importera en deltagarlista</translation>
+    </message>
+    <message>
+        <source>Create the event, then bring in a CSV or Excel export (Eventbrite, pretix, …)</source>
+        <translation>Skapa evenemanget och läs sedan in en CSV- eller Excel-export (Eventbrite, pretix, …)</translation>
+    </message>
+    <message>
+        <source>Open the demo event</source>
+        <translation>Öppna demoevenemanget</translation>
+    </message>
+    <message>
+        <source>170 made-up attendees to try scanning, search and badges</source>
+        <translation>170 påhittade deltagare att prova skanning, sökning och namnbrickor på</translation>
+    </message>
+    <message>
+        <source>Creating the demo event…</source>
+        <translation>Skapar demoevenemanget…</translation>
+    </message>
+    <message>
+        <source>Import attendees</source>
+        <translation>Importera deltagare</translation>
+    </message>
+    <message>
+        <source>A CSV or Excel file (Eventbrite, pretix, your own spreadsheet)</source>
+        <translation>En CSV- eller Excel-fil (Eventbrite, pretix, ditt eget kalkylblad)</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Välj fil…</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Kolumn i filen</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>Importeras som</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Första värdet</translation>
+    </message>
+    <message>
+        <source>Import the valid rows even if some rows have problems</source>
+        <translation>Importera de giltiga raderna även om några rader har problem</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importera</translation>
+    </message>
+    <message>
+        <source>Columns (change what a column is imported as)</source>
+        <translation>Kolumner (ändra vad en kolumn importeras som)</translation>
+    </message>
+    <message>
+        <source>First rows, as they will be imported</source>
+        <translation>De första raderna, så som de kommer att importeras</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Kontroller</translation>
+    </message>
+    <message>
+        <source>Choose an attendee list</source>
+        <translation>Välj en deltagarlista</translation>
+    </message>
+    <message>
+        <source>Attendee lists (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
+        <translation>Deltagarlistor (*.csv *.tsv *.txt *.xlsx);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Läser…</translation>
+    </message>
+    <message>
+        <source>{file}: {format}</source>
+        <translation>{file}: {format}</translation>
+    </message>
+    <message>
+        <source>Ready to import.</source>
+        <translation>Klart att importera.</translation>
+    </message>
+    <message>
+        <source>Choose which column holds the names.</source>
+        <translation>Välj vilken kolumn som innehåller namnen.</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(importeras inte)</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… och {n} till</translation>
+    </message>
+    <message>
+        <source>No problems found in the first rows.</source>
+        <translation>Inga problem i de första raderna.</translation>
+    </message>
+    <message>
+        <source>Cannot import: {reason}</source>
+        <translation>Kan inte importera: {reason}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importerar…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {n} problems in {rows} rows. Fix the file, or tick the box to import the valid rows.</source>
+        <translation>Inget importerades: {n} problem på {rows} rader. Rätta filen, eller kryssa i rutan för att importera de giltiga raderna.</translation>
+    </message>
+    <message>
+        <source>Imported: {added} added, {updated} updated, {unchanged} unchanged, {skipped} skipped.</source>
+        <translation>Importerat: {added} tillagda, {updated} uppdaterade, {unchanged} oförändrade, {skipped} överhoppade.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klar</translation>
+    </message>
+    <message>
+        <source>Delete the last letter</source>
+        <translation>Radera sista bokstaven</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Mellanslag</translation>
+    </message>
+    <message>
+        <source>Type {key}</source>
+        <translation>Skriv {key}</translation>
+    </message>
+    <message>
+        <source>Welcome, {name}!</source>
+        <translation>Välkommen, {name}!</translation>
+    </message>
+    <message>
+        <source>You are already checked in.</source>
+        <translation>Du är redan incheckad.</translation>
+    </message>
+    <message>
+        <source>Need a new badge? Press “Print a new badge”, or see the desk.</source>
+        <translation>Behöver du en ny namnbricka? Tryck på ”Skriv ut ny namnbricka” eller gå till informationsdisken.</translation>
+    </message>
+    <message>
+        <source>Need a new badge? Please see the desk.</source>
+        <translation>Behöver du en ny namnbricka? Gå till informationsdisken.</translation>
+    </message>
+    <message>
+        <source>We couldn&apos;t confirm your registration.</source>
+        <translation>Vi kunde inte bekräfta din anmälan.</translation>
+    </message>
+    <message>
+        <source>Please see the desk.</source>
+        <translation>Gå till informationsdisken.</translation>
+    </message>
+    <message>
+        <source>Check-in is not working right now.</source>
+        <translation>Incheckningen fungerar inte just nu.</translation>
+    </message>
+    <message>
+        <source>We couldn&apos;t find this ticket.</source>
+        <translation>Vi hittade inte biljetten.</translation>
+    </message>
+    <message>
+        <source>Your badge is printing…</source>
+        <translation>Din namnbricka skrivs ut…</translation>
+    </message>
+    <message>
+        <source>Your badge is ready: please take it from the printer.</source>
+        <translation>Din namnbricka är klar: ta den från skrivaren.</translation>
+    </message>
+    <message>
+        <source>Your badge is delayed. Please see the desk.</source>
+        <translation>Din namnbricka är försenad. Gå till informationsdisken.</translation>
+    </message>
+    <message>
+        <source>Your badge is waiting for you at the desk.</source>
+        <translation>Din namnbricka väntar på dig i informationsdisken.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <extracomment>The keys that changed on Save, for whoever applies them live.</extracomment>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Saved; changes apply now.</source>
+        <translation>Sparat; ändringarna gäller direkt.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Inget ändrades.</translation>
+    </message>
+    <message>
+        <source>(automatic)</source>
+        <translation>(automatiskt)</translation>
+    </message>
+    <message>
+        <source>(system default)</source>
+        <translation>(systemets standard)</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>oförändrat</translation>
+    </message>
+    <message>
+        <source>NAME=VALUE; NAME=VALUE</source>
+        <translation>NAMN=VÄRDE; NAMN=VÄRDE</translation>
+    </message>
+    <message>
+        <source>Admin PIN</source>
+        <extracomment>One limiter per event for the whole app, so closing and reopening the dialog does not reset it.</extracomment>
+        <translation>Admin-PIN</translation>
+    </message>
+    <message>
+        <source>The settings are protected. Enter the admin PIN:</source>
+        <translation>Inställningarna är skyddade. Ange admin-PIN:</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again in {seconds} s.</source>
+        <translation>Fel PIN. Försök igen om {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Fel PIN.</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>avbrutet</translation>
+    </message>
+    <message>
+        <source>internal error: {error}</source>
+        <translation>internt fel: {error}</translation>
+    </message>
+    <message>
+        <source>Wrote {file} ({template}, {size})</source>
+        <translation>Skrev {file} ({template}, {size})</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n tickets to {folder}</source>
+        <translation>
+            <numerusform>Skrev %n biljett till {folder}</numerusform>
+            <numerusform>Skrev %n biljetter till {folder}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>merged PDF: {file}</source>
+        <translation>sammanslagen PDF: {file}</translation>
+    </message>
+    <message>
+        <source>mail-merge list: {file}</source>
+        <translation>lista för e-postutskick: {file}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n {what} rows to {file} ({format})</source>
+        <translation>
+            <numerusform>Exporterade %n rad ({what}) till {file} ({format})</numerusform>
+            <numerusform>Exporterade %n rader ({what}) till {file} ({format})</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attempt {n} failed: {error}</source>
+        <translation>Försök {n} misslyckades: {error}</translation>
+    </message>
+    <message>
+        <source>Printed the badge of {name} (a reprint) on {printer}</source>
+        <translation>Skrev ut namnbrickan för {name} (omutskrift) på {printer}</translation>
+    </message>
+    <message>
+        <source>Printed the badge of {name} on {printer}</source>
+        <translation>Skrev ut namnbrickan för {name} på {printer}</translation>
+    </message>
+    <message>
+        <source>No attendee matches; nothing printed.</source>
+        <translation>Ingen deltagare matchar; inget skrevs ut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n badges on {pages} pages to {file}</source>
+        <translation>
+            <numerusform>Skrev %n namnbricka på {pages} sidor till {file}</numerusform>
+            <numerusform>Skrev %n namnbrickor på {pages} sidor till {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Page {page}: %n badge(s) sent to {printer}</source>
+        <translation>
+            <numerusform>Sida {page}: %n namnbricka skickad till {printer}</numerusform>
+            <numerusform>Sida {page}: %n namnbrickor skickade till {printer}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Printed %n badges</source>
+        <translation>
+            <numerusform>Skrev ut %n namnbricka</numerusform>
+            <numerusform>Skrev ut %n namnbrickor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No event is past its retention period.</source>
+        <translation>Inget evenemang har passerat sin lagringstid.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n record(s) to {file}</source>
+        <translation>
+            <numerusform>Skrev %n post till {file}</numerusform>
+            <numerusform>Skrev %n poster till {file}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erased attendee #{id} of {event} ({seconds} s).</source>
+        <translation>Raderade deltagare nr {id} i {event} ({seconds} s).</translation>
+    </message>
+    <message>
+        <source>No audit entries.</source>
+        <translation>Inga loggposter.</translation>
+    </message>
+    <message>
+        <source>PIN set for {event}.</source>
+        <translation>PIN satt för {event}.</translation>
+    </message>
+    <message>
+        <source>printing unavailable (jobs stay queued)</source>
+        <translation>utskrift inte tillgänglig (jobben står kvar i kön)</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeePanel</name>
+    <message>
+        <source>Scan a ticket, or type a name and press Enter.</source>
+        <translation>Skanna en biljett, eller skriv ett namn och tryck Enter.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(inget namn)</translation>
+    </message>
+    <message>
+        <source>walk-in</source>
+        <translation>drop-in</translation>
+    </message>
+    <message>
+        <source>BLOCKED</source>
+        <translation>SPÄRRAD</translation>
+    </message>
+    <message>
+        <source>Checked in since {time}</source>
+        <translation>Incheckad sedan {time}</translation>
+    </message>
+    <message>
+        <source>Checked in, has left</source>
+        <translation>Incheckad, har gått</translation>
+    </message>
+    <message>
+        <source>Not checked in</source>
+        <translation>Inte incheckad</translation>
+    </message>
+    <message numerus="yes">
+        <source>Badge printed {when}, %n time(s)</source>
+        <translation>
+            <numerusform>Namnbricka utskriven {when}, %n gång</numerusform>
+            <numerusform>Namnbricka utskriven {when}, %n gånger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Badge not printed yet</source>
+        <translation>Namnbrickan är inte utskriven än</translation>
+    </message>
+    <message>
+        <source>({n} waiting in the print queue)</source>
+        <translation>({n} väntar i utskriftskön)</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Ut</translation>
+    </message>
+    <message>
+        <source>Annulled</source>
+        <translation>Ångrad</translation>
+    </message>
+    <message>
+        <source>No check-ins yet</source>
+        <translation>Inga incheckningar än</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeeTable</name>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Biljett</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kod</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Incheckad</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Har gått</translation>
+    </message>
+    <message>
+        <source>Not arrived</source>
+        <translation>Inte anländ</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <source>No camera found. Scanning with a USB scanner and searching still work.</source>
+        <translation>Ingen kamera hittades. Skanning med USB-skanner och sökning fungerar ändå.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraScanner</name>
+    <message>
+        <source>No camera found</source>
+        <extracomment>QtMultimedia&apos;s FFmpeg backend warns about optional hardware-acceleration libraries it cannot find (VA-API, PipeWire); they are not needed for a webcam, so keep the log clean. Formats whose luminance is in plane 0: (bytes between pixels, offset of the Y byte). Human-readable trouble: no camera, camera busy, permission denied.</extracomment>
+        <translation>Ingen kamera hittades</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Expected</source>
+        <translation>Väntade</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Incheckade</translation>
+    </message>
+    <message>
+        <source>Inside now</source>
+        <translation>På plats nu</translation>
+    </message>
+    <message>
+        <source>Not yet arrived</source>
+        <translation>Inte anlända än</translation>
+    </message>
+    <message>
+        <source>Walk-ins</source>
+        <translation>Drop-in</translation>
+    </message>
+    <message>
+        <source>Arrivals, last 15 min</source>
+        <translation>Ankomster, senaste 15 min</translation>
+    </message>
+    <message>
+        <source>Checked in by sector</source>
+        <translation>Incheckade per sektor</translation>
+    </message>
+    <message>
+        <source>Checked in by ticket type</source>
+        <translation>Incheckade per biljettyp</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Talare</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Still expected: speakers and VIPs ({n})</source>
+        <translation>Väntas fortfarande: talare och VIP-gäster ({n})</translation>
+    </message>
+    <message>
+        <source>Dashboard — {event} — {n} checked in</source>
+        <translation>Översikt — {event} — {n} incheckade</translation>
+    </message>
+    <message>
+        <source>Updated {time}</source>
+        <translation>Uppdaterad {time}</translation>
+    </message>
+    <message>
+        <source>Database unreachable: {message} (figures may be old)</source>
+        <translation>Databasen går inte att nå: {message} (siffrorna kan vara gamla)</translation>
+    </message>
+    <message>
+        <source>Snapshot saved: {png} and {csv}</source>
+        <translation>Ögonblicksbild sparad: {png} och {csv}</translation>
+    </message>
+    <message>
+        <source>Dashboard — {event}</source>
+        <translation>Översikt — {event}</translation>
+    </message>
+    <message>
+        <source>Presentation mode (F11)</source>
+        <translation>Presentationsläge (F11)</translation>
+    </message>
+    <message>
+        <source>Export snapshot (Ctrl+E)</source>
+        <translation>Exportera ögonblicksbild (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Last 20 check-ins</source>
+        <translation>Senaste 20 incheckningarna</translation>
+    </message>
+    <message>
+        <source>Stations: printer and queue</source>
+        <translation>Stationer: skrivare och kö</translation>
+    </message>
+    <message>
+        <source>Still expected: speakers and VIPs</source>
+        <translation>Väntas fortfarande: talare och VIP-gäster</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Förnamn</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Skrivare</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Väntar</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Senast sedd</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>Check-in desk — {event}</source>
+        <translation>Incheckningsdisk — {event}</translation>
+    </message>
+    <message>
+        <source>Check in (Enter)</source>
+        <extracomment>Called when the window closes (save geometry, stop workers); the assembler fills it.</extracomment>
+        <translation>Checka in (Enter)</translation>
+    </message>
+    <message>
+        <source>Undo… (F8)</source>
+        <translation>Ångra… (F8)</translation>
+    </message>
+    <message>
+        <source>Print / reprint (F5)</source>
+        <translation>Skriv ut namnbricka (F5)</translation>
+    </message>
+    <message>
+        <source>Exit (F6)</source>
+        <translation>Utpassering (F6)</translation>
+    </message>
+    <message>
+        <source>Edit… (F2)</source>
+        <translation>Ändra… (F2)</translation>
+    </message>
+    <message>
+        <source>Walk-in… (F3)</source>
+        <translation>Drop-in… (F3)</translation>
+    </message>
+    <message>
+        <source>Scans record exits (F7)</source>
+        <translation>Skanning registrerar utpassering (F7)</translation>
+    </message>
+    <message>
+        <source>Camera (F9)</source>
+        <translation>Kamera (F9)</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Drop-in</translation>
+    </message>
+    <message>
+        <source>EXIT MODE: scans record exits. Type a name to search…</source>
+        <translation>UTPASSERINGSLÄGE: skanningar registrerar utpassering. Skriv ett namn för att söka…</translation>
+    </message>
+    <message>
+        <source>Exit mode</source>
+        <translation>Utpasseringsläge</translation>
+    </message>
+    <message>
+        <source>Each scan records that the person left (F7 to switch back)</source>
+        <translation>Varje skanning registrerar att personen gick (F7 för att byta tillbaka)</translation>
+    </message>
+    <message>
+        <source>Scan a ticket or type a name…</source>
+        <translation>Skanna en biljett eller skriv ett namn…</translation>
+    </message>
+    <message>
+        <source>Ready to scan</source>
+        <translation>Redo att skanna</translation>
+    </message>
+    <message>
+        <source>Scan a ticket anywhere, or type a name to search</source>
+        <translation>Skanna en biljett var som helst, eller skriv ett namn för att söka</translation>
+    </message>
+</context>
+<context>
+    <name>EmailPage</name>
+    <message>
+        <source>That email address does not match. Tries left: {n}</source>
+        <translation>E-postadressen stämmer inte. Försök kvar: {n}</translation>
+    </message>
+    <message>
+        <source>Is this you?</source>
+        <translation>Är det här du?</translation>
+    </message>
+    <message>
+        <source>To check in, type the email address you registered with.</source>
+        <translation>Skriv e-postadressen du anmälde dig med för att checka in.</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>E-postadress</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>namn@exempel.se</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Checka in</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Tillbaka</translation>
+    </message>
+    <message>
+        <source>Back to the name list</source>
+        <translation>Tillbaka till namnlistan</translation>
+    </message>
+</context>
+<context>
+    <name>LookupPage</name>
+    <message>
+        <source>This is me: {who}</source>
+        <translation>Det här är jag: {who}</translation>
+    </message>
+    <message>
+        <source>Type at least two letters of your surname.</source>
+        <translation>Skriv minst två bokstäver av ditt efternamn.</translation>
+    </message>
+    <message>
+        <source>No match. Check the spelling, or please see the desk.</source>
+        <translation>Ingen träff. Kontrollera stavningen eller gå till informationsdisken.</translation>
+    </message>
+    <message>
+        <source>Tap your name, or type more letters.</source>
+        <translation>Tryck på ditt namn eller skriv fler bokstäver.</translation>
+    </message>
+    <message>
+        <source>Tap your name.</source>
+        <translation>Tryck på ditt namn.</translation>
+    </message>
+    <message>
+        <source>Type your surname</source>
+        <translation>Skriv ditt efternamn</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Efternamn</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Tillbaka</translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation>Tillbaka till början</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>No event named {name} in {url}</source>
+        <translation>Inget evenemang med namnet {name} i {url}</translation>
+    </message>
+    <message>
+        <source>No event in {url} yet: run &apos;kiosk demo&apos; or create one</source>
+        <translation>Inget evenemang i {url} än: kör &apos;kiosk demo&apos; eller skapa ett</translation>
+    </message>
+    <message>
+        <source>No event with id {id}</source>
+        <translation>Inget evenemang med id {id}</translation>
+    </message>
+    <message>
+        <source>An event needs a name</source>
+        <translation>Ett evenemang behöver ett namn</translation>
+    </message>
+    <message>
+        <source>An event name has at most 200 characters</source>
+        <translation>Ett evenemangsnamn har högst 200 tecken</translation>
+    </message>
+    <message>
+        <source>An event cannot end before it starts</source>
+        <translation>Ett evenemang kan inte sluta innan det börjar</translation>
+    </message>
+    <message>
+        <source>An event named {name} already exists</source>
+        <translation>Det finns redan ett evenemang med namnet {name}</translation>
+    </message>
+    <message>
+        <source>Unknown time zone {name} (use a name like Europe/Stockholm)</source>
+        <translation>Okänd tidszon {name} (använd ett namn som Europe/Stockholm)</translation>
+    </message>
+    <message>
+        <source>Cannot reach database {url}: {reason}</source>
+        <translation>Kan inte nå databasen {url}: {reason}</translation>
+    </message>
+    <message>
+        <source>Invalid database URL: {url}</source>
+        <translation>Ogiltig databas-URL: {url}</translation>
+    </message>
+    <message>
+        <source>Unsupported database {url}: use sqlite:/// or postgresql+psycopg://</source>
+        <translation>Databasen {url} stöds inte: använd sqlite:/// eller postgresql+psycopg://</translation>
+    </message>
+    <message>
+        <source>No attendee with id {id}</source>
+        <translation>Ingen deltagare med id {id}</translation>
+    </message>
+    <message>
+        <source>No attendee with code {code} in {event}</source>
+        <translation>Ingen deltagare med koden {code} i {event}</translation>
+    </message>
+    <message>
+        <source>Cannot edit {fields}</source>
+        <translation>Kan inte ändra {fields}</translation>
+    </message>
+    <message>
+        <source>{field} is missing</source>
+        <translation>{field} saknas</translation>
+    </message>
+    <message>
+        <source>{field} contains a NUL byte</source>
+        <translation>{field} innehåller ett NUL-tecken</translation>
+    </message>
+    <message>
+        <source>{field} is {n} characters long (at most {limit})</source>
+        <translation>{field} är {n} tecken lång (högst {limit})</translation>
+    </message>
+    <message>
+        <source>{field} {email} is not a valid email address</source>
+        <translation>{field}: {email} är inte en giltig e-postadress</translation>
+    </message>
+    <message>
+        <source>{field} must be one of {allowed}</source>
+        <translation>{field} måste vara en av {allowed}</translation>
+    </message>
+    <message>
+        <source>an annulment needs a reason</source>
+        <translation>en ångrad incheckning behöver en anledning</translation>
+    </message>
+    <message>
+        <source>A PIN is made of digits only</source>
+        <translation>En PIN består bara av siffror</translation>
+    </message>
+    <message>
+        <source>A PIN has {low} to {high} digits</source>
+        <translation>En PIN har {low} till {high} siffror</translation>
+    </message>
+    <message>
+        <source>event {names} is past its retention period; run &apos;kiosk purge --expired&apos;</source>
+        <translation>evenemanget {names} har passerat sin lagringstid; kör &apos;kiosk purge --expired&apos;</translation>
+    </message>
+    <message>
+        <source>{n} events are past their retention period; run &apos;kiosk purge --expired&apos;</source>
+        <translation>{n} evenemang har passerat sin lagringstid; kör &apos;kiosk purge --expired&apos;</translation>
+    </message>
+    <message>
+        <source>No printer chosen and the system has no default printer</source>
+        <translation>Ingen skrivare vald och systemet har ingen standardskrivare</translation>
+    </message>
+    <message>
+        <source>Printer {name} not found (is it switched on and installed?)</source>
+        <translation>Skrivaren {name} hittades inte (är den påslagen och installerad?)</translation>
+    </message>
+    <message>
+        <source>Printer {name} is {state} (out of paper or labels, or paused?)</source>
+        <translation>Skrivaren {name} är {state} (slut på papper eller etiketter, eller pausad?)</translation>
+    </message>
+    <message>
+        <source>Printer {name} refused the job</source>
+        <translation>Skrivaren {name} vägrade ta emot jobbet</translation>
+    </message>
+    <message>
+        <source>Printer {name} did not take the job</source>
+        <translation>Skrivaren {name} tog inte emot jobbet</translation>
+    </message>
+    <message>
+        <source>{printer}: ready, {n} waiting</source>
+        <translation>{printer}: redo, {n} väntar</translation>
+    </message>
+    <message>
+        <source>{printer}: ready</source>
+        <translation>{printer}: redo</translation>
+    </message>
+    <message>
+        <source>{error} ({n} waiting)</source>
+        <translation>{error} ({n} väntar)</translation>
+    </message>
+    <message>
+        <source>No badge template named {name} (known: {known})</source>
+        <translation>Ingen namnbricksmall med namnet {name} (kända: {known})</translation>
+    </message>
+    <message>
+        <source>Unknown format {name}; use csv or xlsx</source>
+        <translation>Okänt format {name}; använd csv eller xlsx</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <extracomment>Attendee fields as core names them in validation messages.</extracomment>
+        <translation>Förnamn</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Efternamn</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>Biljettyp</translation>
+    </message>
+    <message>
+        <source>Badge privacy</source>
+        <translation>Integritet på namnbrickan</translation>
+    </message>
+    <message>
+        <source>Staff notes</source>
+        <translation>Anteckningar för personalen</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Markeringar</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kod</translation>
+    </message>
+    <message>
+        <source>default printer</source>
+        <extracomment>Words inside statuses that are values rather than names.</extracomment>
+        <translation>standardskrivaren</translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>avbruten</translation>
+    </message>
+    <message>
+        <source>stopped or in error</source>
+        <translation>stoppad eller i felläge</translation>
+    </message>
+    <message>
+        <source>warning: </source>
+        <translation>varning: </translation>
+    </message>
+</context>
+<context>
+    <name>PinPage</name>
+    <message>
+        <source>Wrong PIN, or too many tries. Try again in {n} s.</source>
+        <translation>Fel PIN, eller för många försök. Försök igen om {n} s.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Fel PIN.</translation>
+    </message>
+    <message>
+        <source>Staff only: enter the PIN</source>
+        <translation>Endast personal: ange PIN</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>Personalens PIN</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Check the PIN</source>
+        <translation>Kontrollera PIN</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Cancel, back to the kiosk</source>
+        <translation>Avbryt, tillbaka till kiosken</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Print a new badge</source>
+        <translation>Skriv ut ny namnbricka</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klar</translation>
+    </message>
+    <message>
+        <source>Done, back to the start</source>
+        <translation>Klar, tillbaka till början</translation>
+    </message>
+</context>
+<context>
+    <name>SelfServiceWindow</name>
+    <message>
+        <source>Self-service check-in — {event}</source>
+        <extracomment>Set only by the staff exit; every other close request is refused.</extracomment>
+        <translation>Självincheckning — {event}</translation>
+    </message>
+    <message>
+        <source>Staff: hold for three seconds</source>
+        <translation>Personal: håll inne i tre sekunder</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>Privacy: {warning}</source>
+        <translation>Integritet: {warning}</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Staff menu</source>
+        <translation>Personalmeny</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Lämna kioskläget</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Större text</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Mindre text</translation>
+    </message>
+    <message>
+        <source>Back to the kiosk</source>
+        <translation>Tillbaka till kiosken</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Inställningar…</translation>
+    </message>
+</context>
+<context>
+    <name>StationStatusBar</name>
+    <message>
+        <source>Station: {name}</source>
+        <translation>Station: {name}</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>Operatör: {name}</translation>
+    </message>
+    <message>
+        <source>Printer: …</source>
+        <translation>Skrivare: …</translation>
+    </message>
+    <message>
+        <source>Database: {engine} ✔</source>
+        <extracomment>The print worker&apos;s own status text already says how many jobs wait.</extracomment>
+        <translation>Databas: {engine} ✔</translation>
+    </message>
+    <message>
+        <source>Database: {engine} UNREACHABLE</source>
+        <translation>Databas: {engine} GÅR INTE ATT NÅ</translation>
+    </message>
+    <message>
+        <source>Checked in here today: {n}</source>
+        <translation>Incheckade här i dag: {n}</translation>
+    </message>
+    <message>
+        <source>Printer: {status}</source>
+        <translation>Skrivare: {status}</translation>
+    </message>
+    <message>
+        <source>· {n} in queue</source>
+        <translation>· {n} i kö</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Scan the QR code on your ticket</source>
+        <translation>Skanna QR-koden på din biljett</translation>
+    </message>
+    <message>
+        <source>No ticket with you?</source>
+        <translation>Har du ingen biljett med dig?</translation>
+    </message>
+    <message>
+        <source>Find me by name</source>
+        <translation>Hitta mig via namn</translation>
+    </message>
+    <message>
+        <source>Change language to {language}</source>
+        <translation>Byt språk till {language}</translation>
+    </message>
+</context>
+</TS>
