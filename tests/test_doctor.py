@@ -1,0 +1,123 @@
+"""kiosk doctor: versions, database, printers, fonts and resources, each ok/warning/problem."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from sqlalchemy import text
+
+from kiosk.cli import main
+from kiosk.core.demo import create_demo
+from kiosk.core.migrate import head_revision
+from kiosk.core.store import open_store
+from kiosk.doctor import OK, PROBLEM, WARNING, check_printers, missing_glyphs, run_checks
+from kiosk.paths import resource
+from tests.conftest import need_service
+
+STATUSES = {OK, WARNING, PROBLEM}
+
+
+def by_name(report) -> dict[tuple[str, str], object]:
+    return {(c.area, c.name): c for c in report.checks}
+
+
+def test_a_ready_database_on_each_engine(store, demo_event):
+    report = run_checks(store.url, hardware=False)
+    checks = by_name(report)
+    assert checks[("database", "engine")].status == OK
+    assert checks[("database", "engine")].detail.startswith(store.dialect)
+    assert checks[("database", "reachable")].status == OK
+    assert checks[("database", "schema")].detail == f"current ({head_revision()})"
+    assert checks[("database", "events")].detail == "1"
+    assert checks[("versions", "zxing-cpp")].status == OK
+    assert report.ok and report.exit_code == 0
+
+
+def test_json_output_and_exit_code(sqlite_url, capsys):
+    store = open_store(sqlite_url)
+    create_demo(store, attendees=5)
+    store.dispose()
+    assert main(["--db", sqlite_url, "doctor", "--json", "--no-hardware"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"ok", "problems", "warnings", "checks"}
+    assert data["ok"] is True and data["problems"] == 0
+    for check in data["checks"]:
+        assert set(check) == {"area", "name", "status", "detail"}
+        assert check["status"] in STATUSES
+    areas = {c["area"] for c in data["checks"]}
+    assert {"versions", "folders", "database", "fonts", "resources"} <= areas
+    names = {c["name"] for c in data["checks"] if c["area"] == "versions"}
+    assert {"kiosk", "Python", "PySide6", "SQLAlchemy", "zxing-cpp", "Pillow"} <= names
+
+
+def test_unreachable_database_is_a_problem_and_hides_the_password(capsys):
+    url = "postgresql+psycopg://staff:s3cret@127.0.0.1:1/kiosk"
+    assert main(["--db", url, "doctor", "--no-hardware"]) == 1
+    out = capsys.readouterr().out
+    assert "s3cret" not in out
+    lines = out.strip().splitlines()
+    assert any(line.split()[:3] == ["problem", "database", "reachable"] for line in lines)
+    assert lines[-1] == "1 problem(s): check-in is blocked"
+    assert all(line.split()[0] in STATUSES for line in lines[:-1])
+
+
+def test_no_database_file_yet_is_only_a_warning(tmp_path):
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    report = run_checks(url, hardware=False)
+    assert by_name(report)[("database", "reachable")].status == WARNING
+    assert not (tmp_path / "new.db").exists()  # the doctor looks, it does not create
+    assert report.exit_code == 0
+
+
+def test_a_schema_from_a_newer_version_is_a_problem(sqlite_url):
+    store = open_store(sqlite_url)
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099_future'"))
+    store.dispose()
+    report = run_checks(sqlite_url, hardware=False)
+    schema = by_name(report)[("database", "schema")]
+    assert schema.status == PROBLEM and "0099_future" in schema.detail
+    assert report.exit_code == 1
+
+
+def test_an_older_schema_is_a_warning(sqlite_url):
+    store = open_store(sqlite_url)
+    with store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM alembic_version"))
+    store.dispose()
+    schema = by_name(run_checks(sqlite_url, hardware=False))[("database", "schema")]
+    assert schema.status == WARNING and schema.detail.startswith("empty")
+
+
+def test_bundled_fonts_cover_the_letters_and_a_missing_glyph_is_seen():
+    fonts = sorted(resource("fonts").glob("*.ttf"))
+    assert fonts
+    for font in fonts:
+        assert missing_glyphs(font) == ""
+    assert missing_glyphs(fonts[0], "aå中") == "中"  # DejaVu has no CJK: the check can fail
+
+
+def test_fonts_and_resources_are_ok(sqlite_url):
+    checks = by_name(run_checks(sqlite_url, hardware=False))
+    assert checks[("fonts", "DejaVuSans.ttf")].status == OK
+    assert checks[("resources", "sounds")].status == OK
+    assert "a6" in checks[("resources", "badge templates")].detail
+
+
+def test_printers_are_listed_with_their_state(qapp):
+    printer = os.environ.get("KIOSK_TEST_PRINTER")
+    if not printer:
+        need_service("printer", "set KIOSK_TEST_PRINTER to a CUPS queue")
+    checks = {c.name: c for c in check_printers()}
+    assert printer in checks
+    assert checks[printer].status in (OK, WARNING)
+    assert checks[printer].detail.split(",")[0] in ("idle", "printing", "stopped or in error", "aborted", "unknown")
+
+
+def test_text_output_one_line_per_check(sqlite_url, capsys):
+    assert main(["--db", sqlite_url, "doctor", "--no-hardware"]) == 0  # a database not made yet: a warning only
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[-1] == "ready for check-in"
+    assert all(line.split()[0] in STATUSES for line in lines[:-1])
+    assert any(line.split()[:3] == ["warning", "database", "reachable"] for line in lines)
