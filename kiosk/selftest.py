@@ -199,6 +199,9 @@ def run_self_test(ctx, emit: Callable[[str], None] = print) -> int:
     report(Line(OK, "database", f"{store.display_url}, event {event.name!r}"))
 
     app = ensure_app()
+    from PySide6.QtCore import QLoggingCategory
+
+    QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false")  # optional libraries; noise here
     messages = QtMessages()
     actor = Actor(station="self-test", operator="")
     with tempfile.TemporaryDirectory(prefix="kiosk-self-test-") as scratch:
