@@ -104,14 +104,14 @@ def _compiled() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 def field_name(field: str) -> str:
-    return translate(CONTEXT, FIELDS[field]) if field in FIELDS else field
+    return translate("Messages", FIELDS[field]) if field in FIELDS else field
 
 
 def _value(name: str, value: str) -> str:
     if name == "field":
         return field_name(value)
     if name in ("printer", "error", "state"):
-        return translate(CONTEXT, WORDS[value]) if value in WORDS else localise(value) if name == "error" else value
+        return translate("Messages", WORDS[value]) if value in WORDS else localise(value) if name == "error" else value
     return value
 
 
@@ -121,7 +121,7 @@ def localise(message: str) -> str:
         return message
     for english, translated in PREFIXES.items():
         if message.startswith(english) and len(message) > len(english):
-            return translate(CONTEXT, translated) + localise(message[len(english):])
+            return translate("Messages", translated) + localise(message[len(english):])
     if "; " in message:  # several validation problems in one line
         parts = message.split("; ")
         localised = [localise(part) for part in parts]
@@ -131,7 +131,7 @@ def localise(message: str) -> str:
         found = pattern.match(message)
         if found:
             values = {name: _value(name, value) for name, value in found.groupdict().items()}
-            return translate(CONTEXT, template).format(**values)
+            return translate("Messages", template).format(**values)
     return message
 
 

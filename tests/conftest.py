@@ -37,6 +37,7 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
         monkeypatch.setenv(var, str(home / var.lower()))
     monkeypatch.delenv("KIOSK_DB", raising=False)
     monkeypatch.delenv("KIOSK_DATA_DIR", raising=False)
+    monkeypatch.setenv("KIOSK_LANG", "en")  # English screens and CLI whatever the machine's locale
     return home
 
 

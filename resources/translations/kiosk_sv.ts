@@ -385,6 +385,11 @@
         <translation>Välkommen tillbaka</translation>
     </message>
     <message>
+        <source>Checked in</source>
+        <comment>the result of a scan: this person</comment>
+        <translation>Incheckad</translation>
+    </message>
+    <message>
         <source>at {time} at station {station} by {operator}</source>
         <translation>kl. {time} vid station {station} av {operator}</translation>
     </message>
@@ -1579,6 +1584,217 @@
     <message>
         <source>Staff: hold for three seconds</source>
         <translation>Personal: håll inne i tre sekunder</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Utskrift</translation>
+    </message>
+    <message>
+        <source>Scanning</source>
+        <translation>Skanning</translation>
+    </message>
+    <message>
+        <source>Self-service</source>
+        <translation>Självincheckning</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evenemang</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>Stationens namn</translation>
+    </message>
+    <message>
+        <source>This station&apos;s name, shown on every check-in it records</source>
+        <translation>Stationens namn, som visas på varje incheckning den registrerar</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operatör</translation>
+    </message>
+    <message>
+        <source>Who staffs this station</source>
+        <translation>Vem som bemannar stationen</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <source>The screen &apos;kiosk run&apos; opens: desk, self (self-service kiosk) or dashboard</source>
+        <translation>Skärmen som &apos;kiosk run&apos; öppnar: desk (disk), self (självincheckning) eller dashboard (översikt)</translation>
+    </message>
+    <message>
+        <source>The event this station works on (empty: the newest one)</source>
+        <translation>Evenemanget som stationen arbetar med (tomt: det senaste)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Language of the screens: en, sv, or empty for the computer&apos;s</source>
+        <translation>Skärmarnas språk: en, sv, eller tomt för datorns språk</translation>
+    </message>
+    <message>
+        <source>Database URL</source>
+        <translation>Databas-URL</translation>
+    </message>
+    <message>
+        <source>Database URL (empty: a SQLite file in the user data folder; $KIOSK_DB and --db win)</source>
+        <translation>Databas-URL (tomt: en SQLite-fil i användarens datamapp; $KIOSK_DB och --db går före)</translation>
+    </message>
+    <message>
+        <source>Printing on</source>
+        <translation>Utskrift på</translation>
+    </message>
+    <message>
+        <source>Run the badge printer worker at this station</source>
+        <translation>Skriv ut namnbrickor från den här stationen</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Skrivare</translation>
+    </message>
+    <message>
+        <source>Printer name (empty: the system default)</source>
+        <translation>Skrivarens namn (tomt: systemets standardskrivare)</translation>
+    </message>
+    <message>
+        <source>Fallback printer</source>
+        <translation>Reservskrivare</translation>
+    </message>
+    <message>
+        <source>Printer to use when the main one keeps failing</source>
+        <translation>Skrivare som tar över när huvudskrivaren fortsätter att krångla</translation>
+    </message>
+    <message>
+        <source>Badge template</source>
+        <translation>Namnbricksmall</translation>
+    </message>
+    <message>
+        <source>Badge template; &apos;none&apos; turns badge printing off</source>
+        <translation>Namnbricksmall; &apos;none&apos; stänger av utskrift av namnbrickor</translation>
+    </message>
+    <message>
+        <source>Template per ticket type</source>
+        <translation>Mall per biljettyp</translation>
+    </message>
+    <message>
+        <source>Badge template per ticket type, e.g. VIP=cr80; Staff=none (others: the badge template)</source>
+        <translation>Namnbricksmall per biljettyp, t.ex. VIP=cr80; Staff=none (övriga: namnbricksmallen)</translation>
+    </message>
+    <message>
+        <source>Print automatically</source>
+        <translation>Skriv ut automatiskt</translation>
+    </message>
+    <message>
+        <source>Print a badge after each first check-in</source>
+        <translation>Skriv ut en namnbricka efter varje första incheckning</translation>
+    </message>
+    <message>
+        <source>Scanner burst threshold (ms)</source>
+        <translation>Gräns för skannerinmatning (ms)</translation>
+    </message>
+    <message>
+        <source>Keys closer together than this (ms) are a scanner, not a person</source>
+        <translation>Tangenttryck tätare än så här (ms) kommer från en skanner, inte en person</translation>
+    </message>
+    <message>
+        <source>Shortest scan</source>
+        <translation>Kortaste skanning</translation>
+    </message>
+    <message>
+        <source>Shortest key burst taken as a scan</source>
+        <translation>Kortaste serie tangenttryck som räknas som en skanning</translation>
+    </message>
+    <message>
+        <source>Camera on</source>
+        <translation>Kamera på</translation>
+    </message>
+    <message>
+        <source>Show the camera at start-up</source>
+        <translation>Visa kameran vid start</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Camera to use, by its name (empty: the first one)</source>
+        <translation>Kamera att använda, med namn (tomt: den första)</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Ljud</translation>
+    </message>
+    <message>
+        <source>Play a sound for each result</source>
+        <translation>Spela ett ljud för varje resultat</translation>
+    </message>
+    <message>
+        <source>Idle timeout (s)</source>
+        <translation>Tid till återställning (s)</translation>
+    </message>
+    <message>
+        <source>Back to the welcome screen after this many idle seconds (20-30)</source>
+        <translation>Tillbaka till välkomstskärmen efter så här många sekunder utan aktivitet (20–30)</translation>
+    </message>
+    <message>
+        <source>Text size (%)</source>
+        <translation>Textstorlek (%)</translation>
+    </message>
+    <message>
+        <source>Text size of the kiosk screens, in percent (80-200)</source>
+        <translation>Textstorlek på kioskskärmarna, i procent (80–200)</translation>
+    </message>
+    <message>
+        <source>Attendees may reprint</source>
+        <translation>Deltagare får skriva ut igen</translation>
+    </message>
+    <message>
+        <source>Let attendees who are already checked in print a new badge</source>
+        <translation>Låt deltagare som redan är incheckade skriva ut en ny namnbricka</translation>
+    </message>
+    <message>
+        <source>Kiosk language</source>
+        <translation>Kioskens språk</translation>
+    </message>
+    <message>
+        <source>The language the kiosk starts in and returns to: en or sv</source>
+        <translation>Språket som kiosken startar i och återgår till: en eller sv</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logotyp</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG logo for badge templates that show one</source>
+        <translation>En logotyp i PNG eller JPEG för namnbricksmallar som visar en</translation>
+    </message>
+    <message>
+        <source>Badge colours</source>
+        <translation>Färger på namnbrickan</translation>
+    </message>
+    <message>
+        <source>Badge band colour per category, e.g. Speaker=#1f6feb; VIP=#b3261e</source>
+        <translation>Färg på namnbrickans band per kategori, t.ex. Speaker=#1f6feb; VIP=#b3261e</translation>
+    </message>
+    <message>
+        <source>Admin PIN</source>
+        <translation>Admin-PIN</translation>
+    </message>
+    <message>
+        <source>The admin PIN (4-12 digits) that guards settings and kiosk exit</source>
+        <translation>Admin-PIN (4–12 siffror) som skyddar inställningarna och utgången ur kiosken</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,7 @@ def describe(result: ScanResult, tz: tzinfo) -> ResultView:
     state = ResultState.of(kind)
     lines = [line for line in (who(person), alerts_line(person)) if line]
     if kind is ResultKind.CHECKED_IN:
-        title = tr("Welcome back") if result.reentry else tr("Checked in")
+        title = tr("Welcome back") if result.reentry else tr("Checked in", "the result of a scan: this person")
         return ResultView(state, title, "\n".join(lines), attendee_id=aid)
     if kind is ResultKind.ALREADY_CHECKED_IN:
         first = result.first_checkin

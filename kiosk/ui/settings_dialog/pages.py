@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from kiosk.core.events import Actor
-from kiosk.i18n import tr
+from kiosk.i18n import translate
 from kiosk.settings import EventSettings, Setting, SettingError, StationSettings
 from kiosk.settings.event import record_station_change
 from kiosk.ui.settings_dialog.editors import Editor, make_editor
@@ -32,11 +32,11 @@ class SettingsPage(QWidget):
         for spec in specs:
             editor = make_editor(spec, self, candidates.get(spec.key))
             self.editors[spec.key] = editor
-            label = QLabel(tr(spec.label or spec.key), self)
-            label.setToolTip(tr(spec.description))
+            label = QLabel(translate("Settings", spec.label or spec.key), self)
+            label.setToolTip(translate("Settings", spec.description))
             label.setBuddy(editor.widget)
             form.addRow(label, editor.widget)
-            hint = QLabel(tr(spec.description), self)
+            hint = QLabel(translate("Settings", spec.description), self)
             hint.setWordWrap(True)
             hint.setObjectName("hint")
             hint.setStyleSheet("color: #5f6368;")
