@@ -17,6 +17,7 @@ from kiosk.core.errors import UsageError
 from kiosk.core.events import Actor
 from kiosk.i18n import tr
 from kiosk.settings import StationSettings
+from kiosk.ui.app_icon import apply_app_icon
 
 MODES = {
     "desk": "kiosk.ui.desk.assemble:build_desk",
@@ -34,6 +35,7 @@ def ensure_app(argv: list[str] | None = None, language: str = "") -> QApplicatio
     if app is None:
         app = QApplication(argv or [sys.argv[0]])
         app.setApplicationName("kiosk")
+        apply_app_icon(app)
         _install_translation(app, language)
         app.setApplicationDisplayName(tr("Check-in"))
     return app

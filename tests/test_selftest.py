@@ -9,8 +9,6 @@ import sys
 
 import pytest
 
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture
 def kiosk_cli(tmp_path):
@@ -35,6 +33,7 @@ def statuses(stdout: str) -> dict[str, tuple[str, str]]:
     return found
 
 
+@pytest.mark.slow
 def test_every_mode_and_the_badge_pass_on_the_demo_event(kiosk_cli, tmp_path):
     assert kiosk_cli("demo", "--attendees", "30").returncode == 0
     run = kiosk_cli("run", "--self-test")
@@ -50,6 +49,7 @@ def test_every_mode_and_the_badge_pass_on_the_demo_event(kiosk_cli, tmp_path):
     assert not list((tmp_path / "config").iterdir())  # the station's settings were left alone
 
 
+@pytest.mark.slow
 def test_with_a_staff_pin_the_real_kiosk_assembly_opens(kiosk_cli):
     assert kiosk_cli("demo", "--attendees", "5").returncode == 0
     assert kiosk_cli("admin", "set-pin", "4321").returncode == 0
@@ -59,9 +59,25 @@ def test_with_a_staff_pin_the_real_kiosk_assembly_opens(kiosk_cli):
     assert status == "ok" and "kiosk assembly" in detail
 
 
+@pytest.mark.slow
 def test_without_an_event_it_fails_with_one_line(kiosk_cli):
     run = kiosk_cli("run", "--self-test")
     assert run.returncode == 1
     assert run.stdout.startswith("problem  database")
     assert "kiosk demo" in run.stdout
     assert "Traceback" not in run.stderr
+
+
+def test_the_app_icon_and_the_desktop_entry(qapp):
+    import configparser
+
+    from kiosk.paths import resource
+    from kiosk.ui.app_icon import apply_app_icon
+
+    apply_app_icon(qapp)
+    assert sorted(s.width() for s in qapp.windowIcon().availableSizes()) == [64, 128, 256]
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.read(resource("kiosk.desktop"), encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Exec"] == "kiosk run" and desktop["Icon"] == qapp.desktopFileName() == "kiosk"
+    assert (resource("icons") / "kiosk.svg").is_file() and (resource("icons") / "kiosk.ico").is_file()
