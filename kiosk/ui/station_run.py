@@ -68,17 +68,20 @@ def run_station(app: QApplication, ctx, mode: str, actor: Actor, settings: Stati
     from kiosk.ui import crash
 
     crash.install()
-    store = ctx.store  # a missing database ends here with one line
-    event = station_event(store, settings, ctx.args.event)
-    if event is None:
-        from kiosk.ui.firstrun.get_started import get_started
-
-        event = get_started(store, actor, settings)
+    try:
+        store = ctx.store  # a missing database ends here with one line
+        event = station_event(store, settings, ctx.args.event)
         if event is None:
-            return 1
-    station = Station(store, mode, actor, settings)
-    station.open_event(event)
-    return app.exec()
+            from kiosk.ui.firstrun.get_started import get_started
+
+            event = get_started(store, actor, settings)
+            if event is None:
+                return 1
+        station = Station(store, mode, actor, settings)
+        station.open_event(event)
+        return app.exec()
+    finally:
+        crash.uninstall()
 
 
 def events_exist(store: Store) -> bool:

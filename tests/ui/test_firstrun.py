@@ -214,18 +214,17 @@ def test_run_without_an_event_shows_get_started_then_the_desk(qtbot, sqlite_url,
     monkeypatch.setattr("kiosk.app.MODES", {"desk": "tests.ui.test_firstrun:quiet_desk"})
     opened = []
 
-    def quit_when_open():
-        window = QApplication.activeWindow()
-        if window is not None and window.objectName() == "deskWindow":
+    class App:  # the real QApplication, except that its event loop is not entered (tests own that)
+        def exec(self):
+            window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "deskWindow" and w.isVisible())
             opened.append(window.controller.event_name)
             window.close()
-            QApplication.quit()
-        else:
-            QTimerShot(50, quit_when_open)
+            return 0
 
-    from PySide6.QtCore import QTimer
-
-    QTimerShot = QTimer.singleShot
-    on_modal(GetStarted, lambda d: (d.demo.click(), QTimerShot(50, quit_when_open)))
+    monkeypatch.setattr("kiosk.app.ensure_app", lambda language="": App())
+    handled = on_modal(GetStarted, lambda d: d.demo.click())
     assert main(["--db", sqlite_url, "run", "--station", "Desk 1"]) == 0
-    assert opened and opened[0].startswith("Forum")
+    assert handled and opened and opened[0].startswith("Forum")
+    from kiosk.settings import StationSettings
+
+    assert StationSettings().get("station/event") == opened[0]  # remembered for the next start

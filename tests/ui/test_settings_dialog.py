@@ -147,3 +147,19 @@ def test_desk_has_the_settings_shortcut(qtbot, make_desk):
     window.act_settings.trigger()  # no PIN set: the dialog opens straight away
     qtbot.waitUntil(lambda: window.settings_dialog is not None and window.settings_dialog.isVisible())
     window.settings_dialog.close()
+
+
+def test_every_label_and_description_is_listed_for_translation():
+    from kiosk.ui.settings_dialog.texts import TEXTS
+
+    wanted = set(PAGES_AND_TEXTS())
+    assert wanted <= set(TEXTS), f"regenerate kiosk/ui/settings_dialog/texts.py: missing {sorted(wanted - set(TEXTS))}"
+
+
+def PAGES_AND_TEXTS():  # noqa: N802
+    from kiosk.settings import PAGES
+
+    yield from PAGES
+    for spec in list(SETTINGS.values()) + list(EVENT_SETTINGS.values()):
+        yield spec.label
+        yield spec.description

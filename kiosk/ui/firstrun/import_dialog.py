@@ -68,6 +68,7 @@ class ImportDialog(QDialog):
         self.mapping.setHorizontalHeaderLabels([tr("Column in the file"), tr("Imported as"), tr("First value")])
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping.verticalHeader().hide()
+        self.mapping.verticalHeader().setDefaultSectionSize(28)
         self.rows = QTableWidget(0, 0, self)
         self.rows.setObjectName("rows")
         self.rows.verticalHeader().hide()
@@ -75,7 +76,7 @@ class ImportDialog(QDialog):
         self.problems = QPlainTextEdit(self)
         self.problems.setObjectName("problems")
         self.problems.setReadOnly(True)
-        self.problems.setMaximumHeight(110)
+        self.problems.setMaximumHeight(90)
         self.skip_invalid = QCheckBox(tr("Import the valid rows even if some rows have problems"), self)
         self.skip_invalid.setObjectName("skipInvalid")
         self.progress = QProgressBar(self)
@@ -109,8 +110,8 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.format)
-        layout.addWidget(mapping_box, 2)
-        layout.addWidget(rows_box, 1)
+        layout.addWidget(mapping_box, 3)
+        layout.addWidget(rows_box, 2)
         layout.addWidget(problems_box)
         layout.addWidget(self.skip_invalid)
         layout.addWidget(self.progress)
@@ -177,7 +178,8 @@ class ImportDialog(QDialog):
             self.mapping.setItem(row, 2, QTableWidgetItem(str(first.get(field, "")) if field else ""))
 
     def _fill_rows(self, preview: service.Preview) -> None:
-        fields = [f for f in preview.mapping.fields if f]
+        # Columns with nothing to show in the first rows (an order number kept only as a fallback) are left out.
+        fields = [f for f in preview.mapping.fields if f and any(r["values"].get(f) for r in preview.first_rows)]
         self.rows.clear()
         self.rows.setColumnCount(len(fields) + 1)
         self.rows.setHorizontalHeaderLabels([tr("Line")] + [f.replace("_", " ") for f in fields])

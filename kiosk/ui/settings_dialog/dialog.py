@@ -11,7 +11,7 @@ from kiosk.core.events import Actor
 from kiosk.core.models import Event
 from kiosk.core.pin import has_pin
 from kiosk.core.store import Store
-from kiosk.i18n import tr
+from kiosk.i18n import tr, translate
 from kiosk.settings import EVENT_SETTINGS, PAGES, SETTINGS, EventSettings, SettingError, StationSettings
 from kiosk.ui.settings_dialog.pages import SettingsPage
 from kiosk.ui.settings_dialog.pin_dialog import PinDialog
@@ -81,8 +81,12 @@ class SettingsDialog(QDialog):
             page = SettingsPage(name, mine, station, event_settings, candidates, self.stack)
             self.pages.append(page)
             self.stack.addWidget(page)
-            self.list.addItem(tr(name))
+            self.list.addItem(translate("Settings", name))
         self.list.setFixedWidth(160)
+        self.list.setSpacing(3)
+        font = self.list.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.list.setFont(font)
         self.list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.errors = QLabel(self)
         self.errors.setObjectName("errors")

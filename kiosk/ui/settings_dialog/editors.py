@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
 
-from kiosk.i18n import tr
+from kiosk.i18n import tr, translate
 from kiosk.settings import Setting, SettingError
 
 
@@ -60,6 +60,8 @@ class Editor:
 
 
 def choice_text(spec: Setting, value) -> str:
+    if value == "" and spec.key == "printing/fallback":
+        return tr("(none)")
     if value == "":
         return tr("(automatic)") if spec.key in ("station/language", "station/event", "camera/device") else tr("(system default)")
     return str(value)
@@ -85,6 +87,6 @@ def make_editor(spec: Setting, parent: QWidget, candidates: Callable[[], list[st
         elif spec.type is dict:
             widget.setPlaceholderText(tr("NAME=VALUE; NAME=VALUE"))
     widget.setObjectName(spec.key)
-    widget.setToolTip(tr(spec.description))
-    widget.setAccessibleName(tr(spec.label or spec.key))
+    widget.setToolTip(translate("Settings", spec.description))
+    widget.setAccessibleName(translate("Settings", spec.label or spec.key))
     return Editor(spec, widget)
