@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import logging
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 
 from PIL import Image
 from sqlmodel import select
@@ -23,6 +24,8 @@ log = logging.getLogger(__name__)
 
 #: EventSetting key holding the path of a PNG/JPEG logo for templates with an image "logo".
 LOGO_SETTING = "logo_path"
+#: EventSetting key holding the band colours per value (JSON), set with 'kiosk config set event/badge_colours'.
+COLOURS_SETTING = "badge_colours"
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,16 @@ class EventLabels:
     name: str
     date: str
     logo: Image.Image | None = None
+    #: The event's band colours (value -> "#rrggbb"), laid over each template band's own.
+    colours: dict | None = None
+
+
+def with_colours(template: Template, colours: dict | None) -> Template:
+    """``template`` with the event's band colours over the template's (the same template if none)."""
+    if not colours:
+        return template
+    elements = tuple(replace(e, colors={**e.colors, **colours}) if e.type == "band" else e for e in template.elements)
+    return replace(template, elements=elements)
 
 
 def date_text(event: Event) -> str:
@@ -47,6 +60,9 @@ def event_labels(store: Store, event_id: int) -> EventLabels:
         logo_path = session.exec(
             select(EventSetting.value).where(EventSetting.event_id == event_id, EventSetting.key == LOGO_SETTING)
         ).first()
+        colours_json = session.exec(
+            select(EventSetting.value).where(EventSetting.event_id == event_id, EventSetting.key == COLOURS_SETTING)
+        ).first()
     logo = None
     if logo_path:
         try:
@@ -54,7 +70,12 @@ def event_labels(store: Store, event_id: int) -> EventLabels:
                 logo = im.convert("RGBA")
         except (OSError, ValueError):
             log.warning("event logo %s cannot be read; badges print without it", logo_path)
-    return EventLabels(event.name, date_text(event), logo)
+    try:
+        colours = json.loads(colours_json) if colours_json else None
+    except ValueError:
+        log.warning("event badge colours unreadable; the template's colours are used")
+        colours = None
+    return EventLabels(event.name, date_text(event), logo, colours if isinstance(colours, dict) else None)
 
 
 def pick_template(name: str | None) -> Template:
@@ -67,7 +88,7 @@ def badge_for(store: Store, attendee_id: int, template_name: str | None, labels:
     if attendee is None:
         raise KioskError(f"No attendee with id {attendee_id}")
     labels = labels or event_labels(store, attendee.event_id)
-    template = pick_template(template_name)
+    template = with_colours(pick_template(template_name), labels.colours)
     image, _ = render_with_layout(attendee, template, labels.name, labels.date, logo=labels.logo)
     return image, template, attendee
 

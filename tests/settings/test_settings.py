@@ -180,3 +180,18 @@ def test_station_database_url_is_used_when_nothing_else_says(tmp_path, capsys, c
     assert main(["config", "set", "database/url", url]) == 0
     assert main(["demo"]) == 0
     assert (tmp_path / "station.db").exists()
+
+
+def test_event_badge_colours_reach_the_printed_badge(store, demo_event):
+    from kiosk.badges.context import badge_for, event_labels
+    from kiosk.core import attendees
+
+    person = attendees.list_all(store, demo_event)[0]
+    plain, template, _ = badge_for(store, person.id, "a6")
+    band = next(e for e in template.elements if e.type == "band")
+    value = getattr(person, band.field)
+    EventSettings(store, demo_event).set("event/badge_colours", {value: "#00ff00"})
+    assert event_labels(store, demo_event).colours == {value: "#00ff00"}
+    coloured, _, _ = badge_for(store, person.id, "a6")
+    green = sum(1 for px in coloured.convert("RGB").getdata() if px == (0, 255, 0))
+    assert green > 1000 and not any(px == (0, 255, 0) for px in plain.convert("RGB").getdata())
