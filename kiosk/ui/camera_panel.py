@@ -31,6 +31,8 @@ class CameraPanel(QWidget):
         # Cameras are looked for when the panel is first turned on: the multimedia backend
         # costs start-up time and memory that a scanner-only desk never needs.
         self._filled = False
+        #: The camera to pick first, by its name (the station setting camera/device; empty: the first).
+        self.preferred = ""
 
     def fill_picker(self) -> None:
         self._filled = True
@@ -39,6 +41,8 @@ class CameraPanel(QWidget):
         for device in cameras:
             self.picker.addItem(device.description(), device.id())
         self.picker.setVisible(bool(cameras))
+        if self.preferred and self.picker.findText(self.preferred) >= 0:
+            self.picker.setCurrentIndex(self.picker.findText(self.preferred))
         if not cameras:
             self._show_problem(self.tr("No camera found. Scanning with a USB scanner and searching still work."))
 

@@ -60,6 +60,8 @@ def build_desk(
     board = SoundBoard(enabled=settings.get("sound/enabled") if sounds is None else sounds)
     scanner = CameraScanner(tasks) if camera else None
     panel = CameraPanel(scanner) if scanner is not None else None
+    if panel is not None:
+        panel.preferred = settings.get("camera/device")
     window = DeskWindow(controller, board, panel)
     board.setParent(window)
     controller.setParent(window)

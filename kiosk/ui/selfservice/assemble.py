@@ -68,6 +68,8 @@ def open_self_service(
     if scanner is not None:
         panel = CameraPanel(scanner)
         panel.picker.hide()
+    if panel is not None:
+        panel.preferred = settings.get("camera/device")
     language = LanguageSwitch(translations_dir)
     default_language = settings.get("selfservice/language")
     window = SelfServiceWindow(
