@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.events import Actor
@@ -11,7 +9,6 @@ from kiosk.core.models import Event
 from kiosk.core.store import Store
 from kiosk.i18n import tr
 from kiosk.scanning.camera import CameraScanner
-from kiosk.scanning.wedge import WedgeDetector
 from kiosk.ui.camera_panel import CameraPanel
 from kiosk.ui.desk.controller import DeskController, PrintOptions
 from kiosk.ui.desk_admin import add_admin_actions
@@ -19,23 +16,8 @@ from kiosk.ui.desk.window import DeskWindow
 from kiosk.settings import StationSettings
 from kiosk.ui.live_settings import LiveParts
 from kiosk.ui.sounds import SoundBoard
+from kiosk.ui.station_parts import connect_scanners, load_print_worker, stop_parts
 from kiosk.ui.tasks import TaskRunner
-
-log = logging.getLogger(__name__)
-
-
-def load_print_worker(store: Store, station: str, printer: str, fallback: str, parent):
-    """The printing module's worker, or None when it is not installed or cannot start."""
-    try:
-        from kiosk.printing.worker import PrintWorker
-    except ImportError:
-        return None
-    try:
-        return PrintWorker(store, station, printer=printer, fallback_printer=fallback, parent=parent)
-    except Exception:  # printing must never keep the desk from opening
-        log.exception("the print worker could not start")
-        return None
-
 
 def build_desk(
     store: Store,
@@ -69,16 +51,8 @@ def build_desk(
     window.sounds = board
     window.camera_scanner = scanner
 
-    wedge = WedgeDetector(window, gap_ms=settings.get("scanner/gap_ms"), min_length=settings.get("scanner/min_length"))
-    wedge.scanned.connect(controller.scan)
-    wedge.install(app)
-    window.wedge = wedge
-    if scanner is not None:
-        scanner.scanned.connect(controller.scan)
-
-    worker = None
-    if settings.get("printing/enabled") if printing is None else printing:
-        worker = load_print_worker(store, actor.station, options.printer, settings.get("printing/fallback"), window)
+    wedge = connect_scanners(window, app, settings, controller.scan, scanner)
+    worker = load_print_worker(settings, printing, store, actor.station, options.printer, window)
     options.worker = worker
     window.print_worker = worker
     if worker is not None:
@@ -106,12 +80,7 @@ def build_desk(
         settings.set_geometry("desk-splitter", window.splitter.saveState())
         settings.sync()
         controller.stop()
-        wedge.uninstall(app)
-        if scanner is not None:
-            scanner.stop()
-        if worker is not None:
-            worker.stop()
-        tasks.shutdown(wait=False)
+        stop_parts(app, wedge, scanner, worker, tasks)
 
     window.closing.append(close)
     controller.start()

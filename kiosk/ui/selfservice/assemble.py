@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -12,7 +11,6 @@ from kiosk.core.models import Event
 from kiosk.core.pin import has_pin
 from kiosk.core.store import Store
 from kiosk.scanning.camera import CameraScanner
-from kiosk.scanning.wedge import WedgeDetector
 from kiosk.ui.camera_panel import CameraPanel
 from kiosk.ui.selfservice import options
 from kiosk.ui.selfservice.controller import KioskPrinting, SelfServiceController
@@ -21,9 +19,9 @@ from kiosk.ui.selfservice.window import SelfServiceWindow
 from kiosk.settings import StationSettings
 from kiosk.ui.live_settings import LiveParts
 from kiosk.ui.sounds import SoundBoard
+from kiosk.ui.station_parts import connect_scanners, load_print_worker, stop_parts
 from kiosk.ui.tasks import TaskRunner
 
-log = logging.getLogger(__name__)
 DEFAULT_STATION = "Kiosk"
 
 
@@ -84,16 +82,8 @@ def open_self_service(
     window.tasks = tasks
     window.sounds = board
 
-    wedge = WedgeDetector(window, gap_ms=settings.get("scanner/gap_ms"), min_length=settings.get("scanner/min_length"))
-    wedge.scanned.connect(window.scan)
-    wedge.install(app)
-    window.wedge = wedge
-    if scanner is not None:
-        scanner.scanned.connect(window.scan)
-
-    worker = None
-    if settings.get("printing/enabled") if printing is None else printing:
-        worker = _print_worker(store, station, kiosk_printing.printer, settings.get("printing/fallback"), window)
+    wedge = connect_scanners(window, app, settings, window.scan, scanner)
+    worker = load_print_worker(settings, printing, store, station, kiosk_printing.printer, window)
     kiosk_printing.worker = worker
     window.print_worker = worker
     if worker is not None:
@@ -111,12 +101,7 @@ def open_self_service(
     window.staff.settingsWanted.connect(staff_settings)
 
     def close() -> None:
-        wedge.uninstall(app)
-        if scanner is not None:
-            scanner.stop()
-        if worker is not None:
-            worker.stop()
-        tasks.shutdown(wait=False)
+        stop_parts(app, wedge, scanner, worker, tasks)
 
     window.closing.append(close)
     controller.start()
@@ -127,18 +112,6 @@ def open_self_service(
     if panel is not None:
         panel.start()
     return window
-
-
-def _print_worker(store: Store, station: str, printer: str, fallback: str, parent):
-    try:
-        from kiosk.printing.worker import PrintWorker
-    except ImportError:
-        return None
-    try:
-        return PrintWorker(store, station, printer=printer, fallback_printer=fallback, parent=parent)
-    except Exception:  # printing must never keep the kiosk from opening
-        log.exception("the print worker could not start")
-        return None
 
 
 def build_self_service(store: Store, event: Event, actor, settings: StationSettings) -> SelfServiceWindow:
