@@ -11,17 +11,26 @@ person's badge does.
 from __future__ import annotations
 
 import bisect
-import csv
 import time
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 from sqlalchemy import func, select
 
-from kiosk.core.exporting import neutralise
-from kiosk.core.files import open_private
-from kiosk.core.models import Attendee, BadgePrivacy, CheckIn, CheckInKind, Event, PrintJob, Station, utcnow
+from kiosk.core.dashboard_figures import (  # noqa: F401  (re-exported: the screens import them from here)
+    ACTIVE_JOBS,
+    Bucket,
+    DashboardFigures,
+    ExpectedPerson,
+    Group,
+    Headline,
+    RecentCheckIn,
+    StationRow,
+    shown_name,
+    shown_org,
+    figure_rows,
+    write_csv,
+)
+from kiosk.core.models import Attendee, CheckIn, CheckInKind, Event, PrintJob, Station, utcnow
 from kiosk.core.store import Store
 
 BUCKET_SECONDS = 300
@@ -29,84 +38,10 @@ WINDOW = timedelta(minutes=15)
 MAX_BUCKETS = 288  # a day of 5-minute buckets
 RECENT = 20
 EXPECTED_LIMIT = 100
-ACTIVE_JOBS = ("queued", "printing")
 #: Job states the station list counts (printed jobs are many and not worth a scan).
 SHOWN_JOBS = ("queued", "printing", "failed")
 #: Alert flags (and ticket types) of the people organisers chase when they are missing.
 CHASED = ("speaker", "vip")
-
-
-@dataclass(frozen=True)
-class Headline:
-    expected: int
-    checked_in: int
-    inside: int
-    not_arrived: int
-    walk_ins: int
-    arrivals_15m: int
-
-    @property
-    def percent(self) -> float:
-        return 100.0 * self.checked_in / self.expected if self.expected else 0.0
-
-
-@dataclass(frozen=True)
-class Group:
-    name: str
-    expected: int
-    checked_in: int
-
-
-@dataclass(frozen=True)
-class Bucket:
-    start: datetime
-    arrivals: int
-    cumulative: int
-
-
-@dataclass(frozen=True)
-class RecentCheckIn:
-    at: datetime
-    first_name: str
-    organisation: str
-    station: str
-    method: str
-
-
-@dataclass(frozen=True)
-class ExpectedPerson:
-    name: str
-    organisation: str
-    role: str
-
-
-@dataclass(frozen=True)
-class StationRow:
-    name: str
-    mode: str
-    last_seen: datetime | None
-    printer_status: str
-    jobs: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def waiting(self) -> int:
-        return sum(self.jobs.get(s, 0) for s in ACTIVE_JOBS)
-
-
-@dataclass(frozen=True)
-class DashboardFigures:
-    event_name: str
-    timezone: str
-    generated_at: datetime
-    headline: Headline
-    by_category: tuple[Group, ...]
-    by_ticket_type: tuple[Group, ...]
-    arrivals: tuple[Bucket, ...]
-    stations_15m: tuple[tuple[str, int], ...]
-    still_expected: tuple[ExpectedPerson, ...]
-    still_expected_total: int
-    recent: tuple[RecentCheckIn, ...]
-    stations: tuple[StationRow, ...]
 
 
 def _epoch(value: datetime | None) -> float | None:
@@ -117,16 +52,6 @@ def _role(alerts: str, ticket_type: str) -> str | None:
     """'speaker' or 'vip' for the people organisers chase; None for everyone else."""
     flags = {a.strip().lower() for a in alerts.split(",")} | {ticket_type.strip().lower()}
     return next((flag for flag in CHASED if flag in flags), None)
-
-
-def _shown_name(first: str, last: str, privacy: str) -> str:
-    if privacy == BadgePrivacy.FIRST_NAME_ONLY.value:
-        return first or "—"
-    return " ".join(p for p in (first, last) if p) or "—"
-
-
-def _shown_org(org: str, privacy: str) -> str:
-    return "" if privacy == BadgePrivacy.NO_ORGANISATION.value else org
 
 
 A = Attendee.__table__.c
@@ -218,7 +143,7 @@ class DashboardData:
         role = _role(alerts or "", ticket_type)
         if role:
             self._chased[attendee_id] = (epoch is not None, last or "", first or "", attendee_id,
-                                         _shown_name(first or "", last or "", privacy), _shown_org(org or "", privacy), role)
+                                         shown_name(first or "", last or "", privacy), shown_org(org or "", privacy), role)
         slot = self._groups.setdefault((category, ticket_type), [0, 0, 0, 0])
         slot[0] += 1
         slot[1] += epoch is not None
@@ -357,7 +282,7 @@ class DashboardData:
             stations_15m=tuple(sorted(per_station.items())),
             still_expected=tuple(ExpectedPerson(c[4], c[5], c[6]) for c in missing[:EXPECTED_LIMIT]),
             still_expected_total=len(missing),
-            recent=tuple(RecentCheckIn(at, f or "—", _shown_org(o or "", p), s or "", str(m)) for at, s, m, f, o, p in recent),
+            recent=tuple(RecentCheckIn(at, f or "—", shown_org(o or "", p), s or "", str(m)) for at, s, m, f, o, p in recent),
             stations=tuple(stations[k] for k in sorted(stations)),
         )
 
@@ -380,28 +305,3 @@ def _buckets(counts: dict[int, int], now: datetime) -> tuple[Bucket, ...]:
         running += n
         out.append(Bucket(datetime.fromtimestamp(b * BUCKET_SECONDS, timezone.utc), n, running))
     return tuple(out)
-
-
-def figure_rows(figures: DashboardFigures) -> list[list[str]]:
-    """The figures as (section, name, value, of) rows, for the CSV snapshot."""
-    h = figures.headline
-    rows = [["section", "name", "value", "of"], ["event", figures.event_name, "", ""],
-            ["generated_at", figures.generated_at.isoformat(timespec="seconds"), "", ""]]
-    rows += [["headline", name, str(value), ""] for name, value in (
-        ("expected", h.expected), ("checked_in", h.checked_in), ("checked_in_percent", f"{h.percent:.1f}"),
-        ("inside", h.inside), ("not_arrived", h.not_arrived), ("walk_ins", h.walk_ins), ("arrivals_last_15_min", h.arrivals_15m))]
-    rows += [["category", g.name, str(g.checked_in), str(g.expected)] for g in figures.by_category]
-    rows += [["ticket_type", g.name, str(g.checked_in), str(g.expected)] for g in figures.by_ticket_type]
-    rows += [["arrivals_5min", b.start.isoformat(timespec="minutes"), str(b.arrivals), str(b.cumulative)] for b in figures.arrivals]
-    rows += [["station_last_15_min", name, str(n), ""] for name, n in figures.stations_15m]
-    rows += [["print_queue", s.name, str(s.waiting), s.printer_status] for s in figures.stations]
-    return rows
-
-
-def write_csv(figures: DashboardFigures, path: str | Path) -> Path:
-    path = Path(path)
-    with open_private(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        for row in figure_rows(figures):
-            writer.writerow([neutralise(cell) for cell in row])
-    return path

@@ -1,0 +1,123 @@
+"""The dashboard's figures as plain values, how privacy shapes the names in them, and the CSV
+snapshot. No Qt. ``kiosk.core.dashboard`` computes them."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from kiosk.core.exporting import neutralise
+from kiosk.core.files import open_private
+from kiosk.core.models import BadgePrivacy
+
+ACTIVE_JOBS = ("queued", "printing")
+
+
+@dataclass(frozen=True)
+class Headline:
+    expected: int
+    checked_in: int
+    inside: int
+    not_arrived: int
+    walk_ins: int
+    arrivals_15m: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.checked_in / self.expected if self.expected else 0.0
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    expected: int
+    checked_in: int
+
+
+@dataclass(frozen=True)
+class Bucket:
+    start: datetime
+    arrivals: int
+    cumulative: int
+
+
+@dataclass(frozen=True)
+class RecentCheckIn:
+    at: datetime
+    first_name: str
+    organisation: str
+    station: str
+    method: str
+
+
+@dataclass(frozen=True)
+class ExpectedPerson:
+    name: str
+    organisation: str
+    role: str
+
+
+@dataclass(frozen=True)
+class StationRow:
+    name: str
+    mode: str
+    last_seen: datetime | None
+    printer_status: str
+    jobs: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def waiting(self) -> int:
+        return sum(self.jobs.get(s, 0) for s in ACTIVE_JOBS)
+
+
+@dataclass(frozen=True)
+class DashboardFigures:
+    event_name: str
+    timezone: str
+    generated_at: datetime
+    headline: Headline
+    by_category: tuple[Group, ...]
+    by_ticket_type: tuple[Group, ...]
+    arrivals: tuple[Bucket, ...]
+    stations_15m: tuple[tuple[str, int], ...]
+    still_expected: tuple[ExpectedPerson, ...]
+    still_expected_total: int
+    recent: tuple[RecentCheckIn, ...]
+    stations: tuple[StationRow, ...]
+
+
+def shown_name(first: str, last: str, privacy: str) -> str:
+    if privacy == BadgePrivacy.FIRST_NAME_ONLY.value:
+        return first or "—"
+    return " ".join(p for p in (first, last) if p) or "—"
+
+
+def shown_org(org: str, privacy: str) -> str:
+    return "" if privacy == BadgePrivacy.NO_ORGANISATION.value else org
+
+
+def figure_rows(figures: DashboardFigures) -> list[list[str]]:
+    """The figures as (section, name, value, of) rows, for the CSV snapshot."""
+    h = figures.headline
+    rows = [["section", "name", "value", "of"], ["event", figures.event_name, "", ""],
+            ["generated_at", figures.generated_at.isoformat(timespec="seconds"), "", ""]]
+    rows += [["headline", name, str(value), ""] for name, value in (
+        ("expected", h.expected), ("checked_in", h.checked_in), ("checked_in_percent", f"{h.percent:.1f}"),
+        ("inside", h.inside), ("not_arrived", h.not_arrived), ("walk_ins", h.walk_ins), ("arrivals_last_15_min", h.arrivals_15m))]
+    rows += [["category", g.name, str(g.checked_in), str(g.expected)] for g in figures.by_category]
+    rows += [["ticket_type", g.name, str(g.checked_in), str(g.expected)] for g in figures.by_ticket_type]
+    rows += [["arrivals_5min", b.start.isoformat(timespec="minutes"), str(b.arrivals), str(b.cumulative)] for b in figures.arrivals]
+    rows += [["station_last_15_min", name, str(n), ""] for name, n in figures.stations_15m]
+    rows += [["print_queue", s.name, str(s.waiting), s.printer_status] for s in figures.stations]
+    return rows
+
+
+def write_csv(figures: DashboardFigures, path: str | Path) -> Path:
+    path = Path(path)
+    with open_private(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        for row in figure_rows(figures):
+            writer.writerow([neutralise(cell) for cell in row])
+    return path
