@@ -79,6 +79,8 @@ def _version_of(module: str) -> str:
             value = "version unknown"
     if module == "PySide6":
         value = f"{value} (Qt {QtCore.qVersion()})"
+    if module == "psycopg":
+        value = f"{value} ({mod.pq.__impl__} implementation)"
     return str(value)
 
 
@@ -230,19 +232,26 @@ def check_printers() -> list[Check]:
 def check_cameras() -> list[Check]:
     try:
         from PySide6.QtCore import QLoggingCategory
-        from PySide6.QtMultimedia import QMediaDevices
+        from PySide6.QtMultimedia import QMediaDevices, QMediaFormat
 
         from kiosk.printing.printers import ensure_app
 
         QLoggingCategory.setFilterRules("qt.multimedia.*=false")  # its notes on optional libraries are noise here
         ensure_app()
+        # Without a media backend (Qt's FFmpeg plugin) no format decodes and no camera runs.
+        backend = bool(QMediaFormat().supportedFileFormats(QMediaFormat.ConversionMode.Decode))
         cameras = list(QMediaDevices.videoInputs())
         default = QMediaDevices.defaultVideoInput()
     except Exception as exc:
         return [Check("cameras", "cameras", WARNING, f"cannot list cameras: {type(exc).__name__}: {exc}")]
+    checks = [
+        Check("cameras", "media backend", OK, "Qt multimedia (FFmpeg)")
+        if backend
+        else Check("cameras", "media backend", WARNING, "Qt has no multimedia backend: cameras cannot scan")
+    ]
     if not cameras:
-        return [Check("cameras", "cameras", WARNING, "none found: scan with a USB scanner or search by name")]
-    return [
+        return [*checks, Check("cameras", "cameras", WARNING, "none found: scan with a USB scanner or search by name")]
+    return checks + [
         Check("cameras", c.description(), OK, "default" if c.id() == default.id() else "available")
         for c in cameras
     ]

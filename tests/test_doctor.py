@@ -11,7 +11,7 @@ from kiosk.cli import main
 from kiosk.core.demo import create_demo
 from kiosk.core.migrate import head_revision
 from kiosk.core.store import open_store
-from kiosk.doctor import OK, PROBLEM, WARNING, check_printers, missing_glyphs, run_checks
+from kiosk.doctor import OK, PROBLEM, WARNING, check_cameras, check_printers, missing_glyphs, run_checks
 from kiosk.paths import resource
 from tests.conftest import need_service
 
@@ -121,3 +121,9 @@ def test_text_output_one_line_per_check(sqlite_url, capsys):
     assert lines[-1] == "ready for check-in"
     assert all(line.split()[0] in STATUSES for line in lines[:-1])
     assert any(line.split()[:3] == ["warning", "database", "reachable"] for line in lines)
+
+
+def test_the_media_backend_is_found_and_no_camera_is_only_a_warning(qapp):
+    checks = check_cameras()
+    assert checks[0].name == "media backend" and checks[0].status == OK
+    assert all(c.status in (OK, WARNING) for c in checks)  # a camera never blocks check-in
