@@ -21,6 +21,8 @@ OK, WARNING, PROBLEM = "ok", "warning", "problem"
 #: Letters a badge must be able to show: Nordic, Polish, Hungarian, German, Greek, Cyrillic.
 COVERAGE = "åäöÅÄÖøæłŁőűßΑαΩωЖжЩщЯя"
 SOUNDS = ("success", "warning", "error")
+#: Qt multimedia's notes on optional libraries (PipeWire, VA-API) and its FFmpeg banner: noise here.
+QUIET_MULTIMEDIA = "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg.info=false"
 
 
 @dataclass(frozen=True)
@@ -231,12 +233,10 @@ def check_printers() -> list[Check]:
 
 def check_cameras() -> list[Check]:
     try:
-        from PySide6.QtCore import QLoggingCategory
         from PySide6.QtMultimedia import QMediaDevices, QMediaFormat
 
         from kiosk.printing.printers import ensure_app
 
-        QLoggingCategory.setFilterRules("qt.multimedia.*=false")  # its notes on optional libraries are noise here
         ensure_app()
         # Without a media backend (Qt's FFmpeg plugin) no format decodes and no camera runs.
         backend = bool(QMediaFormat().supportedFileFormats(QMediaFormat.ConversionMode.Decode))
@@ -347,6 +347,9 @@ def run_checks(url: str | None = None, hardware: bool = True) -> Report:
         lambda: check_database(url),
     ]
     if hardware:
+        from PySide6.QtCore import QLoggingCategory
+
+        QLoggingCategory.setFilterRules(QUIET_MULTIMEDIA)
         steps += [check_printers, check_cameras]
     steps += [check_fonts, check_templates, check_sounds, check_translations, check_icons]
     checks: list[Check] = []

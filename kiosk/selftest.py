@@ -156,6 +156,19 @@ def check_mode(name: str, opener, app, messages: QtMessages) -> Line:
             _settle(app, 0.2)
 
 
+def check_media_backend() -> Line:
+    """Qt's FFmpeg plugin loads: without it the camera cannot scan (sounds still play)."""
+    try:
+        from PySide6.QtMultimedia import QMediaFormat
+
+        formats = QMediaFormat().supportedFileFormats(QMediaFormat.ConversionMode.Decode)
+    except Exception as exc:
+        return Line(PROBLEM, "camera", f"{type(exc).__name__}: {exc}")
+    if not formats:
+        return Line(PROBLEM, "camera", "Qt found no multimedia backend: camera scanning cannot work")
+    return Line(OK, "camera", f"Qt multimedia backend loads ({len(formats)} formats)")
+
+
 def check_badge(store, event) -> Line:
     try:
         import zxingcpp
@@ -201,7 +214,9 @@ def run_self_test(ctx, emit: Callable[[str], None] = print) -> int:
     app = ensure_app()
     from PySide6.QtCore import QLoggingCategory
 
-    QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false")  # optional libraries; noise here
+    from kiosk.doctor import QUIET_MULTIMEDIA
+
+    QLoggingCategory.setFilterRules(QUIET_MULTIMEDIA)
     messages = QtMessages()
     actor = Actor(station="self-test", operator="")
     with tempfile.TemporaryDirectory(prefix="kiosk-self-test-") as scratch:
@@ -221,6 +236,7 @@ def run_self_test(ctx, emit: Callable[[str], None] = print) -> int:
         finally:
             messages.close()
             _settle(app, 0.2)
+    report(check_media_backend())
     report(check_badge(store, event))
     failed = sum(line.status != OK for line in lines)
     emit(f"self-test: {len(lines) - failed} of {len(lines)} checks passed")

@@ -39,9 +39,9 @@ def test_every_mode_and_the_badge_pass_on_the_demo_event(kiosk_cli, tmp_path):
     run = kiosk_cli("run", "--self-test")
     assert run.returncode == 0, run.stdout + run.stderr
     lines = statuses(run.stdout)
-    assert set(lines) == {"database", "desk", "self", "dashboard", "badge"}
+    assert set(lines) == {"database", "desk", "self", "dashboard", "camera", "badge"}
     assert all(status == "ok" for status, _ in lines.values()), run.stdout
-    assert run.stdout.splitlines()[-1] == "self-test: 5 of 5 checks passed"
+    assert run.stdout.splitlines()[-1] == "self-test: 6 of 6 checks passed"
     assert "attendees indexed" in lines["desk"][1]
     assert "without the kiosk lock" in lines["self"][1]  # the demo event has no staff PIN
     codes = {a["code"] for a in json.loads(kiosk_cli("attendees", "--json").stdout)}
