@@ -212,11 +212,20 @@ def _known_revisions() -> set[str]:
 # -- Qt: printers and cameras ---------------------------------------------------------------------
 
 
+def _qt_app() -> None:
+    from PySide6.QtCore import QLoggingCategory
+
+    from kiosk.printing.printers import ensure_app
+
+    QLoggingCategory.setFilterRules(QUIET_MULTIMEDIA)
+    ensure_app()
+
+
 def check_printers() -> list[Check]:
     try:
-        from kiosk.printing.printers import default_printer, ensure_app, list_printers
+        from kiosk.printing.printers import default_printer, list_printers
 
-        ensure_app()
+        _qt_app()
         printers, default = list_printers(), default_printer()
     except Exception as exc:
         return [Check("printers", "printing", WARNING, f"cannot list printers: {type(exc).__name__}: {exc}")]
@@ -235,9 +244,7 @@ def check_cameras() -> list[Check]:
     try:
         from PySide6.QtMultimedia import QMediaDevices, QMediaFormat
 
-        from kiosk.printing.printers import ensure_app
-
-        ensure_app()
+        _qt_app()
         # Without a media backend (Qt's FFmpeg plugin) no format decodes and no camera runs.
         backend = bool(QMediaFormat().supportedFileFormats(QMediaFormat.ConversionMode.Decode))
         cameras = list(QMediaDevices.videoInputs())
@@ -347,9 +354,6 @@ def run_checks(url: str | None = None, hardware: bool = True) -> Report:
         lambda: check_database(url),
     ]
     if hardware:
-        from PySide6.QtCore import QLoggingCategory
-
-        QLoggingCategory.setFilterRules(QUIET_MULTIMEDIA)
         steps += [check_printers, check_cameras]
     steps += [check_fonts, check_templates, check_sounds, check_translations, check_icons]
     checks: list[Check] = []
