@@ -22,15 +22,15 @@ ENV_PORTABLE = "KIOSK_PORTABLE"
 LAYOUT = {"KIOSK_DATA_DIR": "data", "KIOSK_CONFIG_DIR": "config", "KIOSK_LOG_DIR": "logs"}
 
 
+def is_frozen() -> bool:
+    return bool(getattr(sys, "frozen", False))
+
+
 def program_dir() -> Path:
     """Where the program is: the built app's folder, else the current folder."""
     if is_frozen():
         return Path(sys.executable).resolve().parent
     return Path.cwd()
-
-
-def is_frozen() -> bool:
-    return bool(getattr(sys, "frozen", False))
 
 
 def portable_root(
