@@ -10,9 +10,9 @@ from __future__ import annotations
 import importlib
 import sys
 
-from PySide6.QtCore import QLoggingCategory
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
+from kiosk.qt_logging import quiet_qt_logs
 from kiosk.core.errors import UsageError
 from kiosk.core.events import Actor
 from kiosk.i18n import tr
@@ -26,11 +26,10 @@ MODES = {
 }
 
 # Optional hardware-acceleration libraries QtMultimedia looks for; their absence is harmless.
-LOG_RULES = "qt.multimedia.symbolsresolver.warning=false"
 
 
 def ensure_app(argv: list[str] | None = None, language: str = "") -> QApplication:
-    QLoggingCategory.setFilterRules(LOG_RULES)
+    quiet_qt_logs()
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv or [sys.argv[0]])

@@ -21,8 +21,6 @@ OK, WARNING, PROBLEM = "ok", "warning", "problem"
 #: Letters a badge must be able to show: Nordic, Polish, Hungarian, German, Greek, Cyrillic.
 COVERAGE = "åäöÅÄÖøæłŁőűßΑαΩωЖжЩщЯя"
 SOUNDS = ("success", "warning", "error")
-#: Qt multimedia's notes on optional libraries (PipeWire, VA-API) and its FFmpeg banner: noise here.
-QUIET_MULTIMEDIA = "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg.info=false"
 
 
 @dataclass(frozen=True)
@@ -213,11 +211,10 @@ def _known_revisions() -> set[str]:
 
 
 def _qt_app() -> None:
-    from PySide6.QtCore import QLoggingCategory
-
     from kiosk.printing.printers import ensure_app
+    from kiosk.qt_logging import quiet_qt_logs
 
-    QLoggingCategory.setFilterRules(QUIET_MULTIMEDIA)
+    quiet_qt_logs()
     ensure_app()
 
 
@@ -242,9 +239,9 @@ def check_printers() -> list[Check]:
 
 def check_cameras() -> list[Check]:
     try:
+        _qt_app()
         from PySide6.QtMultimedia import QMediaDevices, QMediaFormat
 
-        _qt_app()
         # Without a media backend (Qt's FFmpeg plugin) no format decodes and no camera runs.
         backend = bool(QMediaFormat().supportedFileFormats(QMediaFormat.ConversionMode.Decode))
         cameras = list(QMediaDevices.videoInputs())

@@ -212,11 +212,9 @@ def run_self_test(ctx, emit: Callable[[str], None] = print) -> int:
     report(Line(OK, "database", f"{store.display_url}, event {event.name!r}"))
 
     app = ensure_app()
-    from PySide6.QtCore import QLoggingCategory
+    from kiosk.qt_logging import quiet_qt_logs
 
-    from kiosk.doctor import QUIET_MULTIMEDIA
-
-    QLoggingCategory.setFilterRules(QUIET_MULTIMEDIA)
+    quiet_qt_logs()
     messages = QtMessages()
     actor = Actor(station="self-test", operator="")
     with tempfile.TemporaryDirectory(prefix="kiosk-self-test-") as scratch:

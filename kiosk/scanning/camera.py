@@ -14,9 +14,13 @@ from __future__ import annotations
 import time
 
 import zxingcpp
-from PySide6.QtCore import QLoggingCategory, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtMultimedia import (
+
+from kiosk.qt_logging import quiet_qt_logs
+
+quiet_qt_logs()  # before QtMultimedia loads  # noqa: E402
+from PySide6.QtMultimedia import (  # noqa: E402
     QCamera,
     QCameraDevice,
     QMediaCaptureSession,
@@ -29,9 +33,6 @@ from PySide6.QtMultimedia import (
 from kiosk.scanning.decode import Plane, decode_plane
 from kiosk.ui.tasks import TaskRunner
 
-#: QtMultimedia's FFmpeg backend warns about optional hardware-acceleration libraries it
-#: cannot find (VA-API, PipeWire); they are not needed for a webcam, so keep the log clean.
-QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
 
 
 F = QVideoFrameFormat.PixelFormat
