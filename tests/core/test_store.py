@@ -60,3 +60,7 @@ def test_bad_urls():
     with pytest.raises(StoreError, match="Unsupported database"):
         open_store("mysql://x@localhost/db")
     assert safe_url("postgresql://a:b@h/d") == "postgresql://a:***@h/d"
+
+
+def test_quick_head_agrees_with_alembic():
+    assert migrate.quick_head() == migrate.head_revision()
