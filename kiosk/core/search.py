@@ -19,6 +19,7 @@ import re
 import threading
 import time
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -89,42 +90,39 @@ class _Entry:
 
 
 class _Postings:
-    """token -> attendee ids, with the tokens kept sorted for prefix scans.
+    """Name word -> the attendees that have it, with the words kept sorted for prefix scans.
 
-    Most identifier tokens (an email, a code) belong to one attendee, so a posting is a bare
-    int until a second attendee shares it; at 100k attendees that saves some 40 MB of sets.
+    A posting is a compact ``array('i')`` rather than a set: some 15k words carry 300k
+    memberships at 100k attendees, and sets would cost twenty times the memory.
     """
 
     def __init__(self) -> None:
-        self.ids: dict[str, int | set[int]] = {}
+        self.ids: dict[str, array] = {}
         self.sorted: list[str] = []
         self.dirty = False
 
+    def __len__(self) -> int:
+        return len(self.ids)
+
     def add(self, token: str, attendee_id: int) -> None:
+        """The caller adds each word of an attendee once (and removes the old words first)."""
         posting = self.ids.get(token)
         if posting is None:
-            self.ids[token] = attendee_id
+            self.ids[token] = array("i", (attendee_id,))
             self.dirty = True
-        elif isinstance(posting, set):
-            posting.add(attendee_id)
-        elif posting != attendee_id:
-            self.ids[token] = {posting, attendee_id}
+        else:
+            posting.append(attendee_id)
 
     def remove(self, token: str, attendee_id: int) -> None:
         posting = self.ids.get(token)
-        if isinstance(posting, set):
-            posting.discard(attendee_id)
-            if len(posting) == 1:
-                self.ids[token] = next(iter(posting))
-        elif posting == attendee_id:
-            del self.ids[token]
-            self.dirty = True
+        if posting is not None and attendee_id in posting:
+            posting.remove(attendee_id)
+            if not posting:
+                del self.ids[token]
+                self.dirty = True
 
-    def members(self, token: str) -> tuple[int, ...] | set[int]:
-        posting = self.ids.get(token)
-        if posting is None:
-            return ()
-        return posting if isinstance(posting, set) else (posting,)
+    def members(self, token: str) -> array | tuple:
+        return self.ids.get(token, ())
 
     def resort(self) -> bool:
         if not self.dirty:
@@ -134,8 +132,8 @@ class _Postings:
         return True
 
     def prefix(self, word: str, cap: int | None) -> dict[int, int]:
-        """Attendees with a token starting with ``word``: EXACT when equal, else PREFIX. The exact
-        token sorts first, so a cap never drops an exact match in favour of a prefix one."""
+        """Attendees with a word starting with ``word``: EXACT when equal, else PREFIX. The exact
+        word sorts first, so a cap never drops an exact match in favour of a prefix one."""
         found: dict[int, int] = {}
         tokens = self.sorted
         for pos in range(bisect.bisect_left(tokens, word), len(tokens)):
@@ -143,9 +141,64 @@ class _Postings:
             if not token.startswith(word):
                 break
             rank = EXACT if token == word else PREFIX
-            for attendee_id in self.members(token):
+            for attendee_id in self.ids.get(token, ()):
                 if found.get(attendee_id, FUZZY + 1) > rank:
                     found[attendee_id] = rank
+            if cap is not None and len(found) >= cap:
+                break
+        return found
+
+
+class _Identifiers:
+    """Emails and codes: nearly one per attendee, so no dict at all, just a sorted list of the
+    identifiers and a parallel array of their owners (an email shared by a family appears once
+    per ticket). Bulk loads append and sort once; single edits insert in place."""
+
+    def __init__(self) -> None:
+        self.tokens: list[str] = []
+        self.owners = array("i")
+        self._pending: list[tuple[str, int]] = []
+
+    def __len__(self) -> int:
+        return len(self.tokens) + len(self._pending)
+
+    def add(self, token: str, attendee_id: int) -> None:
+        self._pending.append((token, attendee_id))
+
+    def remove(self, token: str, attendee_id: int) -> None:
+        pos = bisect.bisect_left(self.tokens, token)
+        while pos < len(self.tokens) and self.tokens[pos] == token:
+            if self.owners[pos] == attendee_id:
+                del self.tokens[pos]
+                del self.owners[pos]
+                return
+            pos += 1
+        if (token, attendee_id) in self._pending:
+            self._pending.remove((token, attendee_id))
+
+    def resort(self) -> None:
+        pending, self._pending = self._pending, []
+        if len(pending) < 64:
+            for token, owner in pending:
+                pos = bisect.bisect_right(self.tokens, token)
+                self.tokens.insert(pos, token)
+                self.owners.insert(pos, owner)
+            return
+        pairs = sorted([*zip(self.tokens, self.owners), *pending])
+        self.tokens = [t for t, _ in pairs]
+        self.owners = array("i", (o for _, o in pairs))
+
+    def prefix(self, word: str, cap: int | None) -> dict[int, int]:
+        found: dict[int, int] = {}
+        tokens, owners = self.tokens, self.owners
+        for pos in range(bisect.bisect_left(tokens, word), len(tokens)):
+            token = tokens[pos]
+            if not token.startswith(word):
+                break
+            rank = EXACT if token == word else PREFIX
+            attendee_id = owners[pos]
+            if found.get(attendee_id, FUZZY + 1) > rank:
+                found[attendee_id] = rank
             if cap is not None and len(found) >= cap:
                 break
         return found
@@ -165,7 +218,7 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._entries: dict[int, _Entry] = {}
         self._names = _Postings()
-        self._ids = _Postings()
+        self._ids = _Identifiers()
         self._fuzzy_tokens: list[str] = []
         self._rev = -1
         self._checked = 0.0
@@ -208,7 +261,7 @@ class SearchIndex:
         with self._lock:
             self._entries.clear()
             self._names = _Postings()
-            self._ids = _Postings()
+            self._ids = _Identifiers()
             self._rev = -1
         self.refresh(force=True)
 
@@ -231,7 +284,7 @@ class SearchIndex:
         return len(self._entries)
 
     def sizes(self) -> dict[str, int]:
-        return {"attendees": len(self._entries), "name_tokens": len(self._names.ids), "id_tokens": len(self._ids.ids)}
+        return {"attendees": len(self._entries), "name_tokens": len(self._names), "id_tokens": len(self._ids)}
 
     # -- querying --------------------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[Hit]:

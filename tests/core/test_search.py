@@ -101,3 +101,17 @@ def test_index_scopes_to_its_event(store, event):
     other = create_event(store, "Other", now, now + timedelta(hours=1)).id
     attendees.register_walk_in(store, other, {"first_name": "Åsa", "last_name": "Other"}, Actor())
     assert names(find(SearchIndex(store, event), "asa")) == ["Åsa Lindqvist"]
+
+
+def test_identifier_edits_and_shared_emails(store, event, actor):
+    index = SearchIndex(store, event, refresh_interval=0)
+    mary = find(index, "mary.johnson@ngo.example")[0].attendee
+    attendees.update_attendee(store, mary.id, {"email": "m.j@family.example"}, actor)
+    assert find(index, "mary.johnson@ngo.example") == []
+    assert names(find(index, "m.j@family")) == ["Mary Johnson"]
+    # one buyer's email on two tickets finds both
+    kid = attendees.register_walk_in(
+        store, event, {"first_name": "Kim", "last_name": "Johnson", "email": "m.j@family.example"}, actor
+    )
+    assert sorted(names(find(index, "m.j@family.example"))) == ["Kim Johnson", "Mary Johnson"]
+    assert names(find(index, kid.code.lower())) == ["Kim Johnson"]
