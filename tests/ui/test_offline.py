@@ -18,7 +18,7 @@ from kiosk.core.demo import create_demo
 from kiosk.core.models import Event
 from kiosk.core.store import open_store
 from kiosk.ui.result_state import ResultState
-from tests.ui.conftest import OFFSCREEN_NOISE, log_rows, people
+from tests.ui.conftest import OFFSCREEN_NOISE, log_rows, people, print_jobs
 
 pytestmark = [OFFSCREEN_NOISE, pytest.mark.postgres, pytest.mark.slow]
 
@@ -51,10 +51,11 @@ class Relay:
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
 
-    @staticmethod
-    def _pump(src: socket.socket, dst: socket.socket) -> None:
+    def _pump(self, src: socket.socket, dst: socket.socket) -> None:
         try:
             while data := src.recv(65536):
+                if self.stalled:  # a link that raced the stall dies like the others
+                    break
                 dst.sendall(data)
         except OSError:
             pass
@@ -149,4 +150,26 @@ def test_unreachable_database_refuses_clearly_and_never_freezes(qtbot, relayed_s
     assert len(log_rows(store, a.id)) == 1
     assert log_rows(store, b.id) == []  # refused, and nothing half-written
     assert len(log_rows(store, c.id)) == 1
+    desk.close()
+
+
+def test_a_failed_read_never_says_a_check_in_was_not_recorded(qtbot, relayed_store, desk_actor, station_settings):
+    store, event, relay = relayed_store
+    from kiosk.ui.desk.assemble import build_desk
+
+    desk = build_desk(store, event, desk_actor, station_settings, sounds=False, printing=False, camera=False)
+    qtbot.addWidget(desk)
+    desk.show()
+    qtbot.waitUntil(lambda: desk.controller.index_ready, timeout=10_000)
+    person = people(store, event.id)[0]
+    desk.controller.scan(person.code)
+    qtbot.waitUntil(lambda: desk.banner.state is ResultState.SUCCESS, timeout=10_000)
+    qtbot.waitUntil(lambda: len(print_jobs(store, person.id)) == 1, timeout=10_000)  # the badge got queued
+    qtbot.waitUntil(lambda: desk.tasks.pending == 0, timeout=10_000)
+    relay.stall()
+    desk.controller.open_attendee(person.id)  # a read that cannot reach the database
+    qtbot.waitUntil(lambda: "UNREACHABLE" in desk.status.database.text(), timeout=20_000)
+    assert desk.banner.state in (ResultState.SUCCESS, None)  # green, or closed by itself: never "NOT recorded"
+    relay.resume()
+    assert len(log_rows(store, person.id)) == 1
     desk.close()

@@ -246,7 +246,7 @@ class DeskController(QObject):
             if details:
                 self.attendeeUpdated.emit(details.info)
 
-        self.tasks.run(work, on_done=done, on_error=lambda exc: self._failed(exc, tr("loading the attendee")))
+        self.tasks.run(work, on_done=done, on_error=lambda exc: self._failed(exc, tr("loading the attendee"), writing=False))
 
     def refresh_status(self) -> None:
         engine = self.store.dialect
@@ -311,10 +311,11 @@ class DeskController(QObject):
     def _name_of(self, attendee_id: int) -> str:
         return presenter.who(self.current.info) if self.current and self.current.info.id == attendee_id else ""
 
-    def _failed(self, exc: BaseException, action: str) -> None:
+    def _failed(self, exc: BaseException, action: str, writing: bool = True) -> None:
         if isinstance(exc, UNREACHABLE):
-            self.resultReady.emit(presenter.unreachable(action))
             self.statusReady.emit(StationStatus(self.store.dialect, False))
+            if writing:  # a failed read changes nothing: the last result stays, the status bar tells
+                self.resultReady.emit(presenter.unreachable(action))
         elif isinstance(exc, (ValidationError, KioskError, ValueError)):
             self.resultReady.emit(presenter.failed(action.capitalize(), str(exc)))
         else:
