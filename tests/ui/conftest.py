@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QLoggingCategory, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from sqlmodel import select
 
-from kiosk.app import LOG_RULES
 from kiosk.core import attendees
 from kiosk.core.demo import create_demo
 from kiosk.core.events import Actor
 from kiosk.core.models import CheckIn, Event, PrintJob
 from kiosk.core.store import open_store
+from kiosk.qt_logging import quiet_qt_logs
 from kiosk.settings import StationSettings
 
-QLoggingCategory.setFilterRules(LOG_RULES)
+quiet_qt_logs()  # as the app does at start
 
 
 @pytest.fixture
