@@ -100,6 +100,23 @@ class _Entry:
         return self.tokens[self.n_names :]
 
 
+def _collect(tokens: list[str], word: str, cap: int | None, owners_at) -> dict[int, int]:
+    """Attendees owning a token of the sorted ``tokens`` that starts with ``word``: EXACT when
+    equal, else PREFIX. The exact token sorts first, so a cap never drops an exact match."""
+    found: dict[int, int] = {}
+    for pos in range(bisect.bisect_left(tokens, word), len(tokens)):
+        token = tokens[pos]
+        if not token.startswith(word):
+            break
+        rank = EXACT if token == word else PREFIX
+        for attendee_id in owners_at(pos, token):
+            if found.get(attendee_id, FUZZY + 1) > rank:
+                found[attendee_id] = rank
+        if cap is not None and len(found) >= cap:
+            break
+    return found
+
+
 class _Postings:
     """Name word -> the attendees that have it, with the words kept sorted for prefix scans.
 
@@ -143,21 +160,7 @@ class _Postings:
         return True
 
     def prefix(self, word: str, cap: int | None) -> dict[int, int]:
-        """Attendees with a word starting with ``word``: EXACT when equal, else PREFIX. The exact
-        word sorts first, so a cap never drops an exact match in favour of a prefix one."""
-        found: dict[int, int] = {}
-        tokens = self.sorted
-        for pos in range(bisect.bisect_left(tokens, word), len(tokens)):
-            token = tokens[pos]
-            if not token.startswith(word):
-                break
-            rank = EXACT if token == word else PREFIX
-            for attendee_id in self.ids.get(token, ()):
-                if found.get(attendee_id, FUZZY + 1) > rank:
-                    found[attendee_id] = rank
-            if cap is not None and len(found) >= cap:
-                break
-        return found
+        return _collect(self.sorted, word, cap, lambda pos, token: self.ids.get(token, ()))
 
 
 class _Identifiers:
@@ -200,19 +203,8 @@ class _Identifiers:
         self.owners = array("i", (o for _, o in pairs))
 
     def prefix(self, word: str, cap: int | None) -> dict[int, int]:
-        found: dict[int, int] = {}
-        tokens, owners = self.tokens, self.owners
-        for pos in range(bisect.bisect_left(tokens, word), len(tokens)):
-            token = tokens[pos]
-            if not token.startswith(word):
-                break
-            rank = EXACT if token == word else PREFIX
-            attendee_id = owners[pos]
-            if found.get(attendee_id, FUZZY + 1) > rank:
-                found[attendee_id] = rank
-            if cap is not None and len(found) >= cap:
-                break
-        return found
+        owners = self.owners
+        return _collect(self.tokens, word, cap, lambda pos, token: (owners[pos],))
 
 
 class SearchIndex:
