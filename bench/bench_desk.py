@@ -158,7 +158,6 @@ def measure_window(store, event, burst_samples: int, key_samples: int) -> dict:
         window.search.clear()
         settle(0.08)
         for ch in word.lower():
-            target = window.search.text() + ch
             reset_at.clear()
             t0 = time.perf_counter()
             QTest.keyClick(window.search, ch)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from functools import lru_cache
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from sqlalchemy import delete, select, update
 

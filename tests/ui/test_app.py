@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import wave
 
-import pytest
 from PIL import Image
 
 from kiosk.app import StationDialog, station_identity

@@ -10,7 +10,7 @@ import threading
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from kiosk import logs
 from kiosk.ui import crash

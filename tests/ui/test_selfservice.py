@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from kiosk.core.attendees import update_attendee
-from kiosk.core.checkin import CheckInService
 from kiosk.core.events import Actor
 from kiosk.core.models import BadgePrivacy, CheckInKind, Method
 from kiosk.core.pin import PinRateLimiter, set_pin

@@ -25,7 +25,6 @@ from kiosk.core.search import SearchIndex, find
 from kiosk.core.store import Store, StoreError
 from kiosk.i18n import tr
 from kiosk.ui.desk import presenter
-from kiosk.ui.desk.presenter import ResultView
 from kiosk.ui.tasks import TaskRunner
 
 UNREACHABLE = (OperationalError, DBAPIError, StoreError, ConnectionError, TimeoutError)
