@@ -11,6 +11,7 @@ from kiosk.core.attendees import update_attendee
 from kiosk.core.events import Actor
 from kiosk.core.models import BadgePrivacy, CheckInKind, Method
 from kiosk.core.pin import PinRateLimiter, set_pin
+from kiosk.settings import StationSettings
 from kiosk.ui.result_state import ResultState
 from kiosk.ui.selfservice.assemble import NoPinError, open_self_service
 from kiosk.ui.selfservice.options import touch_px
@@ -280,3 +281,20 @@ def test_swedish_applies_at_once_and_resets(qtbot, kiosk):
     assert kiosk.result.banner.title.text() == "Vi hittade inte biljetten."
     qtbot.waitUntil(lambda: kiosk.language.current == "en", timeout=3000)  # the next person starts in English
     assert kiosk.welcome.prompt.text() == "Scan the QR code on your ticket"
+
+
+def test_staff_settings_open_behind_the_pin_and_apply_live(qtbot, kiosk, station_settings):
+    assert not hasattr(kiosk, "settings_dialog")
+    qtbot.keyClick(kiosk, Qt.Key.Key_F12, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    _type_on_screen(kiosk.pin.keypad, PIN)
+    kiosk.pin.ok.click()
+    assert kiosk.page is kiosk.staff
+    kiosk.staff.settings.click()  # the PIN was just given: no second PIN dialog
+    dialog = kiosk.settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.editor("scanner/gap_ms").widget.setValue(70)
+    dialog.editor("sound/enabled").widget.setChecked(False)
+    dialog.save()
+    assert kiosk.wedge.gap_ms == 70 and not kiosk.sounds.enabled  # applied to the running kiosk
+    assert StationSettings(station_settings.path).get("scanner/gap_ms") == 70
+    dialog.close()
