@@ -223,3 +223,15 @@ def test_a_stray_enter_after_a_scan_does_not_turn_green_into_amber(qtbot, desk, 
     assert len(log_rows(desk_store, person.id)) == 1
     qtbot.keyClick(desk.search, Qt.Key.Key_Return, modifier=Qt.KeyboardModifier.ControlModifier)
     assert desk.banner.state is ResultState.WARNING  # Ctrl+Enter asks again, on purpose
+
+
+def test_an_unknown_code_clears_the_last_person_from_the_panel(qtbot, desk, desk_store, desk_event):
+    person = people(desk_store, desk_event.id)[3]
+    scan(qtbot, desk.search, person.code)
+    assert desk.banner.state is ResultState.SUCCESS and desk.controller.current_id == person.id
+    scan(qtbot, desk.search, "NOT-A-TICKET-123")
+    assert desk.banner.state is ResultState.ERROR
+    assert desk.controller.current_id is None  # Enter, F8 or F5 now act on nobody
+    assert desk.panel.empty.isVisible() and not desk.panel.name.isVisible()
+    qtbot.keyClick(desk.search, Qt.Key.Key_F8)  # undo has nothing to undo
+    assert [r.kind for r in log_rows(desk_store, person.id)] == [CheckInKind.ENTRY]

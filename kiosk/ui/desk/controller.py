@@ -275,6 +275,8 @@ class DeskController(QObject):
         if result.attendee is not None:
             self.attendeeUpdated.emit(result.attendee)
             self.open_attendee(result.attendee.id)
+        else:  # an unknown code: the panel must not keep showing (and acting on) the last person
+            self.open_attendee(None)
         if result.entry is not None:
             self.refresh_status()
 
