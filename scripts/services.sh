@@ -13,10 +13,22 @@ start_postgres() {
   if [ ! -f "$dir/PG_VERSION" ]; then
     _as_service_user "$bin/initdb" -D "$dir" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
-  if ! _as_service_user "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+  local try pid state
+  for try in 1 2 3 4 5; do
+    "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" && break
+    # A server killed with its session leaves postmaster.pid behind, its process dead or a zombie
+    # nobody reaped; either way the file would block the start.
+    if [ -f "$dir/postmaster.pid" ]; then
+      pid="$(head -1 "$dir/postmaster.pid")"
+      state="$(awk '/^State:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)"
+      if [ -z "$state" ] || [ "$state" = Z ]; then rm -f "$dir/postmaster.pid"; fi
+    fi
     _as_service_user "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on" start >/dev/null
-  fi
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on" start >/dev/null 2>&1 \
+      || sleep 2
+  done
+  "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" \
+    || { echo "services: PostgreSQL did not start (see $dir/server.log)" >&2; return 1; }
   export KIOSK_TEST_PG_URL="postgresql+psycopg://postgres@127.0.0.1:$port/postgres"
   echo "services: PostgreSQL on 127.0.0.1:$port"
 }
@@ -39,11 +51,23 @@ start_cups() {
 }
 
 start_xvfb() {
-  local n=${KIOSK_TEST_DISPLAY_NUM:-97}
-  if ! xdpyinfo -display ":$n" >/dev/null 2>&1 && [ ! -e "/tmp/.X$n-lock" ]; then
-    Xvfb ":$n" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
-    for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
+  local n=${KIOSK_TEST_DISPLAY_NUM:-97} lock pid
+  lock="/tmp/.X$n-lock"
+  # A server killed without cleaning up leaves its lock file behind: clear it when its process is gone.
+  if [ -e "$lock" ]; then
+    pid="$(tr -dc '0-9' < "$lock" 2>/dev/null || true)"
+    if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
+      rm -f "$lock" "/tmp/.X11-unix/X$n"
+    fi
   fi
+  if [ ! -e "$lock" ]; then
+    Xvfb ":$n" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+  fi
+  for _ in $(seq 1 100); do
+    DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1 || { echo "services: Xvfb on :$n does not answer" >&2; return 1; }
   export KIOSK_TEST_DISPLAY=":$n"
   echo "services: Xvfb on :$n"
 }
