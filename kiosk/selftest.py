@@ -100,7 +100,8 @@ def _open_desk(store, event, actor, settings, app):
 
 def _open_self(store, event, actor, settings, app):
     from kiosk.core.pin import has_pin
-    from kiosk.ui.selfservice.controller import KioskPrinting, SelfServiceController
+    from kiosk.ui.live_settings import StationPrinting
+    from kiosk.ui.selfservice.controller import SelfServiceController
     from kiosk.ui.selfservice.i18n import LanguageSwitch
     from kiosk.ui.selfservice.window import SelfServiceWindow
     from kiosk.ui.tasks import TaskRunner
@@ -114,7 +115,7 @@ def _open_self(store, event, actor, settings, app):
         how = "kiosk assembly"
     else:  # the kiosk refuses to start without a staff PIN; build its window directly
         tasks = TaskRunner(app)
-        controller = SelfServiceController(store, event, actor.station, tasks, KioskPrinting())
+        controller = SelfServiceController(store, event, actor.station, tasks, StationPrinting())
         window = SelfServiceWindow(controller, None, LanguageSwitch(), None)
         controller.setParent(window)
         window.tasks = tasks

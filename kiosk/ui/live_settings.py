@@ -3,7 +3,7 @@ auto-print, sounds and the scanner thresholds."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kiosk.settings import StationSettings
 
@@ -11,11 +11,42 @@ PRINT_KEYS = {"printing/printer", "printing/fallback"}
 
 
 @dataclass
+class StationPrinting:
+    """How a station prints badges, read from its settings; the desk and the kiosk share it."""
+
+    template: str = "a6"
+    auto_print: bool = True
+    printer: str = ""
+    #: The kiosk may offer a reprint on amber only when the station allows it.
+    allow_reprint: bool = False
+    #: Set when the printing module is present (``wake()`` after enqueueing).
+    worker: object | None = None
+    #: Badge template per ticket type (the station setting printing/templates); others: ``template``.
+    templates: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_settings(cls, settings: StationSettings) -> StationPrinting:
+        printing = cls()
+        printing.load(settings)
+        return printing
+
+    def load(self, settings: StationSettings) -> None:
+        self.template = settings.get("printing/template")
+        self.templates = dict(settings.get("printing/templates"))
+        self.auto_print = settings.get("printing/auto_print")
+        self.printer = settings.get("printing/printer")
+        self.allow_reprint = settings.get("selfservice/allow_reprint")
+
+    def template_for(self, ticket_type: str | None) -> str:
+        return self.templates.get(ticket_type or "", self.template)
+
+
+@dataclass
 class LiveParts:
     """What a station window runs on that a setting can change."""
 
     settings: StationSettings
-    printing: object | None = None  # PrintOptions / KioskPrinting
+    printing: StationPrinting | None = None
     worker: object | None = None  # PrintWorker
     sounds: object | None = None  # SoundBoard
     wedge: object | None = None  # WedgeDetector
@@ -28,10 +59,7 @@ class LiveParts:
             return keys is None or bool(keys.intersection(names))
 
         if self.printing is not None:
-            self.printing.template = s.get("printing/template")
-            self.printing.templates = dict(s.get("printing/templates"))
-            self.printing.auto_print = s.get("printing/auto_print")
-            self.printing.printer = s.get("printing/printer")
+            self.printing.load(s)
         if self.worker is not None and changed(*PRINT_KEYS):
             self.worker.set_printer(s.get("printing/printer"), s.get("printing/fallback"))
         if self.sounds is not None and changed("sound/enabled"):

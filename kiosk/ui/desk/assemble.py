@@ -10,11 +10,11 @@ from kiosk.core.store import Store
 from kiosk.i18n import tr
 from kiosk.scanning.camera import CameraScanner
 from kiosk.ui.camera_panel import CameraPanel
-from kiosk.ui.desk.controller import DeskController, PrintOptions
+from kiosk.ui.desk.controller import DeskController
 from kiosk.ui.desk_admin import add_admin_actions
 from kiosk.ui.desk.window import DeskWindow
 from kiosk.settings import StationSettings
-from kiosk.ui.live_settings import LiveParts
+from kiosk.ui.live_settings import LiveParts, StationPrinting
 from kiosk.ui.sounds import SoundBoard
 from kiosk.ui.station_parts import connect_scanners, load_print_worker, stop_parts
 from kiosk.ui.tasks import TaskRunner
@@ -32,12 +32,7 @@ def build_desk(
     settings = settings or StationSettings()
     app = QApplication.instance()
     tasks = TaskRunner(app, synchronous=synchronous)
-    options = PrintOptions(
-        template=settings.get("printing/template"),
-        auto_print=settings.get("printing/auto_print"),
-        printer=settings.get("printing/printer"),
-        templates=dict(settings.get("printing/templates")),
-    )
+    options = StationPrinting.from_settings(settings)
     controller = DeskController(store, event, actor, tasks, options)
     board = SoundBoard(enabled=settings.get("sound/enabled") if sounds is None else sounds)
     scanner = CameraScanner(tasks) if camera else None

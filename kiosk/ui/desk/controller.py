@@ -7,7 +7,7 @@ through signals that the window connects in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, time
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -25,6 +25,7 @@ from kiosk.core.search import SearchIndex, find
 from kiosk.core.store import Store, StoreError
 from kiosk.i18n import tr
 from kiosk.ui.desk import presenter
+from kiosk.ui.live_settings import StationPrinting
 from kiosk.ui.tasks import TaskRunner
 
 UNREACHABLE = (OperationalError, DBAPIError, StoreError, ConnectionError, TimeoutError)
@@ -47,21 +48,6 @@ class StationStatus:
     queue: int | None = None
 
 
-@dataclass
-class PrintOptions:
-    template: str = "a6"
-    auto_print: bool = True
-    printer: str = ""
-    #: Set by the window when the printing module is present (``wake()`` after enqueueing).
-    worker: object | None = None
-    extra: dict = field(default_factory=dict)
-    #: Badge template per ticket type (the station setting printing/templates); others: ``template``.
-    templates: dict = field(default_factory=dict)
-
-    def template_for(self, ticket_type: str | None) -> str:
-        return self.templates.get(ticket_type or "", self.template)
-
-
 class DeskController(QObject):
     resultReady = Signal(object)  # ResultView
     detailsReady = Signal(object)  # AttendeeDetails | None
@@ -77,7 +63,7 @@ class DeskController(QObject):
         event: Event,
         actor: Actor,
         tasks: TaskRunner,
-        printing: PrintOptions | None = None,
+        printing: StationPrinting | None = None,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
@@ -87,7 +73,7 @@ class DeskController(QObject):
         self.tz = zone(event.timezone)
         self.actor = actor
         self.tasks = tasks
-        self.printing = printing or PrintOptions()
+        self.printing = printing or StationPrinting()
         self.service = CheckInService(store, event.id, actor)
         self.index = SearchIndex(store, event.id)
         self.index_ready = False

@@ -13,11 +13,11 @@ from kiosk.core.store import Store
 from kiosk.scanning.camera import CameraScanner
 from kiosk.ui.camera_panel import CameraPanel
 from kiosk.ui.selfservice import options
-from kiosk.ui.selfservice.controller import KioskPrinting, SelfServiceController
+from kiosk.ui.selfservice.controller import SelfServiceController
 from kiosk.ui.selfservice.i18n import LanguageSwitch
 from kiosk.ui.selfservice.window import SelfServiceWindow
 from kiosk.settings import StationSettings
-from kiosk.ui.live_settings import LiveParts
+from kiosk.ui.live_settings import LiveParts, StationPrinting
 from kiosk.ui.sounds import SoundBoard
 from kiosk.ui.station_parts import connect_scanners, load_print_worker, stop_parts
 from kiosk.ui.tasks import TaskRunner
@@ -52,13 +52,7 @@ def open_self_service(
     station = station or settings.get("station/name") or DEFAULT_STATION
     app = QApplication.instance()
     tasks = TaskRunner(app, synchronous=synchronous)
-    kiosk_printing = KioskPrinting(
-        template=settings.get("printing/template"),
-        auto_print=settings.get("printing/auto_print"),
-        printer=settings.get("printing/printer"),
-        allow_reprint=settings.get("selfservice/allow_reprint"),
-        templates=dict(settings.get("printing/templates")),
-    )
+    kiosk_printing = StationPrinting.from_settings(settings)
     controller = SelfServiceController(store, event, station, tasks, kiosk_printing)
     board = SoundBoard(enabled=settings.get("sound/enabled") if sounds is None else sounds)
     scanner = CameraScanner(tasks) if camera and CameraScanner.cameras() else None

@@ -7,7 +7,7 @@ attendee may see: a ``KioskResult`` built from the check-in result, with a redac
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -19,6 +19,7 @@ from kiosk.core.models import Event, Method
 from kiosk.core.pin import Attempt, PinRateLimiter, verify_pin
 from kiosk.core.search import SearchIndex
 from kiosk.core.store import Store, StoreError
+from kiosk.ui.live_settings import StationPrinting
 from kiosk.ui.result_state import ResultState
 from kiosk.ui.tasks import TaskRunner
 
@@ -41,20 +42,6 @@ class KioskResult:
     can_reprint: bool = False
 
 
-@dataclass
-class KioskPrinting:
-    template: str = "a6"
-    auto_print: bool = True
-    printer: str = ""
-    allow_reprint: bool = False
-    worker: object | None = None
-    #: Badge template per ticket type (the station setting printing/templates); others: ``template``.
-    templates: dict = field(default_factory=dict)
-
-    def template_for(self, ticket_type: str | None) -> str:
-        return self.templates.get(ticket_type or "", self.template)
-
-
 def _public(result: ScanResult, allow_reprint: bool) -> KioskResult:
     person = result.attendee
     kind = result.kind
@@ -75,14 +62,14 @@ class SelfServiceController(QObject):
     indexReady = Signal(int)
 
     def __init__(self, store: Store, event: Event, station: str, tasks: TaskRunner,
-                 printing: KioskPrinting | None = None, parent: QObject | None = None):
+                 printing: StationPrinting | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
         self.event_id = event.id
         self.event_name = event.name
         self.station = station
         self.tasks = tasks
-        self.printing = printing or KioskPrinting()
+        self.printing = printing or StationPrinting()
         self.service = CheckInService(store, event.id, Actor(station=station, operator="self-service"))
         self.index = SearchIndex(store, event.id)
         self.limiter = PinRateLimiter()
