@@ -13,6 +13,12 @@ filter, so a scan works wherever the focus is:
   it landed in;
 - otherwise the held keys are replayed, in order, to the widget they were meant for.
 
+Scanners that send their codes back to back, each ended by Enter, are split on the
+terminator: a key that follows a terminated scan within ``gap_ms`` starts the next burst and is
+held back too, so no first character lands in a field.
+A doubled character sent with no gap ("66") looks like auto-repeat to the window system; inside a
+burst it still belongs to the code.
+
 The same code scanned again within ``dedupe_ms`` is one scan.
 """
 
@@ -29,6 +35,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 DEFAULT_GAP_MS = 40
 DEFAULT_MIN_LENGTH = 4
 DEFAULT_DEDUPE_MS = 2000
+#: An auto-repeated key this soon after the previous key of a burst is the scanner's own.
+_REPEAT_IN_BURST_MS = 10
 _ENDS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
 #: Keys a scanner presses around characters (Shift for capitals): they neither start nor end a burst.
 _MODIFIER_KEYS = (
@@ -75,6 +83,7 @@ class WedgeDetector(QObject):
         self._first: _FirstKey | None = None
         self._last_key = 0.0
         self._replaying = False
+        self._streaming = False  # the last key ended a scan: a key right after it starts the next
         self._last_receiver: tuple | None = None
         self._recent: tuple[str, float] = ("", -1e9)
         self._pause = QTimer(self)
@@ -122,26 +131,37 @@ class WedgeDetector(QObject):
             return False
         now = self._when(event)
         text = event.text()
-        within = bool(self._chars) and (now - self._last_key) * 1000 <= self.gap_ms
+        within = (bool(self._chars) or self._streaming) and (now - self._last_key) * 1000 <= self.gap_ms
+        # A scanner typing a doubled character ("66") with no gap looks like auto-repeat to the
+        # window system; a person holding a key repeats far slower than _REPEAT_IN_BURST_MS.
+        repeat = event.isAutoRepeat() and not (within and (now - self._last_key) * 1000 <= _REPEAT_IN_BURST_MS)
         printable = (
-            len(text) == 1 and text.isprintable() and not event.isAutoRepeat()
+            len(text) == 1 and text.isprintable() and not repeat
             and not (event.modifiers() & _NOT_TYPING)
         )
         if printable:
+            if within and not self._chars:  # the next code of a scanner sending back to back
+                self._streaming = False
+                self._begin(receiver, text, now, held=_Held(receiver, event.key(), event.modifiers(), text))
+                return True
             if within:
                 self._chars.append(text)
                 self._held.append(_Held(receiver, event.key(), event.modifiers(), text))
                 self._last_key = now
                 self._pause.start(self.gap_ms)
                 return True
+            self._streaming = False
             self._settle()
             self._begin(receiver, text, now)
             return False
         if event.key() in _ENDS and within and len(self._chars) >= self.min_length:
             code = "".join(self._chars)
             self._reset()
+            self._streaming = True
+            self._last_key = now
             self._emit(code)
             return True
+        self._streaming = False
         self._settle()
         return False
 
@@ -154,7 +174,14 @@ class WedgeDetector(QObject):
         return self._clock()
 
     # -- bursts ----------------------------------------------------------------------------
-    def _begin(self, receiver: QWidget, text: str, now: float) -> None:
+    def _begin(self, receiver: QWidget, text: str, now: float, held: _Held | None = None) -> None:
+        if held is not None:  # the first key was held back too: nothing to take back
+            self._first = None
+            self._chars = [text]
+            self._held = [held]
+            self._last_key = now
+            self._pause.start(self.gap_ms)
+            return
         if isinstance(receiver, QLineEdit):
             self._first = _FirstKey(receiver, receiver.text(), receiver.cursorPosition())
         else:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.scanning.wedge import WedgeDetector
@@ -143,3 +146,40 @@ def test_disabled_detector_lets_everything_through(qtbot, field, wedge):
     wedge.enabled = False
     burst(qtbot, field, "PLAINTEXT")
     assert wedge.codes == [] and field.text() == "PLAINTEXT"
+
+
+def _key(ch: str, stamp_ms: int, autorepeat: bool = False) -> QKeyEvent:
+    key = Qt.Key.Key_Return if ch == "\n" else ord(ch.upper())
+    event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, "\r" if ch == "\n" else ch, autorepeat)
+    event.setTimestamp(stamp_ms)
+    return event
+
+
+def test_a_doubled_character_sent_with_no_gap_stays_in_its_code(qtbot, field, wedge):
+    """The window system marks the second of two identical keys with the same time as
+    auto-repeat; inside a burst it is still the scanner's key ("GG66" is one code)."""
+    for i, ch in enumerate("GG66XY\n"):
+        QCoreApplication.sendEvent(field, _key(ch, 10_000 + i, autorepeat=i in (1, 3)))
+    assert wedge.codes == ["GG66XY"]
+    assert field.text() == ""
+
+
+def test_a_held_key_repeating_is_typing(qtbot, field, wedge):
+    QCoreApplication.sendEvent(field, _key("a", 20_000))
+    for i in range(1, 8):  # a person holding "a": the system repeats it every 33 ms
+        QCoreApplication.sendEvent(field, _key("a", 20_000 + 500 + 33 * i, autorepeat=True))
+    qtbot.wait(GAP * 2)
+    assert wedge.codes == []
+    assert field.text() == "a" * 8  # the field repeats the key as it always does: never a scan
+
+
+def test_codes_sent_back_to_back_are_split_on_the_terminator(qtbot, field, wedge):
+    seen: list[str] = []
+    field.textChanged.connect(seen.append)
+    stream = "FIRST111\nSECOND22\nTHIRD333\n"
+    for i, ch in enumerate(stream):
+        QCoreApplication.sendEvent(field, _key(ch, 30_000 + i))
+    assert wedge.codes == ["FIRST111", "SECOND22", "THIRD333"]
+    # Only the very first key reached the field (and was taken back): no later code's did.
+    assert seen == ["F", ""] and field.text() == ""
+

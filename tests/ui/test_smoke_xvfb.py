@@ -10,6 +10,7 @@ import pytest
 from kiosk.core import attendees
 from kiosk.core.demo import create_demo
 from kiosk.core.store import open_store
+from tests.ui.conftest import log_rows
 from tests.ui.xserver import scan_like_a_scanner, start_app, stop_app, wait_for_log, window_of, x_environment, xdotool
 
 pytestmark = pytest.mark.slow
@@ -33,3 +34,34 @@ def test_real_window_checks_in_a_typed_scan(tmp_path):
         out = stop_app(app)
         store.dispose()
     assert "Traceback" not in out, out
+
+
+def test_ten_codes_sent_back_to_back_give_ten_check_ins(tmp_path):
+    """A scanner that sends its codes one after another, each ended by Enter and with no pause
+    in between (xdotool with no delay), gives one check-in per code: the terminator splits
+    them, and a busy window never turns a queued burst into a fragment."""
+    env = x_environment(tmp_path / "config")
+    url = f"sqlite:///{tmp_path / 'stream.db'}"
+    store = open_store(url)
+    event_id = create_demo(store, attendees=170, seed=12)
+    people = attendees.list_all(store, event_id)[20:30]
+    app = start_app(url, env, "--station", "Stream desk", "--operator", "CI")
+    try:
+        window = window_of(app, "Check-in desk", env)
+        time.sleep(1.0)
+        xdotool("windowfocus", "--sync", window, env=env)
+        xdotool("type", "--delay", "0", "".join(p.code + "\n" for p in people), env=env)
+        deadline = time.monotonic() + 30
+        done: list = []
+        while time.monotonic() < deadline and len(done) < len(people):
+            time.sleep(0.3)
+            done = [p for p in people if wait_for_log(store, p.id, seconds=0.01)]
+        time.sleep(1.0)  # a stray fragment would show up as a red scan by now
+        missing = [p.code for p in people if not log_rows(store, p.id)]
+        assert not missing, f"{len(missing)} of 10 codes were lost"
+        assert all(len(log_rows(store, p.id)) == 1 for p in people)
+    finally:
+        out = stop_app(app)
+        store.dispose()
+    assert "Traceback" not in out, out
+    assert "unknown" not in out.lower(), out
