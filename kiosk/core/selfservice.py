@@ -5,12 +5,22 @@ person goes through here: a redacted name ("Anna L."), the organisation only whe
 would show it, never an email, a note or a surname the person asked to keep off their badge.
 Looking someone up by surname ends in an email check: only the exact address registered for
 that ticket checks the person in.
+
+The lookup must not tell a passer-by who is coming: it needs three letters of the surname, shows
+employers only once the list is down to a few people (and never for anyone with a privacy
+setting), and answers a limited number of lookups a minute.
 """
 
 from __future__ import annotations
 
 import hmac
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
 
 from kiosk.core import attendees
 from kiosk.core.attendees import AttendeeInfo
@@ -21,8 +31,13 @@ from kiosk.core.store import Store
 
 #: EventSetting key of the event logo (the badges use the same one).
 LOGO_SETTING = "logo_path"
-MIN_QUERY_LETTERS = 2
+#: Letters of the surname the lookup needs before it lists anyone.
+MIN_SURNAME_LETTERS = 3
 MAX_MATCHES = 6
+#: Employers are shown only when the lookup lists this many people or fewer.
+ORGANISATIONS_UP_TO = 3
+#: Lookups a kiosk answers per minute (typing a surname takes a handful).
+LOOKUPS_PER_MINUTE = 30
 
 
 def public_name(person: AttendeeInfo) -> str:
@@ -36,12 +51,10 @@ def public_name(person: AttendeeInfo) -> str:
     return f"{first} {last[:1]}." if last else first
 
 
-def public_organisation(person: AttendeeInfo, in_lookup: bool = False) -> str:
-    """The organisation when the badge shows it. In the lookup list a first-name-only person
-    shows none either: together with the surname just typed, it would identify them."""
-    if person.badge_privacy is BadgePrivacy.NO_ORGANISATION:
-        return ""
-    if in_lookup and person.badge_privacy is BadgePrivacy.FIRST_NAME_ONLY:
+def public_organisation(person: AttendeeInfo) -> str:
+    """The organisation, for a person with no privacy setting only: whoever asked for less on
+    their badge gets no employer on a lobby screen either."""
+    if person.badge_privacy is not BadgePrivacy.FULL:
         return ""
     return person.organisation.strip()
 
@@ -70,32 +83,74 @@ class LookupResult:
     matches: tuple[PublicMatch, ...] = ()
     #: More people matched than are shown: the attendee should type more letters.
     more: bool = False
+    #: Fewer than MIN_SURNAME_LETTERS letters of a surname were typed: nobody is listed.
+    too_short: bool = False
+    #: Too many lookups this minute: nobody is listed.
+    limited: bool = False
+
+
+class LookupLimiter:
+    """At most ``per_minute`` lookups in any minute (a sliding window). ``clock``: seconds."""
+
+    def __init__(self, per_minute: int = LOOKUPS_PER_MINUTE, clock: Callable[[], float] = time.monotonic):
+        self.per_minute = per_minute
+        self._clock = clock
+        self._recent: deque[float] = deque()
+        self._lock = threading.Lock()
+
+    def allow(self) -> bool:
+        with self._lock:
+            now = self._clock()
+            while self._recent and now - self._recent[0] >= 60.0:
+                self._recent.popleft()
+            if len(self._recent) >= self.per_minute:
+                return False
+            self._recent.append(now)
+            return True
 
 
 def _name_match(query_words: list[str], person: AttendeeInfo) -> bool:
-    """Every word typed starts a word of the person's name, and one of them starts the surname."""
+    """Every word typed starts a word of the person's name, and one of at least three letters
+    starts the surname."""
     surname = words(person.last_name)
     names = words(person.first_name) + surname
     return all(any(n.startswith(q) for n in names) for q in query_words) and any(
-        s.startswith(q) for q in query_words for s in surname
+        s.startswith(q) for q in query_words if len(q) >= MIN_SURNAME_LETTERS for s in surname
     )
 
 
-def find_by_surname(index: SearchIndex, text: str, limit: int = MAX_MATCHES) -> LookupResult:
+def _typo_of_surname(query_words: list[str], person: AttendeeInfo) -> bool:
+    """A typo match counts here only when the one word typed is a near miss of the surname
+    (a near miss of an employer's name lists nobody)."""
+    if len(query_words) != 1:
+        return False
+    typed = query_words[0]
+    return any(Levenshtein.distance(typed, s) <= max(1, len(typed) // 4) for s in words(person.last_name))
+
+
+def find_by_surname(
+    index: SearchIndex, text: str, limit: int = MAX_MATCHES, limiter: LookupLimiter | None = None
+) -> LookupResult:
     """Redacted matches for a typed surname. Emails, organisations and codes do not match here,
     so typing a company name or an address lists nobody."""
     query_words = words(text)
-    if sum(len(w) for w in query_words) < MIN_QUERY_LETTERS:
-        return LookupResult(text)
+    if not any(len(w) >= MIN_SURNAME_LETTERS for w in query_words):
+        return LookupResult(text, too_short=True)
+    if limiter is not None and not limiter.allow():
+        return LookupResult(text, limited=True)
     index.refresh()
-    found = []
+    people = []
     for match in find(index, text, limit=200):
         person = match.attendee
         if person.blocked:
             continue
-        if match.rank == FUZZY or _name_match(query_words, person):
-            found.append(PublicMatch(person.id, public_name(person), public_organisation(person, in_lookup=True)))
-    return LookupResult(text, tuple(found[:limit]), len(found) > limit)
+        if _typo_of_surname(query_words, person) if match.rank == FUZZY else _name_match(query_words, person):
+            people.append(person)
+    narrowed = len(people) <= ORGANISATIONS_UP_TO
+    found = tuple(
+        PublicMatch(p.id, public_name(p), public_organisation(p) if narrowed else "") for p in people[:limit]
+    )
+    return LookupResult(text, found, len(people) > limit)
 
 
 def email_matches(registered: str, typed: str) -> bool:

@@ -75,6 +75,7 @@ class SelfServiceController(QObject):
         self.limiter = PinRateLimiter()
         self.kiosk_event = selfservice.KioskEvent(event.name, event.venue, "")
         self._lookup_seq = 0
+        self.lookup_limiter = selfservice.LookupLimiter()
         self._email_tries: dict[int, int] = {}
         self.on_screen: int | None = None
 
@@ -128,7 +129,8 @@ class SelfServiceController(QObject):
             if seq == self._lookup_seq:
                 self.lookupReady.emit(found)
 
-        self.tasks.run(selfservice.find_by_surname, self.index, text, on_done=done, on_error=lambda exc: None)
+        self.tasks.run(selfservice.find_by_surname, self.index, text, limiter=self.lookup_limiter,
+                       on_done=done, on_error=lambda exc: None)
 
     def _show(self, result: ScanResult) -> None:
         view = _public(result, self.printing.allow_reprint)

@@ -35,6 +35,7 @@ class LookupPage(QWidget):
         self.query = field(self, "query")
         self.message = label(self, "message")
         self.matches: list[PublicMatch] = []
+        self.found = LookupResult("")
         self.match_buttons: list[BigButton] = []
         self.match_box = QGridLayout()
         self.match_box.setSpacing(8)
@@ -72,6 +73,7 @@ class LookupPage(QWidget):
     def show_matches(self, found: LookupResult) -> None:
         if found.query != self.query.text():
             return  # an answer to an older keystroke
+        self.found = found
         self.matches = list(found.matches)
         for i, button in enumerate(self.match_buttons):
             if i < len(self.matches):
@@ -84,9 +86,10 @@ class LookupPage(QWidget):
         self._message()
 
     def _message(self) -> None:
-        text = self.query.text().strip()
-        if len(text) < 2:
-            self.message.setText(self.tr("Type at least two letters of your surname."))
+        if self.found.limited:
+            self.message.setText(self.tr("Too many searches just now. Please wait a moment, or see the desk."))
+        elif self.found.too_short or not self.query.text().strip():
+            self.message.setText(self.tr("Type at least three letters of your surname."))
         elif not self.matches:
             self.message.setText(self.tr("No match. Check the spelling, or please see the desk."))
         elif len(self.matches) >= MAX_SHOWN:
