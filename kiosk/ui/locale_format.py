@@ -18,6 +18,7 @@ from kiosk import i18n
 DEFAULT_LOCALES = {"en": "en_GB", "sv": "sv_SE"}
 
 _installed: QTranslator | None = None
+_language = "en"
 
 
 def locale_for(language: str) -> QLocale:
@@ -30,21 +31,32 @@ def locale_for(language: str) -> QLocale:
 def install_language(app: QCoreApplication, preferred: str | None = None) -> str:
     """Translate the application into $KIOSK_LANG / the station's language / the computer's
     (in that order); returns the language used ('en' when there is no translation for it)."""
-    global _installed
-    language = i18n.language(preferred)
+    return use_language(app, i18n.language(preferred))
+
+
+def use_language(app: QCoreApplication, language: str, qm_file: str | None = None) -> str:
+    """Translate the application into exactly ``language``, replacing the one installed before
+    (one translator at a time, whoever asks: the start-up or the kiosk's language button)."""
+    global _installed, _language
     if _installed is not None:
         app.removeTranslator(_installed)
         _installed = None
     if language != "en":
         translator = QTranslator(app)
-        if translator.load(str(i18n.qm_file(language))):
+        if translator.load(qm_file or str(i18n.qm_file(language))):
             app.installTranslator(translator)
             _installed = translator
         else:
             language = "en"
+    _language = language
     QLocale.setDefault(locale_for(language))
     i18n.use_application()
     return language
+
+
+def current_language() -> str:
+    """The language the screens speak now."""
+    return _language
 
 
 def _local(at: datetime, tz: tzinfo | None) -> datetime:

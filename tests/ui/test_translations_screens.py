@@ -81,3 +81,27 @@ def test_desk_history_times_in_swedish_locale(swedish, make_desk, desk_store, de
     assert "  In  ·  Desk 9  ·  Ola" in line and line[2] == ":"  # 24-hour HH:mm first
     assert desk.panel.status.text().startswith("Incheckad sedan ")
     assert QApplication.instance() is not None
+
+
+def test_kiosk_started_in_swedish_switches_to_english_and_back(swedish, qtbot, desk_store, desk_event, station_settings):
+    """KIOSK_LANG=sv: the language button must switch the whole screen, not only its own label."""
+    from kiosk.core.pin import set_pin
+
+    set_pin(desk_store, desk_event.id, "4711")
+    window = open_self_service(desk_store, desk_event, station="Lobby", settings=station_settings, synchronous=True,
+                               sounds=False, printing=False, camera=False, fullscreen=False)
+    qtbot.addWidget(window)
+    try:
+        assert window.welcome.prompt.text() == "Skanna QR-koden på din biljett"
+        assert window.welcome.language.text() == "English"
+        window.welcome.language.click()
+        assert window.welcome.prompt.text() == "Scan the QR code on your ticket"
+        assert window.welcome.language.text() == "Svenska"
+        window.welcome.language.click()
+        assert window.welcome.prompt.text() == "Skanna QR-koden på din biljett"
+        window.welcome.language.click()
+        window.reset()  # the next attendee gets the kiosk's own language again
+        assert window.welcome.prompt.text() == "Skanna QR-koden på din biljett"
+    finally:
+        window.may_close = True
+        window.close()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from kiosk import i18n
 from kiosk.core.errors import KioskError
 from kiosk.core.models import Event
 from kiosk.core.pin import has_pin
@@ -67,8 +69,10 @@ def open_self_service(
     window = SelfServiceWindow(
         controller, board, language, panel, options.idle_seconds(settings), options.text_scale(settings), "en"
     )
+    # $KIOSK_LANG, when set, says which language this kiosk starts in and returns to.
+    default_language = i18n.language_of(os.environ.get(i18n.ENV_LANG)) or default_language
     window.default_language = default_language if default_language in ("en", "sv") else "en"
-    if window.default_language != "en":
+    if window.default_language != language.current:
         window.set_language(window.default_language)
     for child in (board, controller, language, tasks):
         if child is not tasks:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from kiosk.paths import resource
+from kiosk.ui import locale_format
 
 LANGUAGES = ("en", "sv")
 #: Each language's name in itself, as the language button shows it.
@@ -18,11 +19,13 @@ NATIVE_NAMES = {"en": "English", "sv": "Svenska"}
 
 
 class LanguageSwitch(QObject):
+    """The kiosk's language button. It owns the application's one translator, so a kiosk
+    started in Swedish ($KIOSK_LANG=sv) switches to English and back like any other."""
+
     def __init__(self, translations_dir: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.translations_dir = Path(translations_dir) if translations_dir else resource("translations")
-        self.current = "en"
-        self._translator: QTranslator | None = None
+        self.current = locale_format.current_language()
 
     def other(self) -> str:
         return "sv" if self.current == "en" else "en"
@@ -34,28 +37,17 @@ class LanguageSwitch(QObject):
         if language == self.current:
             return
         app = QCoreApplication.instance()
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
-        if language != "en":
-            translator = QTranslator(self)
-            if translator.load(f"kiosk_{language}", str(self.translations_dir)):
-                app.installTranslator(translator)
-                self._translator = translator
+        qm = str(self.translations_dir / f"kiosk_{language}.qm")
+        locale_format.use_language(app, language, qm)
         self.current = language
-        from kiosk import i18n
-        from kiosk.ui.locale_format import locale_for
-
-        QLocale.setDefault(locale_for(language))
-        i18n.use_application()
-        if self._translator is None:
+        if not self.translated:
             QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
             for widget in _top_levels():
                 QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
 
     @property
     def translated(self) -> bool:
-        return self._translator is not None
+        return locale_format.current_language() != "en"
 
 
 def _top_levels():
