@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from kiosk.cli.args import nonempty_path
 from kiosk.core.importing import FIELDS, parse_overrides, preview, run_import
 
 MAX_WARNINGS_SHOWN = 20
@@ -20,7 +21,7 @@ def register(sub) -> None:
             "Exit status: 0 imported, 2 refused or bad usage."
         ),
     )
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", type=nonempty_path)
     p.add_argument(
         "--map",
         action="append",
