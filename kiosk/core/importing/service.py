@@ -20,6 +20,7 @@ from kiosk.core.importing.mapping import Mapping, build_mapping
 from kiosk.core.importing.reading import Table, fail, open_table
 from kiosk.core.importing.validation import Problem, RowChecker
 from kiosk.core.store import Store
+from kiosk.core.text import clip, shorten
 
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 2000
@@ -114,7 +115,7 @@ def _mapping_for(table: Table, overrides: dict[str, str] | None) -> Mapping:
 
 
 def _no_name_message(table: Table) -> str:
-    shown = ", ".join(repr(h) for h in table.headers if h) or "none"
+    shown = clip(", ".join(shorten(h) for h in table.headers if h), 160) or "none"
     return (
         f"no name column found (columns: {shown}); "
         "name one with --map COLUMN=first_name (or last_name, full_name)"

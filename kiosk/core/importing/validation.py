@@ -15,6 +15,7 @@ from typing import NamedTuple
 from kiosk.core.attendees import EMAIL_RE, MAX_LENGTHS
 from kiosk.core.importing.mapping import Mapping
 from kiosk.core.importing.names import split_name
+from kiosk.core.text import shorten
 
 LIMITS = dict(MAX_LENGTHS, full_name=400, order_ref=200)
 NAME_PROBLEM_FIELDS = frozenset(("first_name", "last_name", "full_name"))
@@ -34,10 +35,6 @@ class Problem:
 
     def to_json(self) -> dict:
         return {"line": self.line, "field": self.field, "message": self.message, "warning": self.warning}
-
-
-def shorten(value: str, limit: int = 40) -> str:
-    return repr(value if len(value) <= limit else value[: limit - 1] + "…")
 
 
 class Row(NamedTuple):
