@@ -221,7 +221,7 @@
     </message>
     <message>
         <source>exit</source>
-        <extracomment>Set by the window when the printing module is present (``wake()`` after enqueueing). Badge template per ticket type (the station setting printing/templates); others: ``template``. Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
+        <extracomment>Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
         <translation>utpasseringen</translation>
     </message>
     <message>
@@ -933,6 +933,14 @@
         <source>printing unavailable (jobs stay queued)</source>
         <translation>utskrift inte tillgänglig (jobben står kvar i kön)</translation>
     </message>
+    <message>
+        <source>the path is empty</source>
+        <translation>sökvägen är tom</translation>
+    </message>
+    <message>
+        <source>the value is empty</source>
+        <translation>värdet är tomt</translation>
+    </message>
 </context>
 <context>
     <name>AttendeePanel</name>
@@ -1043,6 +1051,7 @@
     <name>CameraPanel</name>
     <message>
         <source>No camera found. Scanning with a USB scanner and searching still work.</source>
+        <extracomment>The camera to pick first, by its name (the station setting camera/device; empty: the first).</extracomment>
         <translation>Ingen kamera hittades. Skanning med USB-skanner och sökning fungerar ändå.</translation>
     </message>
 </context>
@@ -1050,7 +1059,7 @@
     <name>CameraScanner</name>
     <message>
         <source>No camera found</source>
-        <extracomment>QtMultimedia&apos;s FFmpeg backend warns about optional hardware-acceleration libraries it cannot find (VA-API, PipeWire); they are not needed for a webcam, so keep the log clean. Formats whose luminance is in plane 0: (bytes between pixels, offset of the Y byte). Human-readable trouble: no camera, camera busy, permission denied.</extracomment>
+        <extracomment>Formats whose luminance is in plane 0: (bytes between pixels, offset of the Y byte). Human-readable trouble: no camera, camera busy, permission denied.</extracomment>
         <translation>Ingen kamera hittades</translation>
     </message>
 </context>
