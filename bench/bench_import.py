@@ -6,14 +6,21 @@ Three runs on one event: the first import (all rows added), the same file again 
 unchanged), and a newer export where a tenth of the rows changed and 1% are new. Also times
 an export of the attendee list. ``--small`` uses 5k rows for CI. ``--pg URL`` also runs the
 imports against that PostgreSQL database (its tables must be empty or belong to the bench).
+
+Memory: a first import of ``--rss-rows`` rows (default 1M, 5k with ``--small``) runs in a
+fresh process, which reports its peak resident set size ("peak_rss_mb", goal: at most
+300 MB for 1M rows) and the interpreter's own size once the kiosk is loaded ("base_rss_mb").
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import random
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -79,20 +86,58 @@ def run(url: str, n: int, folder: Path) -> dict:
     return figures
 
 
+def _rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux
+
+
+def rss_child(path: str, url: str) -> int:
+    """In a fresh process: import ``path`` once and print the peak RSS as JSON."""
+    store = open_store(url)
+    now = datetime.now(timezone.utc)
+    event_id = create_event(store, "RSS bench", now, now + timedelta(hours=8)).id
+    base = _rss_mb()
+    with Timer() as t:
+        report = run_import(store, event_id, path)
+    store.dispose()
+    print(json.dumps({"base_rss_mb": base, "peak_rss_mb": _rss_mb(), "s": round(t.elapsed, 2),
+                      "added": report.added, "errors": len(report.errors)}))
+    return 0
+
+
+def measure_rss(n: int, folder: Path) -> dict:
+    path = folder / "rss.csv"
+    write_csv(path, n, seed=3)
+    url = f"sqlite:///{folder / 'rss.db'}"
+    out = subprocess.run([sys.executable, __file__, "--rss-child", str(path), url],
+                         check=True, capture_output=True, text=True).stdout
+    path.unlink()
+    figures = json.loads(out.strip().splitlines()[-1])
+    return {"rows": n, **figures, "goal_mb_per_1m_rows": 300}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--small", action="store_true", help="5k rows (CI)")
     parser.add_argument("--rows", type=int, help="number of rows (default 100000)")
     parser.add_argument("--pg", metavar="URL", help="also run against this PostgreSQL database")
+    parser.add_argument("--rss-rows", type=int, help="rows of the memory run (default 1000000; 5000 with --small)")
+    parser.add_argument("--rss-only", action="store_true", help="only the memory run")
+    parser.add_argument("--rss-child", nargs=2, metavar=("FILE", "URL"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.rss_child:
+        return rss_child(*args.rss_child)
+    rss_rows = args.rss_rows or (5_000 if args.small else 1_000_000)
     n = args.rows or (5_000 if args.small else 100_000)
     result: dict = {"goal_s": 3.0}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        result["sqlite"] = run(f"sqlite:///{folder / 'bench.db'}", n, folder)
-        if args.pg:
-            result["postgresql"] = run(args.pg, n, folder)
-    result["first_import_within_goal"] = result["sqlite"]["first_import"]["s"] <= result["goal_s"]
+        if not args.rss_only:
+            result["sqlite"] = run(f"sqlite:///{folder / 'bench.db'}", n, folder)
+            if args.pg:
+                result["postgresql"] = run(args.pg, n, folder)
+            result["first_import_within_goal"] = result["sqlite"]["first_import"]["s"] <= result["goal_s"]
+        result["memory"] = memory = measure_rss(rss_rows, folder)
+        memory["within_goal"] = memory["peak_rss_mb"] <= 300 * max(1.0, rss_rows / 1_000_000)
     result["load_average_1m"] = round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
     result["cpus"] = os.cpu_count()
     emit("import", result)

@@ -15,6 +15,7 @@ import pkgutil
 import sys
 
 from kiosk import __version__
+from kiosk.cli.args import nonempty_name
 from kiosk.cli.context import Context
 from kiosk.core.errors import KioskError
 from kiosk.i18n import tr
@@ -37,8 +38,8 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="kiosk", description="Event check-in desk.")
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
-    parser.add_argument("--db", metavar="URL", help="database URL (default: $KIOSK_DB, else a SQLite file in the user data folder)")
-    parser.add_argument("--event", metavar="NAME", help="event to work on (default: the newest one)")
+    parser.add_argument("--db", metavar="URL", type=nonempty_name, help="database URL (default: $KIOSK_DB, else a SQLite file in the user data folder)")
+    parser.add_argument("--event", metavar="NAME", type=nonempty_name, help="event to work on (default: the newest one)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
     for name in command_modules():

@@ -8,6 +8,7 @@ from kiosk.badges.context import badge_for, event_labels
 from kiosk.badges.pdf import write_pdf
 from kiosk.badges.render import default_template_name, list_templates
 from kiosk.badges.tickets import FORMATS, write_tickets
+from kiosk.cli.args import nonempty_path
 from kiosk.core import attendees as attendee_store
 from kiosk.core.checkin import CheckInService
 from kiosk.core.errors import KioskError, UsageError
@@ -18,13 +19,13 @@ from kiosk.i18n import tr
 def register(sub) -> None:
     p = sub.add_parser("badge", help="render one attendee's badge to a PNG or PDF file, or list the templates")
     p.add_argument("code", nargs="?", help="the attendee's ticket code")
-    p.add_argument("--out", metavar="FILE", help="FILE.png or FILE.pdf")
+    p.add_argument("--out", metavar="FILE", type=nonempty_path, help="FILE.png or FILE.pdf")
     p.add_argument("--template", metavar="NAME", help="badge template (default: a6; see --list-templates)")
     p.add_argument("--list-templates", action="store_true", help="print the templates, one a line, name first")
     p.set_defaults(func=cmd_badge)
 
     p = sub.add_parser("tickets", help="write a ticket per attendee, a merged PDF and a mail-merge CSV")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder for the tickets (created, owner-only)")
+    p.add_argument("--out", required=True, metavar="DIR", type=nonempty_path, help="folder for the tickets (created, owner-only)")
     p.add_argument("--format", choices=FORMATS, default="pdf", help="one file per attendee as PDF (default) or PNG")
     p.set_defaults(func=cmd_tickets)
 

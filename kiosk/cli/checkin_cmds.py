@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kiosk.cli.args import nonempty_name
 from kiosk.core import attendees as attendee_store
 from kiosk.core.checkin import CheckInService, ResultKind, ScanResult
 from kiosk.core.demo import DEMO_NAME, DemoExists, create_demo
@@ -18,7 +19,7 @@ def register(sub) -> None:
     p.add_argument("--attendees", type=int, default=170, metavar="N")
     p.add_argument("--seed", type=int, default=2026, metavar="S")
     p.add_argument("--reset", action="store_true", help="replace an existing demo event")
-    p.add_argument("--name", default=DEMO_NAME, help="event name")
+    p.add_argument("--name", default=DEMO_NAME, type=nonempty_name, help="event name")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("attendees", help="list every attendee with code and status")

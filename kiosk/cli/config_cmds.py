@@ -5,6 +5,7 @@ The same declarations as the settings dialog check every value; a bad key or val
 
 from __future__ import annotations
 
+from kiosk.core.errors import UsageError
 from kiosk.core.events import NoEventError
 from kiosk.settings import EVENT_SETTINGS, SETTINGS, EventSettings, StationSettings, lookup
 from kiosk.settings.event import record_station_change
@@ -69,6 +70,8 @@ def cmd_show(args, ctx) -> int:
 def cmd_set(args, ctx) -> int:
     spec = lookup(args.key)
     value = spec.parse(args.value)  # a bad value stops here, before anything is written
+    if spec.secret and not value:  # in the settings dialog an empty PIN field means "unchanged"
+        raise UsageError(f"{spec.key}: give a PIN of 4 to 12 digits (a PIN cannot be removed by leaving it empty)")
     if spec.scope == "event":
         EventSettings(ctx.store, ctx.event.id).set(spec.key, value, ctx.actor)
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kiosk.cli.args import nonempty_path
 from kiosk.core.exporting import FORMATS, KINDS, export
 from kiosk.i18n import tr
 
@@ -17,7 +18,7 @@ def register(sub) -> None:
         ),
     )
     p.add_argument("what", choices=KINDS)
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", type=nonempty_path)
     p.add_argument("--format", choices=FORMATS, help="default: from the file name (.xlsx), else csv")
     p.add_argument("--json", action="store_true")
     p.add_argument("--station", metavar="S")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 
+from kiosk.cli.args import nonempty_path
 from kiosk.core.importing import FIELDS, parse_overrides, preview, run_import
+from kiosk.core.text import LINE_LIMIT, clip
 
 MAX_WARNINGS_SHOWN = 20
 PREVIEW_ROWS = 5
@@ -20,7 +22,7 @@ def register(sub) -> None:
             "Exit status: 0 imported, 2 refused or bad usage."
         ),
     )
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", type=nonempty_path)
     p.add_argument(
         "--map",
         action="append",
@@ -38,18 +40,19 @@ def register(sub) -> None:
 
 def _print_preview(args, overrides) -> None:
     shown = preview(args.file, overrides, rows=PREVIEW_ROWS)
-    print(f"{shown.file}: {shown.format}")
+    print(clip(f"{shown.file}: {shown.format}", LINE_LIMIT))
     print("Columns:")
-    width = max((len(h) for h in shown.headers), default=0)
+    headers = [clip(h) for h in shown.headers]
+    width = max((len(h) for h in headers), default=0)
     for header, field in shown.mapping.pairs():
-        print(f"  {header:<{width}}  -> {field or '(ignored)'}")
+        print(f"  {clip(header):<{width}}  -> {field or '(ignored)'}")
     print(f"First {len(shown.first_rows)} rows:")
     for row in shown.first_rows:
         values = row["values"]
         name = " ".join(filter(None, (values.get("first_name", ""), values.get("last_name", "")))) or values.get("full_name", "")
-        extra = [values.get(k, "") for k in ("email", "organisation", "code") if values.get(k)]
+        extra = [clip(values.get(k, "")) for k in ("email", "organisation", "code") if values.get(k)]
         mark = "" if row["ok"] else "  (invalid)"
-        print(f"  {row['line']:>5}: " + " | ".join([name or "?", *extra]) + mark)
+        print(clip(f"  {row['line']:>5}: " + " | ".join([clip(name) or "?", *extra]) + mark, LINE_LIMIT))
 
 
 def cmd_import(args, ctx) -> int:
@@ -72,9 +75,9 @@ def cmd_import(args, ctx) -> int:
         ctx.emit_json(report.to_json() | extra)
         return 2 if report.refused else 0
     for problem in report.errors:
-        print(problem.format(report.file), file=sys.stderr)
+        print(clip(problem.format(report.file), LINE_LIMIT), file=sys.stderr)
     for problem in report.warnings[:MAX_WARNINGS_SHOWN]:
-        print(problem.format(report.file), file=sys.stderr)
+        print(clip(problem.format(report.file), LINE_LIMIT), file=sys.stderr)
     hidden = len(report.warnings) - MAX_WARNINGS_SHOWN
     if hidden > 0:
         print(f"{report.file}: ... and {hidden} more warnings (see --json)", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from kiosk.cli.args import nonempty_path
 from kiosk.cli.badge_cmds import find_attendee
 from kiosk.core import attendees as attendee_store
 from kiosk.core import printqueue
@@ -38,7 +39,7 @@ def register(sub) -> None:
     p.add_argument("--unprinted", action="store_true", help="with --all: only attendees without a printed badge")
     p.add_argument("--layout", choices=("sheet", "label"), default="sheet",
                    help="with --all: N-up on A4 with cut marks (sheet), or one badge per label/page (label)")
-    p.add_argument("--out", metavar="FILE.pdf", help="with --all: write the pages to a PDF instead of printing")
+    p.add_argument("--out", metavar="FILE.pdf", type=nonempty_path, help="with --all: write the pages to a PDF instead of printing")
     p.set_defaults(func=cmd_print)
 
 
@@ -66,7 +67,7 @@ def cmd_print(args, ctx) -> int:
         return _print_all(args, ctx)
     if not args.code:
         raise UsageError("give a CODE to print, or --all")
-    if args.filter or args.unprinted or args.out:
+    if args.filter or args.unprinted or args.out is not None:
         raise UsageError("--filter, --unprinted and --out go with --all")
     return _print_one(args, ctx)
 

@@ -8,6 +8,7 @@ import re
 import sys
 from datetime import datetime, timedelta
 
+from kiosk.cli.args import nonempty_name, nonempty_path
 from kiosk.core import audit, person_data, pin, privacy
 from kiosk.core.errors import UsageError
 from kiosk.core.models import utcnow
@@ -16,7 +17,7 @@ from kiosk.i18n import tr
 
 def _event_option(p) -> None:
     # SUPPRESS: when not given here, the global ``kiosk --event NAME`` still applies.
-    p.add_argument("--event", metavar="NAME", default=argparse.SUPPRESS, help="event to work on")
+    p.add_argument("--event", metavar="NAME", type=nonempty_name, default=argparse.SUPPRESS, help="event to work on")
 
 
 def _actor_options(p) -> None:
@@ -37,7 +38,7 @@ def register(sub) -> None:
     p.add_argument("key", metavar="CODE|EMAIL")
     _event_option(p)
     what = p.add_mutually_exclusive_group(required=True)
-    what.add_argument("--export", metavar="FILE.json", help="write everything held about them to this file")
+    what.add_argument("--export", metavar="FILE.json", type=nonempty_path, help="write everything held about them to this file")
     what.add_argument("--erase", action="store_true", help="anonymise this attendee (cannot be undone)")
     p.add_argument("--yes", action="store_true", help="erase without asking")
     _actor_options(p)
@@ -106,7 +107,7 @@ def _files_warning(ctx, r: privacy.PurgeResult) -> None:
 
 def cmd_purge(args, ctx) -> int:
     if args.expired:
-        if getattr(args, "event", None):
+        if getattr(args, "event", None) is not None:
             raise UsageError("give either --expired or --event, not both")
         targets = privacy.expired_events(ctx.store)
         if not targets:
@@ -136,8 +137,8 @@ def cmd_purge(args, ctx) -> int:
 # -- one person -----------------------------------------------------------------------------
 
 def cmd_person(args, ctx) -> int:
-    event_id = ctx.event.id if getattr(args, "event", None) else None
-    if args.export:
+    event_id = ctx.event.id if getattr(args, "event", None) is not None else None
+    if args.export is not None:  # never "if args.export": an empty path must not fall through to erase
         people = person_data.find_people(ctx.store, args.key, event_id)
         if not people:
             raise person_data.PersonNotFound("No attendee with that code or email" + (" in this event" if event_id else ""))

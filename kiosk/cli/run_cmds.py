@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kiosk.cli.args import nonempty_path
 from kiosk.core.errors import KioskError
 
 
@@ -15,7 +16,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("decode", help="print the code in a still image or photo (exit 4 when none is found)")
-    p.add_argument("image")
+    p.add_argument("image", type=nonempty_path)
     p.set_defaults(func=cmd_decode)
 
 

@@ -933,6 +933,14 @@
         <source>printing unavailable (jobs stay queued)</source>
         <translation>utskrift inte tillgänglig (jobben står kvar i kön)</translation>
     </message>
+    <message>
+        <source>the path is empty</source>
+        <translation>sökvägen är tom</translation>
+    </message>
+    <message>
+        <source>the value is empty</source>
+        <translation>värdet är tomt</translation>
+    </message>
 </context>
 <context>
     <name>AttendeePanel</name>

@@ -143,7 +143,7 @@ def plan_import(
             if identity_counts[key] == 1:
                 target = existing.by_identity(key)
         if target is None:
-            new = dict(values)
+            new = values  # the row's own dict: a copy per row would double the memory of a big import
             if not code:
                 code = generate_code()
                 while code in by_code:

@@ -24,9 +24,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.core.errors import KioskError
+from kiosk.core.text import LINE_LIMIT, clip, shorten
 
 #: Far above any real field; the validator reports over-long values with their line.
-csv.field_size_limit(64 * 1024 * 1024)
+MAX_FIELD = 64 * 1024 * 1024
+csv.field_size_limit(MAX_FIELD)
+#: Excel's own limit for the text of a cell; a longer one was not written by a spreadsheet.
+MAX_XLSX_CELL = 32_767
+#: Uncompressed size of one part of an XLSX (a sheet, the shared strings): checked before parsing.
+MAX_XLSX_PART = 1024 * 1024 * 1024
+MAX_XLSX_SHARED_STRINGS = 256 * 1024 * 1024
 
 SNIFF_BYTES = 64 * 1024
 DELIMITERS = (",", ";", "\t")
@@ -79,12 +86,18 @@ class Table:
 
 
 def fail(path: Path, message: str) -> ImportFileError:
-    return ImportFileError(f"{path.name}: {message}")
+    return ImportFileError(clip(f"{clip(path.name, 80)}: {message}", LINE_LIMIT))
+
+
+def fail_at(path: Path, line: int, message: str) -> ImportFileError:
+    return ImportFileError(clip(f"{clip(path.name, 80)}:{line}: {message}", LINE_LIMIT))
 
 
 @contextmanager
 def open_table(path: str | os.PathLike) -> Iterator[Table]:
     """Open a CSV or XLSX attendee list. Raises ``ImportFileError`` for a file that is not one."""
+    if not str(path).strip():  # Path("") would be the current folder
+        raise ImportFileError("the path is empty")
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -190,18 +203,61 @@ def sniff_delimiter(sample: str) -> str:
     return best
 
 
-def _records(reader, path: Path) -> Iterator[tuple[int, list[str]]]:
+def _swallowed_rows(record: list[str], delimiter: str, width: int) -> bool:
+    """Whether a record spanning lines holds lines that look like whole rows of their own.
+
+    A quote that is never closed (or closed by chance much later) swallows the following
+    records into one field; their lines then carry as many delimiters as a row does.
+    """
+    need = max(1, width - 1)
+    for value in record:
+        if "\n" not in value and "\r" not in value:
+            continue
+        for part in value.splitlines()[1:]:
+            if _QUOTED.sub("", part).count(delimiter) >= need:
+                return True
+    return False
+
+
+def _records(reader, path: Path, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """Records with the physical line they start on; a broken quote stops the import.
+
+    Every physical line belongs to exactly one record: a record spanning several lines is a
+    quoted field with line breaks, and such a field must not hold what looks like other rows.
+    """
     end = 0
+    width = 0
     while True:
+        start = end + 1
         try:
             record = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            raise fail(path, f"line {reader.line_num}: the CSV cannot be read ({exc})") from None
-        start, end = end + 1, reader.line_num
+            raise fail_at(path, start, _quote_problem(str(exc), start, reader.line_num)) from None
+        end = reader.line_num
+        if not width:
+            width = len(record)
+        elif end > start and _swallowed_rows(record, delimiter, width):
+            raise fail_at(
+                path, start,
+                f"a quote opened on this line swallows lines {start}-{end}, which look like rows of their own; "
+                "is a closing quote missing?",
+            )
         if record and "".join(record).strip():
             yield start, record
+
+
+def _quote_problem(error: str, start: int, line: int) -> str:
+    if "end of data" in error:
+        return f"a quote opened on this line is never closed (it runs to the end of the file, line {line})"
+    if "expected after" in error:
+        if line > start:
+            return f"a quote opened on this line is closed on line {line} and followed by more text; is a closing quote missing?"
+        return "text after a closing quote; put the whole field in quotes and double any quote inside it (\"\")"
+    if "field larger" in error:
+        return f"a field is longer than {MAX_FIELD // (1024 * 1024)} MB; is a closing quote missing?"
+    return f"the CSV cannot be read ({error})"
 
 
 @contextmanager
@@ -210,8 +266,8 @@ def _open_csv(path: Path, size: int, encoding: str) -> Iterator[Table]:
         sample = text.read(SNIFF_BYTES // 2)
         delimiter = sniff_delimiter(sample)
         text.seek(0)
-        reader = csv.reader(text, delimiter=delimiter, quotechar='"', doublequote=True, strict=False)
-        records = _records(reader, path)
+        reader = csv.reader(text, delimiter=delimiter, quotechar='"', doublequote=True, strict=True)
+        records = _records(reader, path, delimiter)
         first = next(records, None)
         if first is None:
             raise fail(path, "the file has no header row (it is blank)")
@@ -253,11 +309,43 @@ def cell_text(value) -> str:
     return str(value)
 
 
+def _mb(size: int) -> str:
+    return f"{size / 1e6:,.0f} MB" if size >= 1e6 else f"{size / 1e6:.1f} MB"
+
+
+def _check_xlsx_sizes(path: Path) -> None:
+    """Refuse a workbook whose parts unpack to more than can be read safely, before parsing.
+
+    The sizes are the ones the zip directory declares; zipfile stops reading a member at its
+    declared size, so a part cannot unpack to more than checked here.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise fail(path, f"this is a zip file but not a readable XLSX workbook ({type(exc).__name__})") from None
+    for part in parts:
+        name = part.filename.lower()
+        if name.endswith("sharedstrings.xml"):
+            limit = MAX_XLSX_SHARED_STRINGS
+        elif name.endswith(".xml") or name.endswith(".rels"):
+            limit = MAX_XLSX_PART
+        else:
+            continue
+        if part.file_size > limit:
+            raise fail(
+                path,
+                f"the workbook's part {shorten(part.filename, 60)} unpacks to {_mb(part.file_size)} "
+                f"(at most {_mb(limit)}); save the list as CSV",
+            )
+
+
 @contextmanager
 def _open_xlsx(path: Path, size: int) -> Iterator[Table]:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _check_xlsx_sizes(path)
     raw = open(path, "rb")  # a file object: openpyxl then does not insist on an .xlsx name
     try:
         book = openpyxl.load_workbook(raw, read_only=True, data_only=True)
@@ -266,12 +354,19 @@ def _open_xlsx(path: Path, size: int) -> Iterator[Table]:
         raise fail(path, f"this is a zip file but not a readable XLSX workbook ({type(exc).__name__})") from None
     try:
         sheet = book.active if book.active is not None else book.worksheets[0]
+        stored_rows = sheet.max_row or 0  # from the sheet's <dimension>: an estimate for progress
+        # read-only mode trusts the stored <dimension>, which programs often leave out of date:
+        # forget it, so every row really in the sheet is read
+        sheet.reset_dimensions()
         done = [0]
 
         def rows() -> Iterator[tuple[int, list[str]]]:
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                 done[0] = number
                 cells = [cell_text(v) for v in values]
+                if any(len(c) > MAX_XLSX_CELL for c in cells):
+                    longest = max(len(c) for c in cells)
+                    raise fail_at(path, number, f"a cell holds {longest:,} characters (a spreadsheet cell holds at most {MAX_XLSX_CELL:,})")
                 while cells and not cells[-1].strip():
                     cells.pop()
                 if cells:
@@ -282,7 +377,7 @@ def _open_xlsx(path: Path, size: int) -> Iterator[Table]:
         if first is None:
             raise fail(path, "the workbook's first sheet is empty")
         header_line, headers = first
-        total = sheet.max_row or 0
+        total = stored_rows
         yield Table(
             path=path,
             kind="xlsx",
@@ -290,7 +385,7 @@ def _open_xlsx(path: Path, size: int) -> Iterator[Table]:
             header_line=header_line,
             rows=records,
             size=total,
-            _position=lambda: done[0],
+            _position=lambda: min(done[0], total),
         )
     finally:
         book.close()

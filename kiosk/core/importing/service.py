@@ -20,6 +20,7 @@ from kiosk.core.importing.mapping import Mapping, build_mapping
 from kiosk.core.importing.reading import Table, fail, open_table
 from kiosk.core.importing.validation import Problem, RowChecker
 from kiosk.core.store import Store
+from kiosk.core.text import clip, shorten
 
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 2000
@@ -114,7 +115,7 @@ def _mapping_for(table: Table, overrides: dict[str, str] | None) -> Mapping:
 
 
 def _no_name_message(table: Table) -> str:
-    shown = ", ".join(repr(h) for h in table.headers if h) or "none"
+    shown = clip(", ".join(shorten(h) for h in table.headers if h), 160) or "none"
     return (
         f"no name column found (columns: {shown}); "
         "name one with --map COLUMN=first_name (or last_name, full_name)"
@@ -177,12 +178,35 @@ def run_import(
         total = table.size
     if report.refused:
         return report
+    try:
+        _apply(store, event_id, report, valid, checker, dry_run, actor)
+    except _Refused:
+        return report  # the transaction was rolled back: nothing of it stays
+    report.written = not dry_run
+    if progress:
+        progress(total, total)
+    return report
+
+
+class _Refused(Exception):
+    """Raised inside the write transaction to roll all of it back."""
+
+
+def _apply(store: Store, event_id: int, report: ImportReport, valid: list, checker: RowChecker, dry_run: bool,
+           actor: Actor) -> None:
+    """Match every row first, then write, all in one transaction.
+
+    Matching finds problems of its own ("the same attendee as line N", "collides with a code");
+    with any of them and without ``skip_invalid``, ``_Refused`` rolls the whole transaction back,
+    so not even the event's revision moves.
+    """
     source = f"import:{report.file}"[:200]
     with (store.read() if dry_run else store.write()) as session:
         plan = plan_import(session, event_id, valid, checker.present, checker.unique_ref)
+        del valid[:]  # the plan holds what is written; the rows are not needed any more
         report.problems.extend(plan.problems)
         if report.refused:
-            return report
+            raise _Refused
         report.added, report.updated, report.unchanged = len(plan.inserts), len(plan.updates), plan.unchanged
         if not dry_run:
             write_plan(session, event_id, plan, source)
@@ -201,7 +225,3 @@ def run_import(
                 errors=len(report.errors),
                 warnings=len(report.warnings),
             )
-    report.written = not dry_run
-    if progress:
-        progress(total, total)
-    return report

@@ -15,10 +15,13 @@ from typing import NamedTuple
 from kiosk.core.attendees import EMAIL_RE, MAX_LENGTHS
 from kiosk.core.importing.mapping import Mapping
 from kiosk.core.importing.names import split_name
+from kiosk.core.text import shorten
 
 LIMITS = dict(MAX_LENGTHS, full_name=400, order_ref=200)
 NAME_PROBLEM_FIELDS = frozenset(("first_name", "last_name", "full_name"))
 PLAIN_FIELDS = ("email", "organisation", "job_title", "category", "ticket_type")
+#: How many distinct values of the plain fields share one string object (see ``RowChecker.check``).
+SHARED_MAX = 100_000
 
 
 @dataclass(frozen=True)
@@ -34,10 +37,6 @@ class Problem:
 
     def to_json(self) -> dict:
         return {"line": self.line, "field": self.field, "message": self.message, "warning": self.warning}
-
-
-def shorten(value: str, limit: int = 40) -> str:
-    return repr(value if len(value) <= limit else value[: limit - 1] + "…")
 
 
 class Row(NamedTuple):
@@ -81,6 +80,7 @@ class RowChecker:
         self.code_lines: dict[str, int] = {}
         self.email_lines: dict[str, int] = {}
         self.ref_counts: dict[str, int] = {}
+        self.shared: dict[str, str] = {}
         self.present = self._present_fields()
 
     def _present_fields(self) -> tuple[str, ...]:
@@ -126,8 +126,13 @@ class RowChecker:
         if not (values["first_name"] or values["last_name"]):
             if not any(p.field in NAME_PROBLEM_FIELDS for p in errors):
                 errors.append(Problem(line, "name", "is missing"))
+        shared = self.shared
         for field in self.plain:
-            values[field] = raw.get(field, "")
+            value = raw.get(field, "")
+            # one string object for each repeated value: a million "General Admission"s cost 66 MB
+            if field != "email" and len(shared) < SHARED_MAX:
+                value = shared.setdefault(value, value)
+            values[field] = value
         email = values.get("email", "")
         if email and not EMAIL_RE.match(email):
             errors.append(Problem(line, "email", f"{shorten(email)} is not a valid email address"))
