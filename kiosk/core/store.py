@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, create_engine
 
 from kiosk.core.errors import KioskError
+from kiosk.core.files import private_dir
 from kiosk.core.urls import mask_url, parse_url, scrub, with_env_password
 
 APP_NAME = "kiosk"
@@ -37,8 +38,7 @@ def data_dir() -> Path:
     """The user data folder (``KIOSK_DATA_DIR`` overrides it, e.g. for a portable kiosk)."""
     override = os.environ.get(ENV_DATA_DIR)
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
+    return private_dir(path)
 
 
 def default_url() -> str:
@@ -64,7 +64,7 @@ def _sqlite_path(url: URL) -> Path | None:
 
 def _prepare_sqlite_file(path: Path) -> None:
     """Create the file readable by its owner only before SQLite does it with the umask."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
