@@ -70,7 +70,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # the last line of defence: one line for the user, details in the log
         log.exception("unhandled error in %s", args.command)
-        print("kiosk: " + tr("internal error: {error}").format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        from kiosk.core.urls import mask_in_text
+
+        error = mask_in_text(f"{type(exc).__name__}: {exc}", args.db)  # a driver's message may carry the URL
+        print("kiosk: " + tr("internal error: {error}").format(error=error), file=sys.stderr)
         return 1
     finally:
         ctx.close()

@@ -20,6 +20,7 @@ from sqlalchemy.exc import ArgumentError
 MASK = "***"
 ENV_DB_PASSWORD = "KIOSK_DB_PASSWORD"
 _QUERY_PASSWORD = re.compile(r"(?i)(\bpassword=)[^&\s]*")
+_USERINFO = re.compile(r"(://[^:/?#@\s]*:)[^@\s]+@")
 
 
 def parse_url(url: str | URL) -> URL | None:
@@ -78,6 +79,13 @@ def scrub(message: str, url: str | URL | None) -> str:
         if len(secret) >= 2:
             message = message.replace(secret, MASK)
     return message
+
+
+def mask_in_text(text: str, url: str | URL | None = None) -> str:
+    """Any free text (a log line, a traceback, an error) with every URL password in it masked,
+    and ``url``'s password and ``$KIOSK_DB_PASSWORD`` wherever else they show."""
+    text = _QUERY_PASSWORD.sub(rf"\g<1>{MASK}", _USERINFO.sub(rf"\g<1>{MASK}@", text))
+    return scrub(text, url)
 
 
 def with_env_password(url: URL) -> URL:

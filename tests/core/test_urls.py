@@ -75,3 +75,21 @@ def test_environment_password_is_merged_only_when_the_url_has_none(monkeypatch):
     engine = create_db_engine("postgresql+psycopg://k@h/d")
     assert engine.url.password == "FromTheEnvironment" and "FromTheEnvironment" not in repr(engine)
     engine.dispose()
+
+
+def test_the_log_masks_a_password_wherever_it_shows(monkeypatch):
+    import logging
+
+    from kiosk import logs
+
+    monkeypatch.setenv(ENV_DB_PASSWORD, "FromTheEnvironment")
+    path = logs.setup()
+    log = logging.getLogger("kiosk.test")
+    try:
+        raise RuntimeError(f"connect to postgresql://kiosk:{SECRET}@db/kiosk failed")
+    except RuntimeError:
+        log.exception("could not open %s (password FromTheEnvironment)", f"postgresql+psycopg://k:{SECRET}@h/d")
+    logs.flush()
+    text = path.read_text(encoding="utf-8")
+    assert "RuntimeError" in text and "kiosk:***@db" in text
+    assert SECRET not in text and "FromTheEnvironment" not in text
