@@ -37,7 +37,7 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="kiosk", description="Event check-in desk.")
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
-    parser.add_argument("--db", metavar="URL", help="database URL (default: $KIOSK_DB, else a SQLite file in the user data folder)")
+    parser.add_argument("--db", metavar="URL", help="database URL (default: $KIOSK_DB, else the station's database/url, else a SQLite file in the user data folder)")
     parser.add_argument("--event", metavar="NAME", help="event to work on (default: the newest one)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True

@@ -61,13 +61,6 @@ def mask_url(url: str | URL | None) -> str:
     return _mask_text(_text(url))
 
 
-def has_password(url: str | URL) -> bool:
-    parsed = parse_url(url)
-    if parsed is None:
-        return mask_url(url) != _text(url)
-    return bool(parsed.password) or "password" in {k.lower() for k in parsed.query}
-
-
 def scrub(message: str, url: str | URL | None) -> str:
     """``message`` (a driver's error text, say) with the password of ``url`` in it replaced."""
     secrets: list[str] = []
