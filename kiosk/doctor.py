@@ -306,9 +306,12 @@ def check_templates() -> list[Check]:
         names = [t.name for t in list_templates()]
     except Exception as exc:  # a template with a mistake names its file and element
         return [Check("resources", "badge templates", PROBLEM, str(exc))]
+    from kiosk.badges.templates import template_problems
+
+    skipped = [Check("resources", p.split(":", 1)[0], WARNING, f"{p} (skipped)") for p in template_problems()]
     if not names:
-        return [Check("resources", "badge templates", PROBLEM, "none found")]
-    return [Check("resources", "badge templates", OK, ", ".join(names))]
+        return [Check("resources", "badge templates", PROBLEM, "none found"), *skipped]
+    return [Check("resources", "badge templates", OK, ", ".join(names)), *skipped]
 
 
 def check_sounds() -> list[Check]:

@@ -41,6 +41,15 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
         return os.fdopen(fd, "a", encoding=self.encoding or "utf-8", errors=self.errors)
 
 
+class PasswordMaskingFormatter(logging.Formatter):
+    """No database password reaches the log, even inside a driver's error or a traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from kiosk.core.urls import mask_in_text
+
+        return mask_in_text(super().format(record))
+
+
 _handler: PrivateRotatingFileHandler | None = None
 
 
@@ -62,7 +71,7 @@ def setup(level: str | int | None = None) -> Path | None:
         handler = PrivateRotatingFileHandler(folder / FILE_NAME, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.setFormatter(PasswordMaskingFormatter(FORMAT))
     root.addHandler(handler)
     _handler = handler
     return Path(handler.baseFilename)

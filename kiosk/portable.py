@@ -16,6 +16,8 @@ import sys
 from collections.abc import MutableMapping
 from pathlib import Path
 
+from kiosk.core.files import private_dir
+
 FOLDER = "kiosk-data"
 ENV_PORTABLE = "KIOSK_PORTABLE"
 #: The environment variable for each folder, and its sub-folder of ``kiosk-data``.
@@ -60,6 +62,6 @@ def apply(
     for variable, sub in LAYOUT.items():
         if not environ.get(variable):
             folder = root / sub
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_dir(folder)
             environ[variable] = str(folder)
     return root

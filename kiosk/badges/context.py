@@ -6,11 +6,13 @@ import io
 import logging
 import json
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from PIL import Image
 from sqlmodel import select
 
 from kiosk.badges.render import default_template_name, render_with_layout
+from kiosk.badges.sources import load_image
 from kiosk.badges.templates import Template, get_template
 from kiosk.core import attendees
 from kiosk.core.attendees import AttendeeInfo
@@ -66,9 +68,8 @@ def event_labels(store: Store, event_id: int) -> EventLabels:
     logo = None
     if logo_path:
         try:
-            with Image.open(logo_path) as im:
-                logo = im.convert("RGBA")
-        except (OSError, ValueError):
+            logo = load_image(Path(logo_path))  # a regular file of sane size (never a FIFO)
+        except (OSError, ValueError, Image.DecompressionBombError):
             log.warning("event logo %s cannot be read; badges print without it", logo_path)
     try:
         colours = json.loads(colours_json) if colours_json else None

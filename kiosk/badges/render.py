@@ -16,7 +16,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from kiosk.badges import qr, textfit
-from kiosk.badges.templates import Element, Template, all_templates, get_template
+from kiosk.badges.sources import load_image
+from kiosk.badges.templates import Element, Template, all_templates, get_template, source_roots
 from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.models import BadgePrivacy
 
@@ -84,12 +85,12 @@ def _fill(text: str, values: dict) -> str:
 
 
 @lru_cache(maxsize=16)
-def _image_file(path: str) -> Image.Image | None:
+def _image_file(path: str, folder: str) -> Image.Image | None:
+    """A template's image, read again within its folder's bounds (it may have changed since)."""
     try:
-        with Image.open(path) as im:
-            return im.convert("RGBA")
-    except (OSError, ValueError):
-        log.warning("badge image %s cannot be read; left out", Path(path).name)
+        return load_image(Path(path), source_roots(Path(folder)))
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:  # SourceError is a ValueError
+        log.warning("badge image %s cannot be read (%s); left out", Path(path).name, exc)
         return None
 
 
@@ -173,7 +174,7 @@ def render_with_layout(
         elif e.type == "qr":
             canvas.qr(e, attendee.code)
         elif e.type == "image":
-            img = logo if e.source == "logo" else _image_file(e.source)
+            img = logo if e.source == "logo" else _image_file(e.source, str(template.path.parent))
             if img is not None:
                 canvas.picture(e, img.convert("RGBA"))
     placed = [p for p in placed if p is not None]

@@ -2,11 +2,15 @@
 
 Built-in templates live in resources/badges/; a user adds one by dropping a ``*.toml`` file
 into ``<data folder>/badges/`` (it wins over a built-in of the same name). No code needed.
-A template with a mistake is refused with one line naming the file and the element.
+A template with a mistake is refused with one line naming the file and the element; among the
+others it is skipped with a warning (``template_problems``), and the rest keep working.
+Images and fonts are read through ``kiosk.badges.sources`` (confined, regular files, limited).
 """
 
 from __future__ import annotations
 
+import logging
+import math
 import tomllib
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -15,8 +19,13 @@ from pathlib import Path
 
 from PIL import ImageColor
 
+from kiosk.badges.sources import (
+    MAX_IMAGE_BYTES, MAX_TEMPLATE_BYTES, SourceError, check_font, check_regular, confined, read_regular,
+)
 from kiosk.core.errors import KioskError
-from kiosk.paths import resource
+from kiosk.paths import resource, resource_root
+
+log = logging.getLogger(__name__)
 
 #: Attendee-bound values a text element or a colour band may show (see render.field_value).
 FIELDS = (
@@ -35,6 +44,10 @@ ALIGNS = ("left", "center", "right")
 ELEMENT_TYPES = ("text", "qr", "band", "image", "fixed")
 QR_LEVELS = ("L", "M", "Q", "H")
 KINDS = ("badge", "ticket")
+#: Sane limits: a page of at most 1 m a side, and at most this many pixels at its dpi.
+MAX_PAGE_MM = 1000.0
+MAX_PAGE_PIXELS = 60_000_000
+MAX_SIZE_PT = 500
 
 
 class TemplateError(KioskError):
@@ -99,15 +112,50 @@ class Template:
         return f"{self.width_mm:g}x{self.height_mm:g} mm, {self.orientation}, {self.dpi} dpi"
 
 
-def _num(where: str, data: dict, key: str, default=None, minimum: float = 0.0) -> float:
+def _num(where: str, data: dict, key: str, default=None, minimum: float = 0.0, maximum: float = MAX_PAGE_MM) -> float:
     value = data.get(key, default)
     if value is None:
         raise TemplateError(f"{where}: '{key}' is missing")
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise TemplateError(f"{where}: '{key}' must be a number, not {value!r}")
     if value < minimum:
         raise TemplateError(f"{where}: '{key}' must be at least {minimum:g}")
+    if value > maximum:
+        raise TemplateError(f"{where}: '{key}' must be at most {maximum:g}")
     return float(value)
+
+
+def source_roots(folder: Path) -> tuple[Path, ...]:
+    """Where a template's image may come from: its own folder and the shipped resources."""
+    return folder, resource_root()
+
+
+def _image_source(where: str, source: str, folder: Path) -> str:
+    path = folder / source
+    try:
+        real = confined(path, source_roots(folder))
+        if real.exists():
+            check_regular(real, MAX_IMAGE_BYTES)
+    except SourceError as exc:
+        raise TemplateError(f"{where}: 'source' {source!r} {exc}") from None
+    return str(path)
+
+
+def _font(where: str, font) -> str:
+    fonts = resource("fonts")
+    if not isinstance(font, str) or not font:
+        raise TemplateError(f"{where}: 'font' must be a file name in resources/fonts")
+    try:
+        real = confined(fonts / font, [fonts])
+    except SourceError:
+        raise TemplateError(f"{where}: font {font!r} is not in resources/fonts") from None
+    if not real.is_file():
+        raise TemplateError(f"{where}: font {font!r} is not in resources/fonts")
+    try:
+        check_font(real)
+    except SourceError as exc:
+        raise TemplateError(f"{where}: font {font!r} {exc}") from None
+    return font
 
 
 def _choice(where: str, data: dict, key: str, options: tuple, default: str) -> str:
@@ -153,17 +201,14 @@ def _element(where: str, data: dict, page: tuple[float, float], folder: Path) ->
             raise TemplateError(f"{where}: 'text' is missing")
         kw["text"] = data["text"]
     if kind in ("text", "fixed", "band"):
-        font = data.get("font", "DejaVuSans.ttf")
-        if not (resource("fonts") / str(font)).is_file():
-            raise TemplateError(f"{where}: font {font!r} is not in resources/fonts")
-        kw["font"] = font
+        kw["font"] = _font(where, data.get("font", "DejaVuSans.ttf"))
         sizes = data.get("size_pt", [8, 12])
         if isinstance(sizes, (int, float)):
             sizes = [sizes, sizes]
         if not (isinstance(sizes, list) and len(sizes) == 2 and all(isinstance(s, (int, float)) for s in sizes)):
             raise TemplateError(f"{where}: 'size_pt' must be [minimum, maximum] in points")
-        if not 3 <= sizes[0] <= sizes[1]:
-            raise TemplateError(f"{where}: 'size_pt' must be [minimum, maximum] with 3 <= minimum <= maximum")
+        if not 3 <= sizes[0] <= sizes[1] <= MAX_SIZE_PT:
+            raise TemplateError(f"{where}: 'size_pt' must be [minimum, maximum] with 3 <= minimum <= maximum <= {MAX_SIZE_PT}")
         kw["size_pt"] = (float(sizes[0]), float(sizes[1]))
         kw["align"] = _choice(where, data, "align", ALIGNS, "center")
         kw["valign"] = _choice(where, data, "valign", ("top", "center", "bottom"), "center")
@@ -192,7 +237,7 @@ def _element(where: str, data: dict, page: tuple[float, float], folder: Path) ->
         source = str(data.get("source", ""))
         if not source:
             raise TemplateError(f"{where}: 'source' is missing (a file next to the template, or \"logo\")")
-        kw["source"] = source if source == "logo" else str(folder / source)
+        kw["source"] = source if source == "logo" else _image_source(where, source, folder)
     return Element(**kw)
 
 
@@ -200,10 +245,12 @@ def parse_template(path: Path) -> Template:
     """Read one template file; a mistake raises TemplateError naming the file (and line)."""
     label = path.name
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_regular(path, MAX_TEMPLATE_BYTES).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError(f"{label}: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except SourceError as exc:
+        raise TemplateError(f"{label}: the file {exc}") from None
+    except UnicodeDecodeError as exc:
         raise TemplateError(f"{label}: cannot read: {exc}") from None
     top_known = {"name", "title", "kind", "width_mm", "height_mm", "dpi", "margin_mm", "bleed_mm", "background", "element"}
     unknown = sorted(set(data) - top_known)
@@ -216,6 +263,12 @@ def parse_template(path: Path) -> Template:
     dpi = data.get("dpi", 300)
     if not isinstance(dpi, int) or not 72 <= dpi <= 1200:
         raise TemplateError(f"{label}: 'dpi' must be a whole number from 72 to 1200")
+    pixels = round(width / 25.4 * dpi) * round(height / 25.4 * dpi)
+    if pixels > MAX_PAGE_PIXELS:
+        raise TemplateError(
+            f"{label}: 'dpi': a {width:g}x{height:g} mm page at {dpi} dpi is {pixels / 1e6:.0f} million pixels; "
+            f"at most {MAX_PAGE_PIXELS // 1_000_000} million (lower the dpi or the page size)"
+        )
     raw_elements = data.get("element", [])
     if not isinstance(raw_elements, list) or not raw_elements:
         raise TemplateError(f"{label}: a template needs at least one [[element]]")
@@ -246,23 +299,48 @@ def template_dirs() -> list[Path]:
 
 
 @cache
-def _load(path: Path, mtime: float) -> Template:
-    return parse_template(path)
+def _load(path: Path, mtime: float) -> Template | TemplateError:
+    """The template, or its mistake (logged once per version of the file)."""
+    try:
+        return parse_template(path)
+    except TemplateError as exc:
+        log.warning("badge template %s skipped: %s", path, exc)
+        return exc
 
 
-def all_templates() -> dict[str, Template]:
+def _scan() -> tuple[dict[str, Template], dict[str, str]]:
+    """The usable templates by name, and the skipped files' mistakes by file stem."""
     found: dict[str, Template] = {}
+    problems: dict[str, str] = {}
     for folder in template_dirs():
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.toml")):
-            template = _load(path, path.stat().st_mtime)
-            found[template.name] = template
-    return found
+            try:
+                loaded = _load(path, path.stat().st_mtime)
+            except OSError as exc:
+                loaded = TemplateError(f"{path.name}: cannot read: {exc.strerror}")
+            if isinstance(loaded, TemplateError):
+                problems[path.stem] = str(loaded)
+            else:
+                found[loaded.name] = loaded
+    return found, problems
+
+
+def all_templates() -> dict[str, Template]:
+    """Every usable template by name; a file with a mistake is left out (see template_problems)."""
+    return _scan()[0]
+
+
+def template_problems() -> list[str]:
+    """One line for each template file that is skipped, naming the file and its mistake."""
+    return list(_scan()[1].values())
 
 
 def get_template(name: str) -> Template:
-    templates = all_templates()
+    templates, problems = _scan()
     if name not in templates:
+        if name in problems:
+            raise TemplateError(problems[name])
         raise TemplateError(f"No badge template named {name!r} (known: {', '.join(sorted(templates))})")
     return templates[name]

@@ -38,7 +38,7 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="kiosk", description="Event check-in desk.")
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
-    parser.add_argument("--db", metavar="URL", type=nonempty_name, help="database URL (default: $KIOSK_DB, else a SQLite file in the user data folder)")
+    parser.add_argument("--db", metavar="URL", type=nonempty_name, help="database URL (default: $KIOSK_DB, else the station's database/url, else a SQLite file in the user data folder)")
     parser.add_argument("--event", metavar="NAME", type=nonempty_name, help="event to work on (default: the newest one)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
@@ -71,7 +71,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # the last line of defence: one line for the user, details in the log
         log.exception("unhandled error in %s", args.command)
-        print("kiosk: " + tr("internal error: {error}").format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        from kiosk.core.urls import mask_in_text
+
+        error = mask_in_text(f"{type(exc).__name__}: {exc}", args.db)  # a driver's message may carry the URL
+        print("kiosk: " + tr("internal error: {error}").format(error=error), file=sys.stderr)
         return 1
     finally:
         ctx.close()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from kiosk.badges.context import badge_for, event_labels
 from kiosk.badges.pdf import write_pdf
 from kiosk.badges.render import default_template_name, list_templates
+from kiosk.badges.templates import template_problems
 from kiosk.badges.tickets import FORMATS, write_tickets
 from kiosk.cli.args import nonempty_path
 from kiosk.core import attendees as attendee_store
@@ -44,6 +46,8 @@ def cmd_badge(args, ctx) -> int:
         for t in list_templates():
             mark = " (default)" if t.name == default else ""
             print(f"{t.name}\t{t.title}{mark}\t{t.describe()}")
+        for problem in template_problems():  # on stderr: the list stays one template a line
+            print("kiosk: " + tr("badge template skipped: {problem}").format(problem=problem), file=sys.stderr)
         return 0
     if not args.code or not args.out:
         raise UsageError("give a CODE and --out FILE.png|FILE.pdf (or --list-templates)")

@@ -46,7 +46,7 @@ def cmd_show(args, ctx) -> int:
             "settings": [
                 {
                     "key": spec.key, "scope": scope, "page": spec.page, "type": spec.type.__name__,
-                    "value": spec.show(value) if spec.secret else value, "default": spec.default,
+                    "value": spec.public(value), "default": spec.default,
                     "description": spec.description,
                 }
                 for spec, value, scope in rows

@@ -23,13 +23,18 @@ def station_database_url() -> str | None:
     return StationSettings().get("database/url") or None
 
 
+def chosen_database_url(cli_url: str | None) -> str | None:
+    """``--db``, else the station's setting (``KIOSK_DB`` and the default follow in ``resolve_url``)."""
+    return cli_url or station_database_url()
+
+
 class Context:
     def __init__(self, args):
         self.args = args
 
     @cached_property
     def store(self) -> Store:
-        store = open_store(self.args.db or station_database_url())
+        store = open_store(chosen_database_url(self.args.db))
         if not getattr(self.args, "skip_retention_warning", False):
             from kiosk.core.privacy import retention_warning
 

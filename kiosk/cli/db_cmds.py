@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kiosk.cli.context import chosen_database_url
 from kiosk.core import migrate
 from kiosk.core.store import open_store
 
@@ -17,7 +18,7 @@ def register(sub) -> None:
 
 
 def cmd_upgrade(args, ctx) -> int:
-    store = open_store(args.db, upgrade=False)
+    store = open_store(chosen_database_url(args.db), upgrade=False)
     try:
         before = migrate.current_revision(store)
         migrate.upgrade(store)
@@ -29,7 +30,7 @@ def cmd_upgrade(args, ctx) -> int:
 
 
 def cmd_current(args, ctx) -> int:
-    store = open_store(args.db, upgrade=False)
+    store = open_store(chosen_database_url(args.db), upgrade=False)
     try:
         current = migrate.current_revision(store)
     finally:

@@ -14,9 +14,10 @@ def register(sub) -> None:
 
 
 def cmd_doctor(args, ctx) -> int:
+    from kiosk.cli.context import chosen_database_url
     from kiosk.doctor import run_checks
 
-    report = run_checks(args.db, hardware=not args.no_hardware)
+    report = run_checks(chosen_database_url(args.db), hardware=not args.no_hardware)  # the station's database
     if args.json:
         ctx.emit_json(report.to_json())
     else:

@@ -35,10 +35,20 @@ def record(
         operator=actor.operator,
         event_id=event_id,
         attendee_id=attendee_id,
-        details=json.dumps(details, ensure_ascii=False, sort_keys=True, default=str),
+        details=json.dumps(without_passwords(details), ensure_ascii=False, sort_keys=True, default=str),
     )
     session.add(entry)
     return entry
+
+
+_URL = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def without_passwords(details: dict) -> dict:
+    """``details`` with the password of any URL in it masked: the trail never holds one."""
+    from kiosk.core.urls import mask_url
+
+    return {k: mask_url(v) if isinstance(v, str) and _URL.match(v) else v for k, v in details.items()}
 
 
 # -- reading the trail ----------------------------------------------------------------------
@@ -110,7 +120,8 @@ def list_entries(
     with store.read() as session:
         rows = session.execute(query).all()
     views = [
-        AuditView(e.id, e.at, e.event_id, name or "", e.attendee_id, e.station, e.operator, e.action, decode(e.details))
+        AuditView(e.id, e.at, e.event_id, name or "", e.attendee_id, e.station, e.operator, e.action,
+                  without_passwords(decode(e.details)))
         for e, name in rows
     ]
     if limit is not None:

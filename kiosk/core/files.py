@@ -10,9 +10,29 @@ PRIVATE_DIR = 0o700
 
 
 def private_dir(path: str | os.PathLike) -> Path:
+    """The folder, created if missing, and every missing folder above it, 0700 (``mkdir
+    parents=True`` would make those with the umask). A folder that exists is left as it is."""
     path = Path(path)
-    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    missing: list[Path] = []
+    folder = path
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=PRIVATE_DIR)
+        except FileExistsError:  # made meanwhile (another station starting, say)
+            continue
+        os.chmod(folder, PRIVATE_DIR)
+    path.mkdir(exist_ok=True, mode=PRIVATE_DIR)  # a file in the way raises here
     return path
+
+
+def private_file(path: str | os.PathLike) -> Path:
+    """Create (or narrow) the file 0600 before another writer, such as Qt, fills it."""
+    with open_private(path, "ab"):
+        pass
+    return Path(path)
 
 
 def open_private(path: str | os.PathLike, mode: str = "w", **kwargs):

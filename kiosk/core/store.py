@@ -15,11 +15,13 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import event as sa_event
 from sqlalchemy import text
-from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, create_engine
 
 from kiosk.core.errors import KioskError
+from kiosk.core.files import private_dir
+from kiosk.core.urls import mask_url, parse_url, scrub, with_env_password
 
 APP_NAME = "kiosk"
 ENV_DB = "KIOSK_DB"
@@ -36,8 +38,7 @@ def data_dir() -> Path:
     """The user data folder (``KIOSK_DATA_DIR`` overrides it, e.g. for a portable kiosk)."""
     override = os.environ.get(ENV_DATA_DIR)
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
+    return private_dir(path)
 
 
 def default_url() -> str:
@@ -50,11 +51,8 @@ def resolve_url(cli_url: str | None = None) -> str:
 
 
 def safe_url(url: str | URL) -> str:
-    """The URL with its password hidden, fit for messages and logs."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return "<invalid database URL>"
+    """The URL with its password hidden, fit for messages and logs (``kiosk.core.urls.mask_url``)."""
+    return mask_url(url)
 
 
 def _sqlite_path(url: URL) -> Path | None:
@@ -66,7 +64,7 @@ def _sqlite_path(url: URL) -> Path | None:
 
 def _prepare_sqlite_file(path: Path) -> None:
     """Create the file readable by its owner only before SQLite does it with the umask."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
@@ -92,10 +90,9 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
 
 
 def create_db_engine(url: str) -> Engine:
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise StoreError(f"Invalid database URL: {url!r}") from None
+    parsed = parse_url(url)
+    if parsed is None:
+        raise StoreError(f"Invalid database URL: {mask_url(url)!r}")
     if parsed.get_backend_name() == "sqlite":
         path = _sqlite_path(parsed)
         if path is not None:
@@ -106,6 +103,7 @@ def create_db_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
+        parsed = with_env_password(parsed)
         return create_engine(
             parsed,
             pool_pre_ping=True,
@@ -171,5 +169,5 @@ def open_store(url: str | None = None, upgrade: bool = True) -> Store:
     except (OperationalError, DBAPIError) as exc:
         engine.dispose()
         reason = str(exc.orig).strip().splitlines()[0] if getattr(exc, "orig", None) else str(exc)
-        raise StoreError(f"Cannot reach database {safe_url(resolved)}: {reason}") from None
+        raise StoreError(f"Cannot reach database {safe_url(resolved)}: {scrub(reason, resolved)}") from None
     return store

@@ -20,6 +20,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPain
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from kiosk.core.errors import KioskError
+from kiosk.core.files import private_file
 
 FILE_PREFIX = "pdf:"
 
@@ -120,6 +121,10 @@ def print_image(image: Image.Image, printer_name: str, width_mm: float, height_m
         out_file = Path(name[len(FILE_PREFIX):])
         if out_file.is_dir():
             out_file = out_file / f"{title}.pdf"
+        try:
+            private_file(out_file)  # Qt writes into it and keeps its mode: readable by the owner only
+        except OSError as exc:
+            raise PrintError(f"Cannot write {str(out_file)!r}: {exc.strerror}") from None
         printer.setOutputFileName(str(out_file))
     else:
         printer = QPrinter(QPrinterInfo.printerInfo(name), QPrinter.PrinterMode.HighResolution)

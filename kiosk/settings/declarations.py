@@ -41,6 +41,10 @@ class Setting:
     label: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
+    def public(self, value: object) -> object:
+        """The value as ``config show --json`` gives it: secrets and passwords never leave."""
+        return self.show(value) if self.secret or self.extra.get("url") else value
+
     def parse(self, text: str) -> object:
         """The typed value of ``text`` (the command line, a text field); SettingError if it is not one."""
         text = text.strip()
@@ -95,9 +99,17 @@ class Setting:
             return self.default
 
     def show(self, value: object) -> str:
-        """The value as one line of text (``config show``, a text field)."""
+        """The value as one line of text (``config show``, the audit trail); a password is masked."""
         if self.secret:
             return "(set)" if value else "(not set)"
+        if self.extra.get("url"):
+            from kiosk.core.urls import mask_url
+
+            return mask_url(str(value))
+        return self.text(value)
+
+    def text(self, value: object) -> str:
+        """The value as one line of text to edit, unmasked (``show`` is for showing it)."""
         if self.type is bool:
             return "true" if value else "false"
         if self.type is dict:
@@ -138,7 +150,9 @@ def _templates(value: dict) -> str | None:
 
 
 def _database_url(value: str) -> str | None:
-    if value and "://" not in value:
+    from kiosk.core.urls import parse_url
+
+    if value and ("://" not in value or parse_url(value) is None):
         return "a database URL looks like sqlite:///path/kiosk.db or postgresql+psycopg://user@host/db"
     return None
 
@@ -175,7 +189,7 @@ _DECLARED = (
     Setting("station/language", str, "", "Language of the screens: en, sv, or empty for the computer's",
             choices=LANGUAGES, label="Language"),
     Setting("database/url", str, "", "Database URL (empty: a SQLite file in the user data folder; $KIOSK_DB and --db win)",
-            check=_database_url, label="Database URL"),
+            check=_database_url, label="Database URL", extra={"url": True}),
     # page Printing
     Setting("printing/enabled", bool, True, "Run the badge printer worker at this station", page="Printing",
             label="Printing on"),

@@ -844,6 +844,10 @@
         <translation>internt fel: {error}</translation>
     </message>
     <message>
+        <source>badge template skipped: {problem}</source>
+        <translation>namnbricksmallen hoppades över: {problem}</translation>
+    </message>
+    <message>
         <source>Wrote {file} ({template}, {size})</source>
         <translation>Skrev {file} ({template}, {size})</translation>
     </message>

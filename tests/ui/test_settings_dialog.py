@@ -163,3 +163,18 @@ def PAGES_AND_TEXTS():  # noqa: N802
     for spec in list(SETTINGS.values()) + list(EVENT_SETTINGS.values()):
         yield spec.label
         yield spec.description
+
+
+def test_the_database_password_is_masked_and_kept(qtbot, station_settings):
+    url = "postgresql+psycopg://kiosk:Sup3r-Secr3t@db.example.org/kiosk"
+    station_settings.set("database/url", url)
+    dialog = SettingsDialog(station_settings, candidates=NO_CANDIDATES)
+    qtbot.addWidget(dialog)
+    field = dialog.editor("database/url").widget
+    assert field.text() == "postgresql+psycopg://kiosk:***@db.example.org/kiosk"
+    dialog.editor("station/name").widget.setText("Desk 9")
+    assert dialog.save() == ["station/name"]  # left as shown, the URL is unchanged
+    assert StationSettings(station_settings.path).get("database/url") == url
+    field.setText("postgresql+psycopg://kiosk@db2.example.org/kiosk")
+    assert dialog.save() == ["database/url"]
+    assert StationSettings(station_settings.path).get("database/url") == "postgresql+psycopg://kiosk@db2.example.org/kiosk"

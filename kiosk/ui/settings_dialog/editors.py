@@ -17,6 +17,7 @@ class Editor:
 
     def __init__(self, spec: Setting, widget: QWidget):
         self.spec, self.widget = spec, widget
+        self._shown: tuple[str, object] | None = None  # (masked text, real value) of a URL with a password
 
     def set_value(self, value) -> None:
         w, spec = self.widget, self.spec
@@ -33,7 +34,9 @@ class Editor:
         elif spec.secret:
             w.clear()  # a secret is never shown; empty means "unchanged"
         else:
-            w.setText(spec.show(value))
+            shown = spec.show(value)  # a database password is masked; left as shown, it stays unchanged
+            self._shown = (shown, value) if shown != spec.text(value) else None
+            w.setText(shown)
 
     def value(self):
         w, spec = self.widget, self.spec
@@ -49,6 +52,8 @@ class Editor:
             return spec.validate(data if data is not None else text)
         if spec.secret:
             return spec.parse(w.text()) if w.text().strip() else ""
+        if self._shown is not None and w.text().strip() == self._shown[0].strip():
+            return self._shown[1]
         return spec.parse(w.text())
 
     def problem(self) -> str | None:
