@@ -54,6 +54,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "Printer {name} is {state} (out of paper or labels, or paused?)"),
     QT_TRANSLATE_NOOP("Messages", "Printer {name} refused the job"),
     QT_TRANSLATE_NOOP("Messages", "Printer {name} did not take the job"),
+    QT_TRANSLATE_NOOP("Messages", "Print queue unavailable: the database cannot be reached (badges wait in the queue)"),
+    QT_TRANSLATE_NOOP("Messages", "Print queue unavailable: see the log for details (badges wait in the queue)"),
     QT_TRANSLATE_NOOP("Messages", "{printer}: ready, {n} waiting"),
     QT_TRANSLATE_NOOP("Messages", "{printer}: ready"),
     QT_TRANSLATE_NOOP("Messages", "{error} ({n} waiting)"),

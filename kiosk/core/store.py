@@ -171,3 +171,7 @@ def open_store(url: str | None = None, upgrade: bool = True) -> Store:
         reason = str(exc.orig).strip().splitlines()[0] if getattr(exc, "orig", None) else str(exc)
         raise StoreError(f"Cannot reach database {safe_url(resolved)}: {scrub(reason, resolved)}") from None
     return store
+
+
+#: The errors that mean "the database cannot be reached (now)", as the screens tell staff.
+UNREACHABLE = (OperationalError, DBAPIError, StoreError, ConnectionError, TimeoutError)

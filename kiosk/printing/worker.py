@@ -25,10 +25,13 @@ from kiosk.core import attendees, printqueue
 from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.errors import KioskError
 from kiosk.core.models import utcnow
-from kiosk.core.store import Store
+from kiosk.core.store import UNREACHABLE, Store
 from kiosk.printing.printers import PrintError, print_image
 
 log = logging.getLogger(__name__)
+#: What staff read when the queue itself cannot be read (kiosk.messages translates them).
+QUEUE_UNREACHABLE = "Print queue unavailable: the database cannot be reached (badges wait in the queue)"
+QUEUE_FAILED = "Print queue unavailable: see the log for details (badges wait in the queue)"
 
 
 class _LoopThread(QThread):
@@ -117,8 +120,11 @@ class PrintWorker(QObject):
         while not self._stop.is_set():
             try:
                 job = printqueue.claim_next(self.store, self.station)
-            except Exception as exc:
-                self._report(f"Print queue unavailable: {exc}".splitlines()[0], -1, False)
+            except Exception as exc:  # worded for staff; the detail goes to the log once
+                text = QUEUE_UNREACHABLE if isinstance(exc, UNREACHABLE) else QUEUE_FAILED
+                if self._last_status is None or self._last_status[0] != text:
+                    log.warning("print queue unavailable: %s", exc)
+                self._report(text, -1, False)
                 self._sleep(self.poll_interval)
                 continue
             if job is None:

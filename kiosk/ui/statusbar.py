@@ -2,22 +2,49 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from kiosk.messages import localise
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that shortens its text with "…" to the room it gets, instead of
+    widening the window; the whole text is in its tooltip."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setToolTip(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt name)
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("…" * 6)), hint.height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), text)
 
 
 class StationStatusBar(QStatusBar):
     def __init__(self, station: str, operator: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setSizeGripEnabled(False)
-        self.station = QLabel(self.tr("Station: {name}").format(name=station), self)
-        self.operator = QLabel(self.tr("Operator: {name}").format(name=operator or "—"), self)
-        self.database = QLabel(self)
-        self.printer = QLabel(self.tr("Printer: …"), self)
+        self.station = ElidedLabel(self.tr("Station: {name}").format(name=station), self)
+        self.operator = ElidedLabel(self.tr("Operator: {name}").format(name=operator or "—"), self)
+        self.database = ElidedLabel("", self)
+        self.printer = ElidedLabel(self.tr("Printer: …"), self)
         self.today = QLabel(self)
-        for label in (self.station, self.operator, self.database, self.printer):
+        for label in (self.station, self.operator, self.database):
             self.addWidget(label)
+        self.addWidget(self.printer, 1)  # the printer's state gets the room that is left
         self.addPermanentWidget(self.today)
         self.printer_text = ""
         self.printer_ok = True

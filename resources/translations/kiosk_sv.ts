@@ -265,6 +265,10 @@
         <translation>köandet av namnbrickan</translation>
     </message>
     <message>
+        <source>Something went wrong. The details are in the log; please try again.</source>
+        <translation>Något gick fel. Detaljerna finns i loggen; försök igen.</translation>
+    </message>
+    <message>
         <source>First name</source>
         <translation>Förnamn</translation>
     </message>
@@ -1126,6 +1130,10 @@
         <translation>Databasen går inte att nå: {message} (siffrorna kan vara gamla)</translation>
     </message>
     <message>
+        <source>Database unreachable (figures may be old)</source>
+        <translation>Databasen går inte att nå (siffrorna kan vara gamla)</translation>
+    </message>
+    <message>
         <source>Snapshot saved: {png} and {csv}</source>
         <translation>Ögonblicksbild sparad: {png} och {csv}</translation>
     </message>
@@ -1453,6 +1461,14 @@
     <message>
         <source>Printer {name} did not take the job</source>
         <translation>Skrivaren {name} tog inte emot jobbet</translation>
+    </message>
+    <message>
+        <source>Print queue unavailable: the database cannot be reached (badges wait in the queue)</source>
+        <translation>Utskriftskön är inte tillgänglig: databasen går inte att nå (namnbrickorna väntar i kön)</translation>
+    </message>
+    <message>
+        <source>Print queue unavailable: see the log for details (badges wait in the queue)</source>
+        <translation>Utskriftskön är inte tillgänglig: se loggen för detaljer (namnbrickorna väntar i kön)</translation>
     </message>
     <message>
         <source>{printer}: ready, {n} waiting</source>

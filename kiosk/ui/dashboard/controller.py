@@ -4,14 +4,18 @@ piles up work and the window never waits."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.core.dashboard import DashboardData, DashboardFigures, write_csv
+from kiosk.core.errors import KioskError
 from kiosk.core.models import Event
-from kiosk.core.store import Store
+from kiosk.core.store import UNREACHABLE, Store
 from kiosk.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 POLL_MS = 1000
 
@@ -30,6 +34,7 @@ class DashboardController(QObject):
         self.refreshes = 0
         self._marker: tuple | None = None
         self._busy = False
+        self._last_failure = ""
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self.poll)
@@ -58,6 +63,7 @@ class DashboardController(QObject):
 
     def _done(self, figures: DashboardFigures | None) -> None:
         self._busy = False
+        self._last_failure = ""
         if figures is not None:
             self.figures = figures
             self.refreshes += 1
@@ -65,7 +71,10 @@ class DashboardController(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
-        self.unreachable.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        if str(exc) != self._last_failure:  # once per new fault, not every second
+            log.warning("dashboard figures could not be read: %s", exc)
+        self._last_failure = str(exc)
+        self.unreachable.emit(str(exc) if isinstance(exc, KioskError) and not isinstance(exc, UNREACHABLE) else "")
 
     def write_csv(self, path: Path) -> Path | None:
         return write_csv(self.figures, path) if self.figures is not None else None

@@ -172,7 +172,10 @@ class DashboardWindow(QMainWindow):
                 table.setItem(r, c, item)
 
     def _unreachable(self, message: str) -> None:
-        self.updated.setText(self.tr("Database unreachable: {message} (figures may be old)").format(message=message))
+        if message:
+            self.updated.setText(self.tr("Database unreachable: {message} (figures may be old)").format(message=message))
+        else:
+            self.updated.setText(self.tr("Database unreachable (figures may be old)"))
         self.updated.setStyleSheet("color: white; background: #b3261e; font-weight: bold;")
 
     # -- presentation and export -----------------------------------------------------------

@@ -7,12 +7,13 @@ through signals that the window connects in one place.
 
 from __future__ import annotations
 
+import logging
+
 from dataclasses import dataclass
 from datetime import datetime, time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, OperationalError
 
 from kiosk.core import attendees, printqueue
 from kiosk.core.attendees import AttendeeInfo, ValidationError
@@ -22,15 +23,17 @@ from kiosk.core.events import Actor, zone
 from kiosk.core.models import Attendee, Event, Method
 from kiosk.core.printqueue import BadgeStatus
 from kiosk.core.search import SearchIndex, find
-from kiosk.core.store import Store, StoreError
+from kiosk.core.store import UNREACHABLE, Store
 from kiosk.i18n import tr
 from kiosk.ui.desk import presenter
 from kiosk.ui.live_settings import StationPrinting
 from kiosk.ui.tasks import TaskRunner
 
-UNREACHABLE = (OperationalError, DBAPIError, StoreError, ConnectionError, TimeoutError)
 SEARCH_LIMIT = 100
 STATUS_INTERVAL_MS = 5000
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -305,8 +308,9 @@ class DeskController(QObject):
                 self.resultReady.emit(presenter.unreachable(action))
         elif isinstance(exc, (ValidationError, KioskError, ValueError)):
             self.resultReady.emit(presenter.failed(action.capitalize(), str(exc)))
-        else:
-            self.resultReady.emit(presenter.failed(action.capitalize(), f"{type(exc).__name__}: {exc}"))
+        else:  # a fault of ours: staff get a sentence, the log gets the detail
+            log.error("%s failed", action, exc_info=(type(exc), exc, exc.__traceback__))
+            self.resultReady.emit(presenter.failed(action.capitalize(), tr("Something went wrong. The details are in the log; please try again.")))
 
 
 def release_free_memory() -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.exc import DBAPIError, OperationalError
 
 from kiosk.core import attendees, printqueue, selfservice
 from kiosk.core.checkin import CheckInService, ResultKind, ScanResult, touch_station
@@ -18,12 +17,11 @@ from kiosk.core.events import Actor
 from kiosk.core.models import Event, Method
 from kiosk.core.pin import Attempt, PinRateLimiter, verify_pin
 from kiosk.core.search import SearchIndex
-from kiosk.core.store import Store, StoreError
+from kiosk.core.store import UNREACHABLE, Store
 from kiosk.ui.live_settings import StationPrinting
 from kiosk.ui.result_state import ResultState
 from kiosk.ui.tasks import TaskRunner
 
-UNREACHABLE = (OperationalError, DBAPIError, StoreError, ConnectionError, TimeoutError)
 EMAIL_TRIES = 3
 
 # What happened to the badge of the person on screen.
