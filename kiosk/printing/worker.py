@@ -26,7 +26,7 @@ from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.errors import KioskError
 from kiosk.core.models import utcnow
 from kiosk.core.store import UNREACHABLE, Store
-from kiosk.printing.printers import PrintError, print_image
+from kiosk.printing.printers import PrintError, check_printer, print_image
 
 log = logging.getLogger(__name__)
 #: What staff read when the queue itself cannot be read (kiosk.messages translates them).
@@ -205,9 +205,13 @@ class PrintWorker(QObject):
             error = self._last_error
         if error and waiting:
             self._report(f"{error} ({waiting} waiting)", waiting, False)
-        else:
-            name = printer or "default printer"
-            self._report(f"{name}: ready" + (f", {waiting} waiting" if waiting else ""), waiting, True)
+            return
+        try:  # at start and while idle, so a missing printer shows before the first guest
+            name = check_printer(printer)
+        except PrintError as exc:
+            self._report(str(exc) + (f" ({waiting} waiting)" if waiting and waiting > 0 else ""), waiting, False)
+            return
+        self._report(f"{name}: ready" + (f", {waiting} waiting" if waiting else ""), waiting, True)
 
     def _report(self, text: str, waiting: int, ok: bool) -> None:
         status = (text, waiting, ok)

@@ -4,6 +4,7 @@ log), and no message, however long, makes the desk wider than a 1366-pixel scree
 from __future__ import annotations
 
 import logging
+import os
 
 import pytest
 
@@ -61,3 +62,48 @@ def test_a_long_status_never_widens_the_desk(qtbot, desk):
     assert desk.minimumSizeHint().width() <= 1366
     assert desk.width() <= 1366
     assert desk.status.printer.toolTip()  # the whole text is one hover away
+
+
+def _desk_with_printer(qtbot, desk_store, desk_event, desk_actor, station_settings, printer: str):
+    from kiosk.ui.desk.assemble import build_desk
+
+    station_settings.set("printing/printer", printer)
+    desk = build_desk(desk_store, desk_event, desk_actor, station_settings, synchronous=True, sounds=False,
+                      printing=True, camera=False)
+    qtbot.addWidget(desk)
+    desk.show()
+    return desk
+
+
+@pytest.mark.parametrize("printer, expected", [
+    ("No-Such-Printer", "Printer: Printer 'No-Such-Printer' not found (is it switched on and installed?)"),
+    ("", "Printer: No printer chosen and the system has no default printer"),
+])
+def test_a_station_without_a_usable_printer_says_so_before_the_first_guest(
+        qtbot, desk_store, desk_event, desk_actor, station_settings, printer, expected):
+    from kiosk.printing.printers import default_printer
+
+    if not printer and default_printer():
+        pytest.skip("this machine has a default printer")  # CI's CUPS has none by design
+    desk = _desk_with_printer(qtbot, desk_store, desk_event, desk_actor, station_settings, printer)
+    try:
+        qtbot.waitUntil(lambda: desk.status.printer.text() == expected, timeout=10_000)
+        assert not desk.status.printer_ok
+    finally:
+        desk.print_worker.stop()
+        desk.close()
+
+
+def test_a_ready_printer_says_ready_at_start(qtbot, desk_store, desk_event, desk_actor, station_settings):
+    from tests.conftest import need_service
+
+    printer = os.environ.get("KIOSK_TEST_PRINTER")
+    if not printer:
+        need_service("CUPS test printer", "set KIOSK_TEST_PRINTER, or run scripts/test")
+    desk = _desk_with_printer(qtbot, desk_store, desk_event, desk_actor, station_settings, printer)
+    try:
+        qtbot.waitUntil(lambda: desk.status.printer.text() == f"Printer: {printer}: ready", timeout=10_000)
+        assert desk.status.printer_ok
+    finally:
+        desk.print_worker.stop()
+        desk.close()
