@@ -60,6 +60,8 @@ class CheckInKind(str, enum.Enum):
     ENTRY = "entry"
     EXIT = "exit"
     ANNUL = "annul"
+    #: A badge printed at a print-only station: logged, never an entry.
+    PRINT = "print"
 
 
 class Method(str, enum.Enum):
