@@ -132,16 +132,17 @@ class ScanResult:
         return self.kind.tone
 
     def to_json(self) -> dict:
-        return {
+        data = {
             "result": self.kind.value,
             "code": self.code,
             "attendee": self.attendee.to_json() if self.attendee else None,
             "first_checkin": self.first_checkin.to_json() if self.first_checkin else None,
             "entry": self.entry.to_json() if self.entry else None,
             "reentry": self.reentry,
-            "list": self.list_name,
-            "reason": self.reason,
         }
+        if self.list_name:  # decided on a check-in list (every result about a known attendee)
+            data.update(list=self.list_name, reason=self.reason)
+        return data
 
 
 STATION_TOUCH_SECONDS = 30.0

@@ -124,6 +124,14 @@ def get_list(store: Store, event_id: int, name: str | None = None) -> ListInfo:
         return find_list(session.connection(), event_id, name)
 
 
+def usable_list(store: Store, event_id: int, name: str | None) -> ListInfo:
+    """The list a station may work on: it exists and is not archived."""
+    info = get_list(store, event_id, name)
+    if info.archived:
+        raise NoListError(f"Check-in list {info.name!r} is archived")
+    return info
+
+
 def all_lists(store: Store, event_id: int, include_archived: bool = False) -> list[ListInfo]:
     with store.write() as session:
         conn = session.connection()
@@ -143,10 +151,12 @@ def attendee_log(conn, list_id: int, attendee_id: int) -> list[Past]:
     return [Past(CheckInKind(r.kind), r.at, r.station, r.operator, r) for r in rows]
 
 
-def _latest_moves(list_id):
-    """Each attendee's latest entry, exit or annulment on the list (one row per attendee)."""
+_MOVES = (CheckInKind.ENTRY.value, CheckInKind.EXIT.value, CheckInKind.ANNUL.value)
+
+
+def _latest_moves(list_id, moves=_MOVES):
+    """Each attendee's latest row of the ``moves`` kinds on the list (one row per attendee)."""
     later = aliased(CHECKIN)
-    moves = (CheckInKind.ENTRY.value, CheckInKind.EXIT.value, CheckInKind.ANNUL.value)
     return and_(
         CHECKIN.c.list_id == list_id,
         CHECKIN.c.kind.in_(moves),

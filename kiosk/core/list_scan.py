@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from kiosk.core.checkin_lists import LIST, ListInfo, attendee_log, find_list, lock_list, occupancy
+from kiosk.core.checkin_lists import LIST, ListInfo, NoListError, attendee_log, find_list, lock_list, occupancy
 from kiosk.core.models import CheckInKind, Event
 from kiosk.core.rules import AttendeeFacts, Decision, Past, ScanKind, Verdict, decide, is_inside, live
 
@@ -33,6 +33,8 @@ class ListBinding:
             if row is not None:
                 return ListInfo.of(row)
         info = find_list(conn, self.event_id, self.name)
+        if info.archived:
+            raise NoListError(f"Check-in list {info.name!r} is archived")
         self._id = info.id
         return info
 

@@ -212,6 +212,10 @@
         <translation>Per station:</translation>
     </message>
     <message>
+        <source>By check-in list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Check-ins per station, last 15 minutes</source>
         <translation>Incheckningar per station, senaste 15 minuterna</translation>
     </message>
@@ -221,7 +225,7 @@
     </message>
     <message>
         <source>exit</source>
-        <extracomment>Set by the window when the printing module is present (``wake()`` after enqueueing). Badge template per ticket type (the station setting printing/templates); others: ``template``. Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
+        <extracomment>Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
         <translation>utpasseringen</translation>
     </message>
     <message>
@@ -933,6 +937,103 @@
         <source>printing unavailable (jobs stay queued)</source>
         <translation>utskrift inte tillgänglig (jobben står kvar i kön)</translation>
     </message>
+    <message>
+        <source>{option}: cannot read the time {text} (use &apos;2026-05-12 09:00&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>types: {types}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>categories: {categories}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capacity {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category {value}</source>
+        <extracomment>Results only a list can give; always worded with the list&apos;s name. Results worded with the list&apos;s name when the station works on a chosen list.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ticket type {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not admitted on {list}: {who} ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{list} is not open yet: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{list} is closed: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{list} is full ({n} places): {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge scan logged at {list} (not an entry): {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already checked in on {list} at {time}, {station}: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already checked in on {list}: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked in on {list}: {who} (again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked in on {list}: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked out of {list}: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not inside {list}, nothing to check out: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in on {list} annulled: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked in on {list}, nothing to undo: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places left:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AttendeePanel</name>
@@ -1043,6 +1144,7 @@
     <name>CameraPanel</name>
     <message>
         <source>No camera found. Scanning with a USB scanner and searching still work.</source>
+        <extracomment>The camera to pick first, by its name (the station setting camera/device; empty: the first).</extracomment>
         <translation>Ingen kamera hittades. Skanning med USB-skanner och sökning fungerar ändå.</translation>
     </message>
 </context>
@@ -1050,7 +1152,7 @@
     <name>CameraScanner</name>
     <message>
         <source>No camera found</source>
-        <extracomment>QtMultimedia&apos;s FFmpeg backend warns about optional hardware-acceleration libraries it cannot find (VA-API, PipeWire); they are not needed for a webcam, so keep the log clean. Formats whose luminance is in plane 0: (bytes between pixels, offset of the Y byte). Human-readable trouble: no camera, camera busy, permission denied.</extracomment>
+        <extracomment>Formats whose luminance is in plane 0: (bytes between pixels, offset of the Y byte). Human-readable trouble: no camera, camera busy, permission denied.</extracomment>
         <translation>Ingen kamera hittades</translation>
     </message>
 </context>
