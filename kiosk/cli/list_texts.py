@@ -6,9 +6,9 @@ from kiosk.core.checkin import ResultKind, ScanResult
 from kiosk.core.list_stats import stats_for_list
 from kiosk.i18n import tr
 
-#: Results only a list can give; always worded with the list's name.
+# Results only a list can give; always worded with the list's name.
 LIST_RESULTS = {ResultKind.NOT_ADMITTED, ResultKind.OUTSIDE_WINDOW, ResultKind.CAPACITY_FULL, ResultKind.PRINTED}
-#: Results worded with the list's name when the station works on a chosen list.
+# Results worded with the list's name when the station works on a chosen list.
 _NAMED = LIST_RESULTS | {
     ResultKind.CHECKED_IN, ResultKind.ALREADY_CHECKED_IN, ResultKind.CHECKED_OUT, ResultKind.NOT_INSIDE,
     ResultKind.ANNULLED, ResultKind.NOT_CHECKED_IN,

@@ -213,7 +213,7 @@
     </message>
     <message>
         <source>By check-in list:</source>
-        <translation type="unfinished"></translation>
+        <translation>Per incheckningslista:</translation>
     </message>
     <message>
         <source>Check-ins per station, last 15 minutes</source>
@@ -939,100 +939,99 @@
     </message>
     <message>
         <source>{option}: cannot read the time {text} (use &apos;2026-05-12 09:00&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>{option}: kan inte läsa tiden {text} (skriv &apos;2026-05-12 09:00&apos;)</translation>
     </message>
     <message>
         <source>print only</source>
-        <translation type="unfinished"></translation>
+        <translation>endast utskrift</translation>
     </message>
     <message>
         <source>types: {types}</source>
-        <translation type="unfinished"></translation>
+        <translation>biljettyper: {types}</translation>
     </message>
     <message>
         <source>categories: {categories}</source>
-        <translation type="unfinished"></translation>
+        <translation>kategorier: {categories}</translation>
     </message>
     <message>
         <source>capacity {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>kapacitet {n}</translation>
     </message>
     <message>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>standard</translation>
     </message>
     <message>
         <source>archived</source>
-        <translation type="unfinished"></translation>
+        <translation>arkiverad</translation>
     </message>
     <message>
         <source>category {value}</source>
-        <extracomment>Results only a list can give; always worded with the list&apos;s name. Results worded with the list&apos;s name when the station works on a chosen list.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>kategori {value}</translation>
     </message>
     <message>
         <source>ticket type {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>biljettyp {value}</translation>
     </message>
     <message>
         <source>Not admitted on {list}: {who} ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte behörig till {list}: {who} ({why})</translation>
     </message>
     <message>
         <source>{list} is not open yet: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>{list} har inte öppnat än: {who}</translation>
     </message>
     <message>
         <source>{list} is closed: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>{list} är stängd: {who}</translation>
     </message>
     <message>
         <source>{list} is full ({n} places): {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>{list} är full ({n} platser): {who}</translation>
     </message>
     <message>
         <source>Badge scan logged at {list} (not an entry): {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Skanning loggad vid {list} (inte en incheckning): {who}</translation>
     </message>
     <message>
         <source>Already checked in on {list} at {time}, {station}: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Redan incheckad på {list} {time}, {station}: {who}</translation>
     </message>
     <message>
         <source>Already checked in on {list}: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Redan incheckad på {list}: {who}</translation>
     </message>
     <message>
         <source>Checked in on {list}: {who} (again)</source>
-        <translation type="unfinished"></translation>
+        <translation>Incheckad på {list}: {who} (igen)</translation>
     </message>
     <message>
         <source>Checked in on {list}: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Incheckad på {list}: {who}</translation>
     </message>
     <message>
         <source>Checked out of {list}: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Utcheckad från {list}: {who}</translation>
     </message>
     <message>
         <source>Not inside {list}, nothing to check out: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte inne på {list}, inget att checka ut: {who}</translation>
     </message>
     <message>
         <source>Check-in on {list} annulled: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Incheckningen på {list} ångrad: {who}</translation>
     </message>
     <message>
         <source>Not checked in on {list}, nothing to undo: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte incheckad på {list}, inget att ångra: {who}</translation>
     </message>
     <message>
         <source>List:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista:</translation>
     </message>
     <message>
         <source>Places left:</source>
-        <translation type="unfinished"></translation>
+        <translation>Platser kvar:</translation>
     </message>
 </context>
 <context>
