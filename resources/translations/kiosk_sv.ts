@@ -1738,6 +1738,14 @@
         <translation>Evenemanget som stationen arbetar med (tomt: det senaste)</translation>
     </message>
     <message>
+        <source>Check-in list</source>
+        <translation>Incheckningslista</translation>
+    </message>
+    <message>
+        <source>The check-in list this station decides on (empty: the event&apos;s Entrance list)</source>
+        <translation>Incheckningslistan den här stationen avgör på (tom: evenemangets Entré-lista)</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
