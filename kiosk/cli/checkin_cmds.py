@@ -10,7 +10,10 @@ from kiosk.core.errors import UsageError
 from kiosk.core.events import zone
 from kiosk.core.models import Method
 from kiosk.core.search import SearchIndex, find
+from kiosk.core.checkin_lists import usable_list
+from kiosk.core.list_stats import stats_by_list
 from kiosk.core.stats import event_stats
+from kiosk.cli.list_texts import list_result_line, print_list_stats, station_list, wants_list_line
 from kiosk.i18n import tr
 
 
@@ -42,12 +45,14 @@ def register(sub) -> None:
         p.add_argument("--station", metavar="S")
         p.add_argument("--operator", metavar="O")
         p.add_argument("--json", action="store_true")
+        p.add_argument("--list", metavar="NAME", help="the check-in list (default: the station's, else Entrance)")
         if name == "undo":
             p.add_argument("--reason", required=True, metavar="TEXT")
         p.set_defaults(func=func)
 
-    p = sub.add_parser("stats", help="expected, checked in, inside, by category, ticket type and station")
+    p = sub.add_parser("stats", help="expected, checked in, inside, by category, ticket type, station and list")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--list", metavar="NAME", help="the figures of one check-in list")
     p.set_defaults(func=cmd_stats)
 
 
@@ -99,7 +104,10 @@ def cmd_search(args, ctx) -> int:
 
 
 def _service(args, ctx) -> CheckInService:
-    return CheckInService(ctx.store, ctx.event.id, ctx.actor)
+    name = station_list(args)
+    if name:  # a misspelt or archived list is a usage error, whatever the code
+        usable_list(ctx.store, ctx.event.id, name)
+    return CheckInService(ctx.store, ctx.event.id, ctx.actor, list_name=name)
 
 
 def _report(args, ctx, result: ScanResult) -> int:
@@ -109,7 +117,9 @@ def _report(args, ctx, result: ScanResult) -> int:
     a = result.attendee
     who = f"{a.display_name} ({a.organisation})" if a and a.organisation else (a.display_name if a else "")
     k = result.kind
-    if k is ResultKind.CHECKED_IN:
+    if wants_list_line(result, args):
+        line = list_result_line(result, who, lambda dt: _when(ctx, dt))
+    elif k is ResultKind.CHECKED_IN:
         line = (tr("Checked in: {who} (back in after leaving)") if result.reentry else tr("Checked in: {who}")).format(who=who)
     elif k is ResultKind.ALREADY_CHECKED_IN:
         f = result.first_checkin
@@ -165,9 +175,11 @@ def cmd_undo(args, ctx) -> int:
 
 
 def cmd_stats(args, ctx) -> int:
+    if args.list:
+        return print_list_stats(args, ctx)
     figures = event_stats(ctx.store, ctx.event.id)
     if args.json:
-        ctx.emit_json(figures)
+        ctx.emit_json({**figures, "by_list": stats_by_list(ctx.store, ctx.event.id)})
         return 0
     e = figures["expected"]
     pct = f" ({100 * figures['checked_in'] / e:.0f}%)" if e else ""
@@ -190,4 +202,9 @@ def cmd_stats(args, ctx) -> int:
     print(tr("By station:"))
     for name, n in figures["by_station"].items():
         print(f"  {name or none:<24} {n:>6}")
+    lists = stats_by_list(ctx.store, ctx.event.id)
+    if len(lists) > 1:
+        print(tr("By check-in list:"))
+        for name, c in lists.items():
+            print(f"  {name:<24} {c['checked_in']:>6} / {c['expected']}")
     return 0

@@ -26,8 +26,10 @@ from sqlmodel import Session, select
 from kiosk.core import audit
 from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.codes import MAX_CODE_LENGTH, candidates, clean_scan
+from kiosk.core.list_scan import RESULT_OF, ListBinding
 from kiosk.core.events import Actor
 from kiosk.core.models import Attendee, CheckIn, CheckInKind, Event, Method, Station, utcnow
+from kiosk.core.rules import ScanKind
 from kiosk.core.store import Store
 
 
@@ -47,12 +49,18 @@ class ResultKind(str, enum.Enum):
     NOT_INSIDE = "not_inside"
     ANNULLED = "annulled"
     NOT_CHECKED_IN = "not_checked_in"
+    NOT_ADMITTED = "not_admitted"
+    OUTSIDE_WINDOW = "outside_window"
+    CAPACITY_FULL = "capacity_full"
+    #: A print-only station: the badge is printed and the scan logged, but it is not an entry.
+    PRINTED = "printed"
 
     @property
     def tone(self) -> Tone:
-        if self in (ResultKind.CHECKED_IN, ResultKind.CHECKED_OUT, ResultKind.ANNULLED):
+        if self in (ResultKind.CHECKED_IN, ResultKind.CHECKED_OUT, ResultKind.ANNULLED, ResultKind.PRINTED):
             return Tone.SUCCESS
-        if self in (ResultKind.ALREADY_CHECKED_IN, ResultKind.NOT_INSIDE, ResultKind.NOT_CHECKED_IN):
+        if self in (ResultKind.ALREADY_CHECKED_IN, ResultKind.NOT_INSIDE, ResultKind.NOT_CHECKED_IN,
+                    ResultKind.OUTSIDE_WINDOW, ResultKind.CAPACITY_FULL):
             return Tone.WARNING
         return Tone.ERROR
 
@@ -69,6 +77,10 @@ class ResultKind(str, enum.Enum):
             ResultKind.UNKNOWN_CODE: 4,
             ResultKind.OTHER_EVENT: 4,
             ResultKind.BLOCKED: 5,
+            ResultKind.NOT_ADMITTED: 5,
+            ResultKind.OUTSIDE_WINDOW: 5,
+            ResultKind.CAPACITY_FULL: 5,
+            ResultKind.PRINTED: 0,
         }[self]
 
 
@@ -111,13 +123,16 @@ class ScanResult:
     reentry: bool = False
     #: For OTHER_EVENT: the name of the event the code belongs to.
     other_event: str = ""
+    #: The check-in list the scan was decided on, and why it was refused (rules.Decision.reason).
+    list_name: str = ""
+    reason: str = ""
 
     @property
     def tone(self) -> Tone:
         return self.kind.tone
 
     def to_json(self) -> dict:
-        return {
+        data = {
             "result": self.kind.value,
             "code": self.code,
             "attendee": self.attendee.to_json() if self.attendee else None,
@@ -125,6 +140,9 @@ class ScanResult:
             "entry": self.entry.to_json() if self.entry else None,
             "reentry": self.reentry,
         }
+        if self.list_name:  # decided on a check-in list (every result about a known attendee)
+            data.update(list=self.list_name, reason=self.reason)
+        return data
 
 
 STATION_TOUCH_SECONDS = 30.0
@@ -148,10 +166,12 @@ _MARK_INSIDE = (
 class CheckInService:
     """Check-ins for one event, at one station, by one operator."""
 
-    def __init__(self, store: Store, event_id: int, actor: Actor = Actor()):
+    def __init__(self, store: Store, event_id: int, actor: Actor = Actor(), list_name: str | None = None):
         self.store = store
         self.event_id = event_id
         self.actor = actor
+        #: The check-in list this station decides on (None: the event's default list).
+        self.lists = ListBinding(event_id, list_name)
         self._station_touched = 0.0
 
     # -- finding ---------------------------------------------------------------------------
@@ -205,42 +225,46 @@ class CheckInService:
                 name = conn.execute(sa_select(Event.name).where(Event.id == row.event_id)).scalar()
                 conn.rollback()
                 return ScanResult(ResultKind.OTHER_EVENT, code=row.code, other_event=name)
-            if row.blocked:
+            now = utcnow()
+            clist, decision = self.lists.judge(conn, row, ScanKind.ENTRY, now)
+            kind = ResultKind(RESULT_OF[decision.verdict])
+            if decision.refused:
                 conn.rollback()
-                return ScanResult(ResultKind.BLOCKED, code=row.code, attendee=info)
-            if row.checked_in_at is not None and row.inside:
-                first = _first_entry_core(conn, row.id, row.checked_in_at)
-                conn.rollback()
-                return ScanResult(ResultKind.ALREADY_CHECKED_IN, row.code, info, first_checkin=first)
-            reentry = row.checked_in_at is not None
-            entry = LogEntry(uuid.uuid4(), CheckInKind.ENTRY, utcnow(), self.actor.station, self.actor.operator, method, "")
+                first = LogEntry.of(decision.earlier.ref) if decision.earlier else None
+                return ScanResult(kind, row.code, info, first_checkin=first, list_name=clist.name, reason=decision.reason)
+            reentry = decision.reentry
+            entry = LogEntry(uuid.uuid4(), decision.write, now, self.actor.station, self.actor.operator, method, "")
             conn.execute(
                 _INSERT_LOG,
                 {
                     "id": entry.id, "event_id": row.event_id, "attendee_id": row.id, "kind": entry.kind.value,
                     "at": entry.at, "station": entry.station, "operator": entry.operator, "method": method.value,
-                    "reason": "",
+                    "reason": "", "list_id": clist.id,
                 },
             )
-            checked_in_at = row.checked_in_at if reentry else entry.at
-            conn.execute(_MARK_INSIDE, {"attendee_id": row.id, "checked_in_at": checked_in_at})
+            if clist.is_default and decision.inside_after:  # the status cache follows the default list
+                checked_in_at = row.checked_in_at if row.checked_in_at is not None else entry.at
+                conn.execute(_MARK_INSIDE, {"attendee_id": row.id, "checked_in_at": checked_in_at})
+                info = replace(info, checked_in_at=checked_in_at, inside=True)
             self._touch_station_conn(conn)
             conn.commit()
-            info = replace(info, checked_in_at=checked_in_at, inside=True)
-            return ScanResult(ResultKind.CHECKED_IN, row.code, info, entry=entry, reentry=reentry)
+            return ScanResult(kind, row.code, info, entry=entry, reentry=reentry, list_name=clist.name)
 
     def check_out(self, attendee_id: int, method: Method = Method.SCAN) -> ScanResult:
         with self.store.write() as session:
             row = self._lock(session, attendee_id)
             if row is None or row.event_id != self.event_id:
                 return ScanResult(ResultKind.UNKNOWN_CODE)
-            if not row.inside:
-                return ScanResult(ResultKind.NOT_INSIDE, row.code, AttendeeInfo.of(row))
+            clist, decision = self.lists.judge(session.connection(), row, ScanKind.EXIT, utcnow())
+            if decision.refused:
+                return ScanResult(ResultKind.NOT_INSIDE, row.code, AttendeeInfo.of(row), list_name=clist.name)
             entry = self._log(session, row, CheckInKind.EXIT, method)
-            row.inside = False
+            entry.list_id = clist.id
+            if clist.is_default:
+                row.inside = False
             session.add(row)
             session.flush()
-            return ScanResult(ResultKind.CHECKED_OUT, row.code, AttendeeInfo.of(row), entry=LogEntry.of(entry))
+            return ScanResult(ResultKind.CHECKED_OUT, row.code, AttendeeInfo.of(row), entry=LogEntry.of(entry), list_name=clist.name)
 
     def annul(self, attendee_id: int, reason: str, method: Method = Method.SEARCH) -> ScanResult:
         """Undo a check-in. The reason is required and goes to the log and the audit trail."""
@@ -251,11 +275,14 @@ class CheckInService:
             row = self._lock(session, attendee_id)
             if row is None or row.event_id != self.event_id:
                 return ScanResult(ResultKind.UNKNOWN_CODE)
-            if row.checked_in_at is None:
-                return ScanResult(ResultKind.NOT_CHECKED_IN, row.code, AttendeeInfo.of(row))
+            clist, entries = self.lists.live_entries(session.connection(), row.id)
+            if not entries:
+                return ScanResult(ResultKind.NOT_CHECKED_IN, row.code, AttendeeInfo.of(row), list_name=clist.name)
             entry = self._log(session, row, CheckInKind.ANNUL, method, reason=reason[:500])
-            row.checked_in_at = None
-            row.inside = False
+            entry.list_id = clist.id
+            if clist.is_default:
+                row.checked_in_at = None
+                row.inside = False
             session.add(row)
             audit.record(session, "annul", self.actor, self.event_id, row.id, code=row.code, reason=reason[:500])
             session.flush()

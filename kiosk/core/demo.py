@@ -16,6 +16,7 @@ from kiosk.core.models import (
     BadgePrint,
     BadgePrivacy,
     CheckIn,
+    CheckInList,
     Event,
     EventSetting,
     PrintJob,
@@ -182,4 +183,5 @@ def _delete_event(session, event_id: int) -> None:
         session.execute(delete(table).where(table.event_id == event_id))
     session.execute(update(AuditEntry).where(AuditEntry.event_id == event_id).values(event_id=None))
     session.execute(delete(Attendee).where(Attendee.event_id == event_id))
+    session.execute(delete(CheckInList).where(CheckInList.event_id == event_id))
     session.execute(delete(Event).where(Event.id == event_id))

@@ -23,7 +23,7 @@ from kiosk.core import audit
 from kiosk.core.errors import KioskError, UsageError
 from kiosk.core.events import Actor, zone
 from kiosk.core.files import open_private
-from kiosk.core.models import Attendee, CheckIn, CheckInKind, Event
+from kiosk.core.models import Attendee, CheckIn, CheckInKind, CheckInList, Event
 from kiosk.core.store import Store
 
 KINDS = ("checkins", "attendees", "attendance")
@@ -69,11 +69,13 @@ class _Clock:
 
 def _checkins(session, event_id: int, when: _Clock) -> tuple[list[str], Iterator[list]]:
     header = [f"Time ({when.tz.key})", "Kind", "Code", "First name", "Last name", "Organisation",
-              "Station", "Operator", "Method", "Reason"]
+              "Station", "Operator", "Method", "Reason", "List"]
     query = (
         select(CheckIn.at, CheckIn.kind, Attendee.code, Attendee.first_name, Attendee.last_name,
-               Attendee.organisation, CheckIn.station, CheckIn.operator, CheckIn.method, CheckIn.reason)
+               Attendee.organisation, CheckIn.station, CheckIn.operator, CheckIn.method, CheckIn.reason,
+               CheckInList.name)
         .join(Attendee, Attendee.id == CheckIn.attendee_id)
+        .outerjoin(CheckInList, CheckInList.id == CheckIn.list_id)
         .where(CheckIn.event_id == event_id)
         .order_by(CheckIn.at, CheckIn.id)
         .execution_options(yield_per=YIELD_PER)

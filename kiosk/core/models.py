@@ -11,7 +11,8 @@ import enum
 import uuid
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, DateTime, Index, Integer, String, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator, UniqueConstraint, select
+from sqlalchemy import event as sa_event
 from sqlmodel import Field, SQLModel
 
 UTC = timezone.utc
@@ -60,6 +61,8 @@ class CheckInKind(str, enum.Enum):
     ENTRY = "entry"
     EXIT = "exit"
     ANNUL = "annul"
+    #: A badge printed at a print-only station: logged, never an entry.
+    PRINT = "print"
 
 
 class Method(str, enum.Enum):
@@ -132,13 +135,49 @@ class Attendee(SQLModel, table=True):
         return [a.strip() for a in self.alerts.split(",") if a.strip()]
 
 
+class CheckInList(SQLModel, table=True):
+    """Where a scan counts: the entrance, a room, a day. Every event has a default list
+    ("Entrance"); the attendee row's status cache reflects that one."""
+
+    __tablename__ = "checkin_list"
+    __table_args__ = (UniqueConstraint("event_id", "name", name="uq_checkin_list_event_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", nullable=False)
+    name: str = Field(max_length=100)
+    #: Admitted ticket types and categories, one a line; empty admits all.
+    ticket_types: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    categories: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    valid_from: datetime | None = _ts(nullable=True)
+    valid_until: datetime | None = _ts(nullable=True)
+    #: once, daily, multiple or exit (see kiosk.core.rules.EntryRule)
+    rule: str = Field(default="exit", sa_column=Column(String(16), nullable=False, server_default="exit"))
+    capacity: int | None = Field(default=None)
+    counts_inside: bool = Field(default=True)
+    #: A badge desk: scans print and are logged, never entries.
+    print_only: bool = Field(default=False)
+    is_default: bool = Field(default=False)
+    archived: bool = Field(default=False)
+    created_at: datetime = _ts(default=utcnow)
+
+
+def _default_list_id(context) -> int | None:
+    """A check-in row written without a list goes on its event's default list."""
+    event_id = context.get_current_parameters().get("event_id")
+    table = CheckInList.__table__
+    return context.connection.execute(
+        select(table.c.id).where(table.c.event_id == event_id, table.c.is_default == True)  # noqa: E712
+    ).scalar()
+
+
 class CheckIn(SQLModel, table=True):
-    """The append-only log of entries, exits and annulments."""
+    """The append-only log of entries, exits, annulments and badge-desk prints, per list."""
 
     __tablename__ = "checkin"
     __table_args__ = (
         Index("ix_checkin_attendee_at", "attendee_id", "at"),
         Index("ix_checkin_event_at", "event_id", "at"),
+        Index("ix_checkin_list_attendee_at", "list_id", "attendee_id", "at"),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
@@ -150,6 +189,10 @@ class CheckIn(SQLModel, table=True):
     operator: str = Field(default="", max_length=100)
     method: Method = Field(sa_column=Column(String(16), nullable=False))
     reason: str = Field(default="", max_length=500)
+    list_id: int = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("checkin_list.id"), nullable=False, default=_default_list_id),
+    )
 
 
 class Station(SQLModel, table=True):
@@ -221,3 +264,19 @@ class EventSetting(SQLModel, table=True):
     event_id: int = Field(foreign_key="event.id", primary_key=True)
     key: str = Field(primary_key=True, max_length=100)
     value: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+
+
+DEFAULT_LIST_NAME = "Entrance"
+
+
+def _give_default_list(mapper, connection, target: Event) -> None:
+    """Every event gets its default list in the transaction that creates it."""
+    connection.execute(
+        CheckInList.__table__.insert().values(
+            event_id=target.id, name=DEFAULT_LIST_NAME, ticket_types="", categories="", rule="exit",
+            counts_inside=True, print_only=False, is_default=True, archived=False, created_at=utcnow(),
+        )
+    )
+
+
+sa_event.listen(Event, "after_insert", _give_default_list)

@@ -26,7 +26,10 @@ NO_TEMPLATE = "none"
 
 def should_auto_print(result: ScanResult, already_printed: bool, template: str, auto_print: bool = True) -> bool:
     """Print after a check-in only for a first, successful check-in of someone with no badge yet,
-    when this ticket type has a template (not "none") and the station prints automatically."""
+    when this ticket type has a template (not "none") and the station prints automatically.
+    A badge desk (a print-only list) prints or reprints at every scan."""
+    if result.kind is ResultKind.PRINTED:
+        return bool(template) and template != NO_TEMPLATE
     return (
         auto_print
         and result.kind is ResultKind.CHECKED_IN

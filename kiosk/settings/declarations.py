@@ -186,6 +186,8 @@ _DECLARED = (
     Setting("station/mode", str, "desk", "The screen 'kiosk run' opens: desk, self (self-service kiosk) or dashboard",
             choices=MODES, label="Mode"),
     Setting("station/event", str, "", "The event this station works on (empty: the newest one)", label="Event"),
+    Setting("station/list", str, "", "The check-in list this station decides on (empty: the event's Entrance list)",
+            label="Check-in list"),
     Setting("station/language", str, "", "Language of the screens: en, sv, or empty for the computer's",
             choices=LANGUAGES, label="Language"),
     Setting("database/url", str, "", "Database URL (empty: a SQLite file in the user data folder; $KIOSK_DB and --db win)",

@@ -212,6 +212,10 @@
         <translation>Per station:</translation>
     </message>
     <message>
+        <source>By check-in list:</source>
+        <translation>Per incheckningslista:</translation>
+    </message>
+    <message>
         <source>Check-ins per station, last 15 minutes</source>
         <translation>Incheckningar per station, senaste 15 minuterna</translation>
     </message>
@@ -949,6 +953,102 @@
         <source>the value is empty</source>
         <translation>värdet är tomt</translation>
     </message>
+    <message>
+        <source>{option}: cannot read the time {text} (use &apos;2026-05-12 09:00&apos;)</source>
+        <translation>{option}: kan inte läsa tiden {text} (skriv &apos;2026-05-12 09:00&apos;)</translation>
+    </message>
+    <message>
+        <source>print only</source>
+        <translation>endast utskrift</translation>
+    </message>
+    <message>
+        <source>types: {types}</source>
+        <translation>biljettyper: {types}</translation>
+    </message>
+    <message>
+        <source>categories: {categories}</source>
+        <translation>kategorier: {categories}</translation>
+    </message>
+    <message>
+        <source>capacity {n}</source>
+        <translation>kapacitet {n}</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>standard</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>arkiverad</translation>
+    </message>
+    <message>
+        <source>category {value}</source>
+        <translation>kategori {value}</translation>
+    </message>
+    <message>
+        <source>ticket type {value}</source>
+        <translation>biljettyp {value}</translation>
+    </message>
+    <message>
+        <source>Not admitted on {list}: {who} ({why})</source>
+        <translation>Inte behörig till {list}: {who} ({why})</translation>
+    </message>
+    <message>
+        <source>{list} is not open yet: {who}</source>
+        <translation>{list} har inte öppnat än: {who}</translation>
+    </message>
+    <message>
+        <source>{list} is closed: {who}</source>
+        <translation>{list} är stängd: {who}</translation>
+    </message>
+    <message>
+        <source>{list} is full ({n} places): {who}</source>
+        <translation>{list} är full ({n} platser): {who}</translation>
+    </message>
+    <message>
+        <source>Badge scan logged at {list} (not an entry): {who}</source>
+        <translation>Skanning loggad vid {list} (inte en incheckning): {who}</translation>
+    </message>
+    <message>
+        <source>Already checked in on {list} at {time}, {station}: {who}</source>
+        <translation>Redan incheckad på {list} {time}, {station}: {who}</translation>
+    </message>
+    <message>
+        <source>Already checked in on {list}: {who}</source>
+        <translation>Redan incheckad på {list}: {who}</translation>
+    </message>
+    <message>
+        <source>Checked in on {list}: {who} (again)</source>
+        <translation>Incheckad på {list}: {who} (igen)</translation>
+    </message>
+    <message>
+        <source>Checked in on {list}: {who}</source>
+        <translation>Incheckad på {list}: {who}</translation>
+    </message>
+    <message>
+        <source>Checked out of {list}: {who}</source>
+        <translation>Utcheckad från {list}: {who}</translation>
+    </message>
+    <message>
+        <source>Not inside {list}, nothing to check out: {who}</source>
+        <translation>Inte inne på {list}, inget att checka ut: {who}</translation>
+    </message>
+    <message>
+        <source>Check-in on {list} annulled: {who}</source>
+        <translation>Incheckningen på {list} ångrad: {who}</translation>
+    </message>
+    <message>
+        <source>Not checked in on {list}, nothing to undo: {who}</source>
+        <translation>Inte incheckad på {list}, inget att ångra: {who}</translation>
+    </message>
+    <message>
+        <source>List:</source>
+        <translation>Lista:</translation>
+    </message>
+    <message>
+        <source>Places left:</source>
+        <translation>Platser kvar:</translation>
+    </message>
 </context>
 <context>
     <name>AttendeePanel</name>
@@ -1668,6 +1768,14 @@
     <message>
         <source>The event this station works on (empty: the newest one)</source>
         <translation>Evenemanget som stationen arbetar med (tomt: det senaste)</translation>
+    </message>
+    <message>
+        <source>Check-in list</source>
+        <translation>Incheckningslista</translation>
+    </message>
+    <message>
+        <source>The check-in list this station decides on (empty: the event&apos;s Entrance list)</source>
+        <translation>Incheckningslistan den här stationen avgör på (tom: evenemangets Entré-lista)</translation>
     </message>
     <message>
         <source>Language</source>

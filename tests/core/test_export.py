@@ -60,7 +60,8 @@ def test_checkins_csv_has_local_times_and_no_formulas(store, event_id, actor, tm
     rows = read_csv(path)
     assert result.rows == 3 and len(rows) == 4
     assert rows[0] == ["Time (Europe/Stockholm)", "Kind", "Code", "First name", "Last name", "Organisation",
-                       "Station", "Operator", "Method", "Reason"]
+                       "Station", "Operator", "Method", "Reason", "List"]
+    assert {r[10] for r in rows[1:]} == {"Entrance"}
     assert_no_formula_cells(rows)
     with store.read() as s:
         first = s.exec(select(CheckIn).order_by(CheckIn.at)).first()

@@ -17,6 +17,8 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Settings", 'Mode'),
     QT_TRANSLATE_NOOP("Settings", "The screen 'kiosk run' opens: desk, self (self-service kiosk) or dashboard"),
     QT_TRANSLATE_NOOP("Settings", 'The event this station works on (empty: the newest one)'),
+    QT_TRANSLATE_NOOP("Settings", 'Check-in list'),
+    QT_TRANSLATE_NOOP("Settings", "The check-in list this station decides on (empty: the event's Entrance list)"),
     QT_TRANSLATE_NOOP("Settings", 'Language'),
     QT_TRANSLATE_NOOP("Settings", "Language of the screens: en, sv, or empty for the computer's"),
     QT_TRANSLATE_NOOP("Settings", 'Database URL'),
