@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.cli.args import nonempty_path
+from kiosk.cli.args import nonempty_name, nonempty_path
 from kiosk.core.errors import KioskError
 
 
@@ -11,6 +11,8 @@ def register(sub) -> None:
     p.add_argument("--mode", default=None, help="which screen: desk, self (self-service kiosk), dashboard (default: the station's setting, else desk)")
     p.add_argument("--station", metavar="NAME", help="this station's name (remembered; asked at the first start otherwise)")
     p.add_argument("--operator", metavar="NAME", help="who staffs the station (remembered)")
+    p.add_argument("--list", metavar="NAME", type=nonempty_name,
+                   help="the check-in list this station decides on (remembered; default: the event's Entrance)")
     p.add_argument("--self-test", action="store_true",
                    help="open each mode off-screen on the current event, render a badge, read its QR code; exit 0 when all pass")
     p.set_defaults(func=cmd_run)
@@ -29,6 +31,11 @@ def cmd_run(args, ctx) -> int:
 
     if args.mode:
         app.factory(args.mode)  # an unknown mode fails before any window opens
+    if args.list:  # a misspelt or archived list fails before any window opens, and is remembered
+        from kiosk.core.checkin_lists import usable_list
+        from kiosk.settings import StationSettings
+
+        StationSettings().set("station/list", usable_list(ctx.store, ctx.event.id, args.list).name)
     return app.run(ctx, mode=args.mode, station=args.station, operator=args.operator)
 
 

@@ -225,7 +225,7 @@
     </message>
     <message>
         <source>exit</source>
-        <extracomment>Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
+        <extracomment>The check-in list this station decides on (None: the event&apos;s default list). Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
         <translation>utpasseringen</translation>
     </message>
     <message>
@@ -402,6 +402,10 @@
         <translation>kl. {time} vid station {station} av {operator}</translation>
     </message>
     <message>
+        <source>list: {list}</source>
+        <translation>lista: {list}</translation>
+    </message>
+    <message>
         <source>Already checked in</source>
         <translation>Redan incheckad</translation>
     </message>
@@ -444,6 +448,46 @@
     <message>
         <source>This attendee is blocked: call the organiser</source>
         <translation>Deltagaren är spärrad: ring arrangören</translation>
+    </message>
+    <message>
+        <source>Their category ({category}) is not admitted here.</source>
+        <translation>Deras kategori ({category}) släpps inte in här.</translation>
+    </message>
+    <message>
+        <source>Their ticket type ({type}) is not admitted here.</source>
+        <translation>Deras biljettyp ({type}) släpps inte in här.</translation>
+    </message>
+    <message>
+        <source>Not admitted on {list}</source>
+        <translation>Inte insläppt på {list}</translation>
+    </message>
+    <message>
+        <source>Send the person to the right room, or to the organisers&apos; desk</source>
+        <translation>Skicka personen till rätt rum, eller till arrangörernas disk</translation>
+    </message>
+    <message>
+        <source>Check-in here opens later.</source>
+        <translation>Incheckningen här öppnar senare.</translation>
+    </message>
+    <message>
+        <source>Check-in here has closed.</source>
+        <translation>Incheckningen här har stängt.</translation>
+    </message>
+    <message>
+        <source>{list} is not open</source>
+        <translation>{list} är inte öppen</translation>
+    </message>
+    <message>
+        <source>All {n} places are taken; an exit frees a place.</source>
+        <translation>Alla {n} platser är tagna; en utpassering frigör en plats.</translation>
+    </message>
+    <message>
+        <source>{list} is full</source>
+        <translation>{list} är full</translation>
+    </message>
+    <message>
+        <source>Badge printed (not an entry)</source>
+        <translation>Namnbricka utskriven (ingen inpassering)</translation>
     </message>
     <message>
         <source>Exit recorded</source>

@@ -81,3 +81,9 @@ def test_badge_desk_list_is_never_an_entry(kiosk):
     assert r.code == 0 and r.json()["result"] == "printed" and r.json()["entry"]["kind"] == "print"
     assert kiosk("stats", "--json").json()["checked_in"] == 0
     assert kiosk("checkin", code).code == 0
+
+
+def test_run_refuses_an_unknown_list_before_any_window_opens(kiosk):
+    assert kiosk("demo").code == 0
+    out = kiosk("run", "--list", "Nowhere")
+    assert out.code == 2 and len(out.err.strip().splitlines()) == 1 and "Nowhere" in out.err, out.err

@@ -33,7 +33,7 @@ def build_desk(
     app = QApplication.instance()
     tasks = TaskRunner(app, synchronous=synchronous)
     options = StationPrinting.from_settings(settings)
-    controller = DeskController(store, event, actor, tasks, options)
+    controller = DeskController(store, event, actor, tasks, options, list_name=settings.get("station/list") or None)
     board = SoundBoard(enabled=settings.get("sound/enabled") if sounds is None else sounds)
     scanner = CameraScanner(tasks) if camera else None
     panel = CameraPanel(scanner) if scanner is not None else None

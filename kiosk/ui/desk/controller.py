@@ -68,6 +68,7 @@ class DeskController(QObject):
         tasks: TaskRunner,
         printing: StationPrinting | None = None,
         parent: QObject | None = None,
+        list_name: str | None = None,
     ):
         super().__init__(parent)
         self.store = store
@@ -77,7 +78,8 @@ class DeskController(QObject):
         self.actor = actor
         self.tasks = tasks
         self.printing = printing or StationPrinting()
-        self.service = CheckInService(store, event.id, actor)
+        #: The check-in list this station decides on (None: the event's default list).
+        self.service = CheckInService(store, event.id, actor, list_name=list_name)
         self.index = SearchIndex(store, event.id)
         self.index_ready = False
         #: Categories and ticket types in use, offered in the walk-in and edit forms.

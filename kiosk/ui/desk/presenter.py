@@ -53,6 +53,8 @@ def describe(result: ScanResult, tz: tzinfo) -> ResultView:
             when = tr("at {time} at station {station} by {operator}").format(
                 time=hhmm(first.at, tz), station=first.station or "?", operator=first.operator or "?"
             )
+            if result.list_name:
+                when += " · " + tr("list: {list}").format(list=result.list_name)
         else:
             when = ""
         title = tr("Already checked in")
@@ -67,6 +69,21 @@ def describe(result: ScanResult, tz: tzinfo) -> ResultView:
         return ResultView(state, tr("Ticket for another event"), detail, tr("Send the person to the organisers' desk"))
     if kind is ResultKind.BLOCKED:
         return ResultView(state, tr("Do not admit"), "\n".join(lines), tr("This attendee is blocked: call the organiser"), aid)
+    if kind is ResultKind.NOT_ADMITTED:
+        if result.reason == "category":
+            why = tr("Their category ({category}) is not admitted here.").format(category=person.category if person else "?")
+        else:
+            why = tr("Their ticket type ({type}) is not admitted here.").format(type=person.ticket_type if person else "?")
+        return ResultView(state, tr("Not admitted on {list}").format(list=result.list_name), "\n".join([*lines, why]),
+                          tr("Send the person to the right room, or to the organisers' desk"), aid)
+    if kind is ResultKind.OUTSIDE_WINDOW:
+        why = tr("Check-in here opens later.") if result.reason == "not_open" else tr("Check-in here has closed.")
+        return ResultView(state, tr("{list} is not open").format(list=result.list_name), "\n".join([*lines, why]), attendee_id=aid)
+    if kind is ResultKind.CAPACITY_FULL:
+        why = tr("All {n} places are taken; an exit frees a place.").format(n=result.reason or "?")
+        return ResultView(state, tr("{list} is full").format(list=result.list_name), "\n".join([*lines, why]), attendee_id=aid)
+    if kind is ResultKind.PRINTED:
+        return ResultView(state, tr("Badge printed (not an entry)"), "\n".join(lines), attendee_id=aid)
     if kind is ResultKind.CHECKED_OUT:
         return ResultView(state, tr("Exit recorded"), "\n".join(lines), attendee_id=aid)
     if kind is ResultKind.NOT_INSIDE:

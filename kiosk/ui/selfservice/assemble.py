@@ -55,7 +55,8 @@ def open_self_service(
     app = QApplication.instance()
     tasks = TaskRunner(app, synchronous=synchronous)
     kiosk_printing = StationPrinting.from_settings(settings)
-    controller = SelfServiceController(store, event, station, tasks, kiosk_printing)
+    controller = SelfServiceController(store, event, station, tasks, kiosk_printing,
+                                       list_name=settings.get("station/list") or None)
     board = SoundBoard(enabled=settings.get("sound/enabled") if sounds is None else sounds)
     scanner = CameraScanner(tasks) if camera and CameraScanner.cameras() else None
     panel = None

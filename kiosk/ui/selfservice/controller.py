@@ -60,7 +60,7 @@ class SelfServiceController(QObject):
     indexReady = Signal(int)
 
     def __init__(self, store: Store, event: Event, station: str, tasks: TaskRunner,
-                 printing: StationPrinting | None = None, parent: QObject | None = None):
+                 printing: StationPrinting | None = None, parent: QObject | None = None, list_name: str | None = None):
         super().__init__(parent)
         self.store = store
         self.event_id = event.id
@@ -68,7 +68,7 @@ class SelfServiceController(QObject):
         self.station = station
         self.tasks = tasks
         self.printing = printing or StationPrinting()
-        self.service = CheckInService(store, event.id, Actor(station=station, operator="self-service"))
+        self.service = CheckInService(store, event.id, Actor(station=station, operator="self-service"), list_name=list_name)
         self.index = SearchIndex(store, event.id)
         self.limiter = PinRateLimiter()
         self.kiosk_event = selfservice.KioskEvent(event.name, event.venue, "")
