@@ -5,11 +5,10 @@ TaskRunner, so a 100k-row file never freezes the window."""
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -18,6 +17,7 @@ from kiosk.core.importing import service
 from kiosk.core.importing.mapping import FIELDS, IGNORE
 from kiosk.core.store import Store
 from kiosk.i18n import tr
+from kiosk.ui.file_dialogs import open_file_name
 from kiosk.ui.tasks import TaskRunner
 
 PREVIEW_ROWS = 5
@@ -121,9 +121,8 @@ class ImportDialog(QDialog):
 
     # -- choosing and previewing -------------------------------------------------------------
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, tr("Choose an attendee list"), str(Path.home()),
-            tr("Attendee lists (*.csv *.tsv *.txt *.xlsx);;All files (*)"),
+        path = open_file_name(
+            self, tr("Choose an attendee list"), tr("Attendee lists (*.csv *.tsv *.txt *.xlsx);;All files (*)"),
         )
         if path:
             self.load(path)
