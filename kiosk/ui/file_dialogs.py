@@ -79,6 +79,7 @@ def file_dialog(parent: QWidget | None, title: str, filters: str, save: bool = F
     dialog.setIconProvider(icons)  # before the model lists anything
     dialog._icons = icons  # the provider must live as long as the dialog
     dialog.setProxyModel(HideDatabaseFiles(dialog))
+    dialog.setNameFilter(filters)
     if save:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
