@@ -65,11 +65,18 @@ class Station:
 
 
 def run_station(app: QApplication, ctx, mode: str, actor: Actor, settings: StationSettings) -> int:
+    from kiosk.cli.context import station_database_url
+    from kiosk.core.store import resolve_url
     from kiosk.ui import crash
+    from kiosk.ui.station_database import StationDatabase
 
     crash.install()
+    database = StationDatabase(resolve_url(ctx.args.db or station_database_url()))
     try:
+        database.check_and_hold()  # a damaged file, or one being restored, ends here with one line
         store = ctx.store  # a missing database ends here with one line
+        if mode != "dashboard":  # the stations that check people in keep the backups
+            database.start_backups(app)
         event = station_event(store, settings, ctx.args.event)
         if event is None:
             from kiosk.ui.firstrun.get_started import get_started
@@ -79,9 +86,32 @@ def run_station(app: QApplication, ctx, mode: str, actor: Actor, settings: Stati
                 return 1
         station = Station(store, mode, actor, settings)
         station.open_event(event)
+        quit_on_sigterm(app)
         return app.exec()
     finally:
+        database.close()  # the last backup
         crash.uninstall()
+
+
+def quit_on_sigterm(app: QApplication) -> None:
+    """A logout or shutdown (SIGTERM) closes the windows as a user would: the last backup is
+    made and SQLite checkpoints its WAL. A timer lets Python see the signal while Qt runs."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def close_all(*_args) -> None:
+        QTimer.singleShot(0, app.closeAllWindows)
+        QTimer.singleShot(0, app.quit)
+
+    try:
+        signal.signal(signal.SIGTERM, close_all)
+    except ValueError:  # not the main thread
+        return
+    heartbeat = QTimer(app)
+    heartbeat.setInterval(250)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start()
 
 
 def events_exist(store: Store) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core import attendees
+from kiosk.core import attendees, backup
 from kiosk.core.demo import create_demo
 from kiosk.core.store import open_store
 from tests.ui.xserver import scan_like_a_scanner, start_app, stop_app, window_of, x_environment, xdotool
@@ -155,9 +155,17 @@ def test_browsing_the_data_folder_loses_no_checkin(tmp_path):
             time.sleep(1.5)
             assert entries(db, cli_code) == 1
             assert deleted_database_files(app.pid, folder) == []
+
+            # The desk made a backup at start; a restore is refused while it has the database.
+            [at_start] = backup.list_backups(db)
+            refused = kiosk_cli(url, "db", "restore", str(at_start))
+            assert refused.returncode == 1 and "A station has the database" in refused.stderr, refused.stderr
         finally:
-            out = stop_app(app)
-        assert "Traceback" not in out, out
+            out = stop_app(app)  # SIGTERM: the desk closes as a user would
+        assert app.returncode == 0 and "Traceback" not in out, out
+        at_close = backup.list_backups(db)[-1]
+        assert at_close != at_start  # and one at close, with every check-in
+        assert [entries(at_close, code) for code in [*desk_codes, cli_code]] == [1, 1, 1, 1]
 
         # After the desk has closed (and checkpointed), everything is still there, and sound.
         assert [entries(db, code) for code in [*desk_codes, cli_code]] == [1, 1, 1, 1]
