@@ -65,6 +65,28 @@ def is_database_file(db: Path | None, path: str | os.PathLike) -> bool:
     return False
 
 
+#: The SQLite databases this process has opened (``store.create_db_engine`` adds each).
+_OPENED: set[Path] = set()
+
+
+def remember_open(db: Path) -> None:
+    _OPENED.add(Path(db).absolute())
+
+
+class DatabaseFileChosen(KioskError):
+    """A file the user chose to read or write is a file of the database in use."""
+
+    exit_code = 2
+
+
+def refuse_database_file(path: str | os.PathLike) -> None:
+    """Raise (one line) when ``path`` is a file of a database this process has open: reading
+    it would drop SQLite's locks, writing it would destroy the database."""
+    for db in tuple(_OPENED):
+        if is_database_file(db, path):
+            raise DatabaseFileChosen(f"{path} is a file of the database in use: choose another file")
+
+
 class DatabaseInUse(KioskError):
     """A station has the database open (or a restore is replacing it)."""
 

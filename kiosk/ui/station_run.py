@@ -76,7 +76,7 @@ def run_station(app: QApplication, ctx, mode: str, actor: Actor, settings: Stati
         database.check_and_hold()  # a damaged file, or one being restored, ends here with one line
         store = ctx.store  # a missing database ends here with one line
         if mode != "dashboard":  # the stations that check people in keep the backups
-            database.start_backups(app)
+            database.start_backups()
         event = station_event(store, settings, ctx.args.event)
         if event is None:
             from kiosk.ui.firstrun.get_started import get_started
@@ -86,32 +86,42 @@ def run_station(app: QApplication, ctx, mode: str, actor: Actor, settings: Stati
                 return 1
         station = Station(store, mode, actor, settings)
         station.open_event(event)
-        quit_on_sigterm(app)
-        return app.exec()
+        restore_signal = quit_on_sigterm(app)
+        try:
+            return app.exec()
+        finally:
+            restore_signal()
     finally:
         database.close()  # the last backup
         crash.uninstall()
 
 
-def quit_on_sigterm(app: QApplication) -> None:
+def quit_on_sigterm(app):
     """A logout or shutdown (SIGTERM) closes the windows as a user would: the last backup is
-    made and SQLite checkpoints its WAL. A timer lets Python see the signal while Qt runs."""
+    made and SQLite checkpoints its WAL. A timer lets Python see the signal while Qt runs.
+    Returns the function that puts the previous handler back."""
     import signal
 
     from PySide6.QtCore import QTimer
 
     def close_all(*_args) -> None:
-        QTimer.singleShot(0, app.closeAllWindows)
-        QTimer.singleShot(0, app.quit)
+        QTimer.singleShot(0, QApplication.closeAllWindows)
+        QTimer.singleShot(0, QApplication.quit)
 
     try:
-        signal.signal(signal.SIGTERM, close_all)
+        previous = signal.signal(signal.SIGTERM, close_all)
     except ValueError:  # not the main thread
-        return
-    heartbeat = QTimer(app)
+        return lambda: None
+    heartbeat = QTimer()
     heartbeat.setInterval(250)
     heartbeat.timeout.connect(lambda: None)
     heartbeat.start()
+
+    def restore() -> None:
+        heartbeat.stop()
+        signal.signal(signal.SIGTERM, previous)
+
+    return restore
 
 
 def events_exist(store: Store) -> bool:

@@ -89,3 +89,19 @@ def test_postgresql_points_to_pg_dump(pg_database, tmp_path):
         line = run.stderr.strip()
         assert "\n" not in line and line.startswith(f"kiosk: kiosk db {args[0]} works on a SQLite file; for ")
         assert line.endswith("use pg_dump and pg_restore")
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_no_command_writes_or_reads_the_database_files_as_ordinary_files(sqlite_kiosk, tmp_path, suffix):
+    db, kiosk = sqlite_kiosk
+    target = db.with_name(db.name + suffix)
+    before = kiosk("stats", "--json").stdout
+    for args in (("export", "checkins", str(target)), ("export", "attendees", str(target), "--format", "xlsx"),
+                 ("import", str(target))):
+        run = kiosk(*args)
+        assert run.returncode == 2, (args, run.stdout, run.stderr)
+        assert run.stderr.strip() == (
+            f"kiosk: {target} is a file of the database in use: choose another file"
+        ), args
+    assert kiosk("db", "check", "--full").returncode == 0
+    assert kiosk("stats", "--json").stdout == before

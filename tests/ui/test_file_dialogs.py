@@ -106,3 +106,23 @@ def test_browsing_the_data_folder_keeps_this_process_locks(qtbot, desk_store, de
     assert seen["native"] is False
     assert seen["start"] == str(documents)  # never the data folder
     assert dialog.path.text() == ""  # cancelled: nothing chosen
+
+
+def test_typing_the_database_path_is_refused_without_opening_it(qtbot, tmp_path):
+    from kiosk.core.demo import create_demo
+    from kiosk.core.store import open_store
+
+    db = tmp_path / "ev.db"
+    store = open_store(f"sqlite:///{db}")
+    try:
+        event_id = create_demo(store, attendees=10)
+        dialog = ImportDialog(store, event_id, synchronous=True)
+        qtbot.addWidget(dialog)
+        for name in ("ev.db", "ev.db-wal", "ev.db-shm"):
+            dialog.load(str(tmp_path / name))
+            assert dialog.summary.text() == f"Cannot import: {tmp_path / name} is a file of the database in use: choose another file"
+            assert not dialog.import_button.isEnabled()
+            dialog.start_import()
+            assert dialog.summary.text().startswith("Cannot import: ")
+    finally:
+        store.dispose()
