@@ -31,4 +31,4 @@ def test_a_damaged_database_is_a_problem_in_one_line(tmp_path, capsys):
     assert main(["--db", f"sqlite:///{db}", "doctor", "--no-hardware"]) == 1
     [line] = integrity_lines(capsys.readouterr().out)
     assert line.split()[0] == "problem"
-    assert f"The database {db} is damaged: " in line and line.endswith("restore a backup with 'kiosk db restore FILE'")
+    assert f"The database {db} is damaged (" in line and line.endswith("restore a backup with 'kiosk db restore FILE'")

@@ -19,7 +19,7 @@ import logging
 import os
 import sqlite3
 import threading
-import time
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -76,7 +76,7 @@ def check_file(db: Path, full: bool = False) -> list[str]:
 
 def damaged_message(db: Path, found: list[str]) -> str:
     more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-    return f"The database {db} is damaged: {found[0]}{more}; restore a backup with 'kiosk db restore FILE'"
+    return f"The database {db} is damaged ({found[0]}{more}): restore a backup with 'kiosk db restore FILE'"
 
 
 def require_sound(db: Path) -> None:
@@ -137,7 +137,7 @@ def list_backups(db: Path) -> list[Path]:
 def backup_to_folder(source: sqlite3.Connection, db: Path, keep: int = KEEP, label: str = "") -> Path:
     """A timestamped backup in ``backups/`` beside ``db``; only the newest ``keep`` stay."""
     folder = backups_folder(db)
-    stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{time.time_ns() // 1000 % 1_000_000:06d}"
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # sorts by time
     dest = backup(source, folder / f"{db.stem}-{stamp}{'-' + label if label else ''}.db")
     rotating = [p for p in list_backups(db) if not p.stem.endswith("-before-restore")]
     for old in rotating[:-keep] if keep > 0 else []:

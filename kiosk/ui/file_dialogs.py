@@ -20,7 +20,9 @@ from pathlib import Path
 from PySide6.QtCore import QSortFilterProxyModel, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QFileSystemModel, QWidget
 
-#: Names of SQLite databases and the files beside them.
+from kiosk.i18n import tr
+
+# Names of SQLite databases and the files beside them.
 DATABASE_NAMES = ("*.db", "*.db-*", "*.sqlite", "*.sqlite3", "*.sqlite-*", "*.sqlite3-*",
                   "*-wal", "*-shm", "*-journal")
 
@@ -55,9 +57,9 @@ class NameOnlyIcons(QFileIconProvider):
 
     def type(self, info) -> str:
         if info.isDir():
-            return "Folder"
+            return tr("Folder")
         suffix = info.suffix()
-        return f"{suffix.upper()} file" if suffix else "File"
+        return tr("{suffix} file").format(suffix=suffix.upper()) if suffix else tr("File")
 
 
 class HideDatabaseFiles(QSortFilterProxyModel):

@@ -221,7 +221,7 @@
     </message>
     <message>
         <source>exit</source>
-        <extracomment>Set by the window when the printing module is present (``wake()`` after enqueueing). Badge template per ticket type (the station setting printing/templates); others: ``template``. Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
+        <extracomment>Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
         <translation>utpasseringen</translation>
     </message>
     <message>
@@ -933,6 +933,34 @@
         <source>printing unavailable (jobs stay queued)</source>
         <translation>utskrift inte tillgänglig (jobben står kvar i kön)</translation>
     </message>
+    <message>
+        <source>Backed up {db} to {file}</source>
+        <translation>Säkerhetskopierade {db} till {file}</translation>
+    </message>
+    <message>
+        <source>Restored {db} from {file}</source>
+        <translation>Återställde {db} från {file}</translation>
+    </message>
+    <message>
+        <source>The database as it was is kept in {file}</source>
+        <translation>Databasen som den var sparas i {file}</translation>
+    </message>
+    <message>
+        <source>{db}: ok ({check})</source>
+        <translation>{db}: ok ({check})</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Mapp</translation>
+    </message>
+    <message>
+        <source>{suffix} file</source>
+        <translation>{suffix}-fil</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
 </context>
 <context>
     <name>AttendeePanel</name>
@@ -1043,6 +1071,7 @@
     <name>CameraPanel</name>
     <message>
         <source>No camera found. Scanning with a USB scanner and searching still work.</source>
+        <extracomment>The camera to pick first, by its name (the station setting camera/device; empty: the first).</extracomment>
         <translation>Ingen kamera hittades. Skanning med USB-skanner och sökning fungerar ändå.</translation>
     </message>
 </context>
@@ -1050,7 +1079,7 @@
     <name>CameraScanner</name>
     <message>
         <source>No camera found</source>
-        <extracomment>QtMultimedia&apos;s FFmpeg backend warns about optional hardware-acceleration libraries it cannot find (VA-API, PipeWire); they are not needed for a webcam, so keep the log clean. Formats whose luminance is in plane 0: (bytes between pixels, offset of the Y byte). Human-readable trouble: no camera, camera busy, permission denied.</extracomment>
+        <extracomment>Formats whose luminance is in plane 0: (bytes between pixels, offset of the Y byte). Human-readable trouble: no camera, camera busy, permission denied.</extracomment>
         <translation>Ingen kamera hittades</translation>
     </message>
 </context>
@@ -1456,6 +1485,74 @@
     <message>
         <source>Unknown format {name}; use csv or xlsx</source>
         <translation>Okänt format {name}; använd csv eller xlsx</translation>
+    </message>
+    <message>
+        <source>The database {db} is damaged ({problem}): restore a backup with &apos;kiosk db restore FILE&apos;</source>
+        <translation>Databasen {db} är skadad ({problem}): återställ en säkerhetskopia med &apos;kiosk db restore FIL&apos;</translation>
+    </message>
+    <message>
+        <source>A station has the database {db} open: close every station window using it, then restore</source>
+        <translation>En station har databasen {db} öppen: stäng alla stationsfönster som använder den och återställ sedan</translation>
+    </message>
+    <message>
+        <source>The database {db} is being restored from a backup: start the station again when it is done</source>
+        <translation>Databasen {db} återställs från en säkerhetskopia: starta stationen igen när det är klart</translation>
+    </message>
+    <message>
+        <source>{file} is a file of the database in use: choose another file</source>
+        <translation>{file} är en fil i databasen som används: välj en annan fil</translation>
+    </message>
+    <message>
+        <source>{file} is the database itself: choose another file</source>
+        <translation>{file} är själva databasen: välj en annan fil</translation>
+    </message>
+    <message>
+        <source>{file} is the database itself: choose a backup file</source>
+        <translation>{file} är själva databasen: välj en säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>{file} already exists: choose a new file name</source>
+        <translation>{file} finns redan: välj ett nytt filnamn</translation>
+    </message>
+    <message>
+        <source>No backup file {file}</source>
+        <translation>Ingen säkerhetskopia {file}</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({problem}): choose another backup</source>
+        <translation>{file} är skadad ({problem}): välj en annan säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>{file} is not a kiosk database</source>
+        <translation>{file} är ingen kiosk-databas</translation>
+    </message>
+    <message>
+        <source>kiosk db {command} works on a SQLite file; for {url} use pg_dump and pg_restore</source>
+        <translation>kiosk db {command} fungerar på en SQLite-fil; för {url}, använd pg_dump och pg_restore</translation>
+    </message>
+    <message>
+        <source>No database file {db}</source>
+        <translation>Ingen databasfil {db}</translation>
+    </message>
+    <message>
+        <source>Cannot open {db}: {reason}</source>
+        <translation>Kan inte öppna {db}: {reason}</translation>
+    </message>
+    <message>
+        <source>Backup to {file} failed: {reason}</source>
+        <translation>Säkerhetskopieringen till {file} misslyckades: {reason}</translation>
+    </message>
+    <message>
+        <source>Restoring {file} into {db} failed: {reason}</source>
+        <translation>Återställningen av {file} till {db} misslyckades: {reason}</translation>
+    </message>
+    <message>
+        <source>The restored database is damaged: {problem}</source>
+        <translation>Den återställda databasen är skadad: {problem}</translation>
+    </message>
+    <message>
+        <source>The copy of the database is damaged: {problem}</source>
+        <translation>Kopian av databasen är skadad: {problem}</translation>
     </message>
     <message>
         <source>First name</source>

@@ -69,7 +69,7 @@ def test_a_damaged_database_fails_the_check_in_one_line(sqlite_kiosk, tmp_path):
         assert run.returncode == 1
         assert run.stdout == ""
         line = run.stderr.strip()
-        assert "\n" not in line and line.startswith(f"kiosk: The database {db} is damaged: ")
+        assert "\n" not in line and line.startswith(f"kiosk: The database {db} is damaged (")
         assert "Traceback" not in run.stderr
 
 

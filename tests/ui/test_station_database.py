@@ -58,5 +58,5 @@ def test_a_station_refuses_to_open_a_damaged_database(tmp_path):
         )
         assert run.returncode == 1, run.stderr
         line = run.stderr.strip()
-        assert "\n" not in line and line.startswith(f"kiosk: The database {db} is damaged: ")
+        assert "\n" not in line and line.startswith(f"kiosk: The database {db} is damaged (")
     assert not (tmp_path / "backups").exists()
