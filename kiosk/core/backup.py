@@ -19,7 +19,7 @@ import logging
 import os
 import sqlite3
 import threading
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
@@ -137,7 +137,7 @@ def list_backups(db: Path) -> list[Path]:
 def backup_to_folder(source: sqlite3.Connection, db: Path, keep: int = KEEP, label: str = "") -> Path:
     """A timestamped backup in ``backups/`` beside ``db``; only the newest ``keep`` stay."""
     folder = backups_folder(db)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # sorts by time
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%fZ")  # UTC: sorts by time, all year
     dest = backup(source, folder / f"{db.stem}-{stamp}{'-' + label if label else ''}.db")
     rotating = [p for p in list_backups(db) if not p.stem.endswith("-before-restore")]
     for old in rotating[:-keep] if keep > 0 else []:
