@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kiosk.core import migrate
 from kiosk.core.errors import KioskError, UsageError
-from kiosk.core.store import open_store, resolve_url, safe_url
+from kiosk.core.store import open_store, safe_url
 from kiosk.i18n import tr
 
 
@@ -52,12 +52,11 @@ def cmd_current(args, ctx) -> int:
     return 0
 
 
-def _sqlite_database(args, what: str) -> Path:
+def _sqlite_database(ctx, what: str) -> Path:
     """The SQLite file the command works on; PostgreSQL has its own tools (exit 2)."""
-    from kiosk.cli.context import station_database_url
     from kiosk.core.sqlite_files import sqlite_file
 
-    url = resolve_url(args.db or station_database_url())
+    url = ctx.url
     db = sqlite_file(url)
     if db is None:
         raise UsageError(
@@ -71,7 +70,7 @@ def _sqlite_database(args, what: str) -> Path:
 def cmd_backup(args, ctx) -> int:
     from kiosk.core import backup
 
-    db = _sqlite_database(args, "backup")
+    db = _sqlite_database(ctx, "backup")
     out = backup.backup_file(db, Path(args.file))
     print(tr("Backed up {db} to {file}").format(db=db, file=out))
     return 0
@@ -80,7 +79,7 @@ def cmd_backup(args, ctx) -> int:
 def cmd_restore(args, ctx) -> int:
     from kiosk.core import backup
 
-    db = _sqlite_database(args, "restore")
+    db = _sqlite_database(ctx, "restore")
     safety = backup.restore(db, Path(args.file))
     print(tr("Restored {db} from {file}").format(db=db, file=args.file))
     if safety is not None:
@@ -91,7 +90,7 @@ def cmd_restore(args, ctx) -> int:
 def cmd_check(args, ctx) -> int:
     from kiosk.core import backup
 
-    db = _sqlite_database(args, "check")
+    db = _sqlite_database(ctx, "check")
     found = backup.check_file(db, full=args.full)
     if found:
         raise backup.DatabaseDamaged(backup.damaged_message(db, found))

@@ -79,12 +79,16 @@ class DatabaseFileChosen(KioskError):
     exit_code = 2
 
 
+def is_open_database_file(path: str | os.PathLike) -> bool:
+    """True when ``path`` is a file of a database this process has open (by name or identity)."""
+    return any(is_database_file(db, path) for db in tuple(_OPENED))
+
+
 def refuse_database_file(path: str | os.PathLike) -> None:
     """Raise (one line) when ``path`` is a file of a database this process has open: reading
     it would drop SQLite's locks, writing it would destroy the database."""
-    for db in tuple(_OPENED):
-        if is_database_file(db, path):
-            raise DatabaseFileChosen(f"{path} is a file of the database in use: choose another file")
+    if is_open_database_file(path):
+        raise DatabaseFileChosen(f"{path} is a file of the database in use: choose another file")
 
 
 class DatabaseInUse(KioskError):

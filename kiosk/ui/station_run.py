@@ -65,13 +65,11 @@ class Station:
 
 
 def run_station(app: QApplication, ctx, mode: str, actor: Actor, settings: StationSettings) -> int:
-    from kiosk.cli.context import station_database_url
-    from kiosk.core.store import resolve_url
     from kiosk.ui import crash
     from kiosk.ui.station_database import StationDatabase
 
     crash.install()
-    database = StationDatabase(resolve_url(ctx.args.db or station_database_url()))
+    database = StationDatabase(ctx.url)
     try:
         database.check_and_hold()  # a damaged file, or one being restored, ends here with one line
         store = ctx.store  # a missing database ends here with one line
