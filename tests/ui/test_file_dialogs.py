@@ -67,6 +67,7 @@ def browse(dialog: ImportDialog, qtbot, folder: Path, name_filter: str) -> dict:
             QTimer.singleShot(50, in_the_dialog)
             return
         seen["start"] = files.directory().absolutePath()
+        seen["filters"] = files.nameFilters()
         files.selectNameFilter(name_filter)
         files.setDirectory(str(folder))
         view = files.findChild(QListView, "listView")
@@ -104,6 +105,7 @@ def test_browsing_the_data_folder_keeps_this_process_locks(qtbot, desk_store, de
     assert other_process_takes_exclusive_lock(db).startswith("locked"), "the file dialog dropped this process's lock"
     assert seen["names"] == ["guests.csv"]  # the database files are not even listed
     assert seen["native"] is False
+    assert seen["filters"] == ["Attendee lists (*.csv *.tsv *.txt *.xlsx)", "All files (*)"]
     assert seen["start"] == str(documents)  # never the data folder
     assert dialog.path.text() == ""  # cancelled: nothing chosen
 
