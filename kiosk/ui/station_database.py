@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.core import backup
 from kiosk.core.sqlite_files import StationLock, sqlite_file
@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 class StationBackups(QObject):
     """``start()`` backs up now and then every ``interval_s`` when the database changed;
     ``stop()`` waits for a running backup and makes the last one."""
+
+    #: A backup failed (a damaged database, a full disk): the message, for staff to see.
+    failed = Signal(str)
 
     def __init__(self, db: Path, interval_s: float = backup.EVERY_SECONDS, keep: int = backup.KEEP,
                  parent: QObject | None = None):
@@ -51,6 +54,7 @@ class StationBackups(QObject):
     def _failed(self, exc: BaseException) -> None:
         self.error = str(exc)
         log.warning("backup failed: %s", exc)
+        self.failed.emit(self.error)
 
     def stop(self) -> None:
         self.timer.stop()

@@ -84,6 +84,8 @@ def run_station(app: QApplication, ctx, mode: str, actor: Actor, settings: Stati
                 return 1
         station = Station(store, mode, actor, settings)
         station.open_event(event)
+        if database.backups is not None and mode == "desk":  # staff see it; attendees never do
+            database.backups.failed.connect(lambda error: show_backup_failure(station, error))
         restore_signal = quit_on_sigterm(app)
         try:
             return app.exec()
@@ -92,6 +94,15 @@ def run_station(app: QApplication, ctx, mode: str, actor: Actor, settings: Stati
     finally:
         database.close()  # the last backup
         crash.uninstall()
+
+
+def show_backup_failure(station: Station, error: str) -> None:
+    from kiosk.i18n import tr
+    from kiosk.messages import localise
+
+    window = station.window
+    if window is not None and window.statusBar() is not None:
+        window.statusBar().showMessage(tr("Backup failed: {error}").format(error=localise(error)))
 
 
 def quit_on_sigterm(app):

@@ -961,6 +961,10 @@
         <source>File</source>
         <translation>Fil</translation>
     </message>
+    <message>
+        <source>Backup failed: {error}</source>
+        <translation>Säkerhetskopieringen misslyckades: {error}</translation>
+    </message>
 </context>
 <context>
     <name>AttendeePanel</name>

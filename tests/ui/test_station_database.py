@@ -60,3 +60,19 @@ def test_a_station_refuses_to_open_a_damaged_database(tmp_path):
         line = run.stderr.strip()
         assert "\n" not in line and line.startswith(f"kiosk: The database {db} is damaged (")
     assert not (tmp_path / "backups").exists()
+
+
+def test_a_backup_of_a_damaged_database_fails_loudly_and_writes_nothing(qtbot, tmp_path):
+    db = tmp_path / "data" / "ev.db"
+    store = open_store(f"sqlite:///{db}")
+    create_demo(store, attendees=60)
+    store.dispose()
+    damage_an_index(db)
+    backups = StationBackups(db, interval_s=60)
+    try:
+        with qtbot.waitSignal(backups.failed, timeout=5000) as failed:
+            backups.start()
+    finally:
+        backups.stop()
+    assert failed.args[0].startswith("The copy of the database is damaged: ")
+    assert list((db.parent / "backups").iterdir()) == [] and backups.last is None  # no partial copy either
