@@ -93,9 +93,10 @@ def _private_new_file(path: Path) -> None:
     os.close(fd)
 
 
-def backup(source: sqlite3.Connection, dest: Path) -> Path:
+def backup(source: sqlite3.Connection, dest: Path, check: bool = True) -> Path:
     """Copy the database behind ``source`` into the new file ``dest`` (owner-only), atomically:
-    the copy appears under its name only once it is complete and passes ``quick_check``."""
+    the copy appears under its name only once it is complete and (with ``check``) passes
+    ``quick_check``. A damaged database is copied as it is only without ``check``."""
     dest = Path(dest)
     partial = dest.with_name(f".{dest.name}.partial")
     partial.unlink(missing_ok=True)
@@ -105,7 +106,7 @@ def backup(source: sqlite3.Connection, dest: Path) -> Path:
         try:
             source.backup(target)
             target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-            found = problems(target)
+            found = problems(target) if check else []
         finally:
             target.close()
         if found:
@@ -134,11 +135,15 @@ def list_backups(db: Path) -> list[Path]:
     return sorted(folder.glob(f"{db.stem}-*.db"))
 
 
-def backup_to_folder(source: sqlite3.Connection, db: Path, keep: int = KEEP, label: str = "") -> Path:
-    """A timestamped backup in ``backups/`` beside ``db``; only the newest ``keep`` stay."""
-    folder = backups_folder(db)
+def _stamped(db: Path, label: str = "") -> Path:
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%fZ")  # UTC: sorts by time, all year
-    dest = backup(source, folder / f"{db.stem}-{stamp}{'-' + label if label else ''}.db")
+    return backups_folder(db) / f"{db.stem}-{stamp}{'-' + label if label else ''}.db"
+
+
+def backup_to_folder(source: sqlite3.Connection, db: Path, keep: int = KEEP, label: str = "",
+                     check: bool = True) -> Path:
+    """A timestamped backup in ``backups/`` beside ``db``; only the newest ``keep`` stay."""
+    dest = backup(source, _stamped(db, label), check)
     rotating = [p for p in list_backups(db) if not p.stem.endswith("-before-restore")]
     for old in rotating[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
@@ -183,30 +188,57 @@ def restore(db: Path, source_file: Path) -> Path | None:
             raise BackupError(f"{source_file} is not a kiosk database")
         with StationLock(db) as lock:
             lock.hold_exclusive()
-            safety = None
-            if db.exists():
-                current = connect(db)
-                try:
-                    safety = backup_to_folder(current, db, keep=0, label="before-restore")
-                except BackupError:
-                    log.warning("no safety copy of %s (it may be damaged beyond copying)", db)
-                    raise
-                finally:
-                    current.close()
-            target = sqlite3.connect(db, timeout=BUSY_TIMEOUT_S)
+            safety = _safety_copy(db) if db.exists() else None
             try:
-                source.backup(target)
-                found = problems(target)
-            except sqlite3.Error as exc:
-                raise BackupError(f"Restoring {source_file} into {db} failed: {exc}") from None
-            finally:
-                target.close()
+                _write_into(source, db)
+            except sqlite3.DatabaseError as exc:
+                if "not a database" not in str(exc):
+                    raise BackupError(f"Restoring {source_file} into {db} failed: {exc}") from None
+                _replace_unreadable(source, db)  # SQLite cannot open it at all: nothing live to respect
+            found = check_file(db)
             if found:
                 raise BackupError(f"The restored database is damaged: {found[0]}")
             os.chmod(db, PRIVATE_FILE)
             return safety
     finally:
         source.close()
+
+
+def _safety_copy(db: Path) -> Path:
+    """The database as it is, damaged or not, in ``backups/`` (``…-before-restore.db``)."""
+    try:
+        current = connect(db)
+        try:
+            return backup_to_folder(current, db, keep=0, label="before-restore", check=False)
+        finally:
+            current.close()
+    except (BackupError, sqlite3.DatabaseError):
+        # SQLite cannot read it: keep its bytes. No station has it open (the exclusive station
+        # lock) and this process holds no SQLite lock on it, so reading it drops no one's locks.
+        dest = _stamped(db, "before-restore")
+        _private_new_file(dest)
+        with open(db, "rb") as raw, open(dest, "wb") as out:
+            while chunk := raw.read(1 << 20):
+                out.write(chunk)
+        return dest
+
+
+def _write_into(source: sqlite3.Connection, db: Path) -> None:
+    target = sqlite3.connect(db, timeout=BUSY_TIMEOUT_S)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+
+
+def _replace_unreadable(source: sqlite3.Connection, db: Path) -> None:
+    """Put a fresh copy in place of a file SQLite cannot open (with its stale -wal and -shm)."""
+    fresh = db.with_name(f".{db.name}.restoring")
+    fresh.unlink(missing_ok=True)
+    backup(source, fresh)
+    for companion in database_files(db)[1:]:
+        companion.unlink(missing_ok=True)
+    os.replace(fresh, db)
 
 
 class AutoBackup:

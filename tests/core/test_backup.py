@@ -158,3 +158,31 @@ def test_database_files_are_recognised_by_name_and_by_identity(tmp_path):
     assert all(is_database_file(db, tmp_path / name) for name in ("ev.db", "ev.db-wal", "ev.db-shm", "ev.db-journal", "link.csv"))
     assert not is_database_file(db, tmp_path / "guests.csv")
     assert sqlite_file("postgresql+psycopg://u@h/db") is None
+
+
+def test_restore_repairs_a_damaged_database_and_keeps_the_damaged_one(demo_db, tmp_path):
+    db, store, _ = demo_db
+    saved = backup.backup_file(db, tmp_path / "saved.db")
+    store.dispose()
+    damage_an_index(db)
+    assert backup.check_file(db)
+
+    safety = backup.restore(db, saved)
+
+    assert backup.check_file(db, full=True) == []
+    assert backup.check_file(safety)  # kept as it was: damaged
+
+
+def test_restore_replaces_a_file_sqlite_cannot_open(demo_db, tmp_path):
+    db, store, _ = demo_db
+    saved = backup.backup_file(db, tmp_path / "saved.db")
+    store.dispose()
+    with open(db, "r+b") as f:  # the header itself: "file is not a database"
+        f.write(b"garbage" * 20)
+    assert backup.check_file(db) == ["file is not a database"]
+
+    safety = backup.restore(db, saved)
+
+    assert backup.check_file(db, full=True) == []
+    assert safety.read_bytes().startswith(b"garbage")
+    assert count(db, "SELECT count(*) FROM attendee") == 80
