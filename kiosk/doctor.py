@@ -175,6 +175,10 @@ def check_database(url: str | None = None) -> list[Check]:
             server = ".".join(str(p) for p in (conn.dialect.server_version_info or ()))
         checks.append(Check("database", "engine", OK, f"{store.dialect} {server}".strip()))
         checks.append(Check("database", "reachable", OK, "connected"))
+        integrity = check_integrity(resolved)
+        checks.extend(integrity)
+        if any(c.status == PROBLEM for c in integrity):
+            return checks
         current, head = migrate.current_revision(store), migrate.head_revision()
         if current == head:
             checks.append(Check("database", "schema", OK, f"current ({head})"))
@@ -197,6 +201,23 @@ def check_database(url: str | None = None) -> list[Check]:
     finally:
         store.dispose()
     return checks
+
+
+def check_integrity(url: str) -> list[Check]:
+    """``PRAGMA quick_check`` on a SQLite file (read-only); PostgreSQL checks its own pages."""
+    from kiosk.core import backup
+    from kiosk.core.sqlite_files import sqlite_file
+
+    db = sqlite_file(url)
+    if db is None or not db.exists():
+        return []
+    try:
+        found = backup.check_file(db)
+    except backup.BackupError as exc:
+        return [Check("database", "integrity", PROBLEM, str(exc))]
+    if found:
+        return [Check("database", "integrity", PROBLEM, backup.damaged_message(db, found))]
+    return [Check("database", "integrity", OK, "quick_check ok")]
 
 
 def _known_revisions() -> set[str]:

@@ -62,6 +62,24 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "No badge template named {name} (known: {known})"),
     # exports
     QT_TRANSLATE_NOOP("Messages", "Unknown format {name}; use csv or xlsx"),
+    # the database file: checks, backups, restores
+    QT_TRANSLATE_NOOP("Messages", "The database {db} is damaged ({problem}): restore a backup with 'kiosk db restore FILE'"),
+    QT_TRANSLATE_NOOP("Messages", "A station has the database {db} open: close every station window using it, then restore"),
+    QT_TRANSLATE_NOOP("Messages", "The database {db} is being restored from a backup: start the station again when it is done"),
+    QT_TRANSLATE_NOOP("Messages", "{file} is a file of the database in use: choose another file"),
+    QT_TRANSLATE_NOOP("Messages", "{file} is the database itself: choose another file"),
+    QT_TRANSLATE_NOOP("Messages", "{file} is the database itself: choose a backup file"),
+    QT_TRANSLATE_NOOP("Messages", "{file} already exists: choose a new file name"),
+    QT_TRANSLATE_NOOP("Messages", "No backup file {file}"),
+    QT_TRANSLATE_NOOP("Messages", "{file} is damaged ({problem}): choose another backup"),
+    QT_TRANSLATE_NOOP("Messages", "{file} is not a kiosk database"),
+    QT_TRANSLATE_NOOP("Messages", "kiosk db {command} works on a SQLite file; for {url} use pg_dump and pg_restore"),
+    QT_TRANSLATE_NOOP("Messages", "No database file {db}"),
+    QT_TRANSLATE_NOOP("Messages", "Cannot open {db}: {reason}"),
+    QT_TRANSLATE_NOOP("Messages", "Backup to {file} failed: {reason}"),
+    QT_TRANSLATE_NOOP("Messages", "Restoring {file} into {db} failed: {reason}"),
+    QT_TRANSLATE_NOOP("Messages", "The restored database is damaged: {problem}"),
+    QT_TRANSLATE_NOOP("Messages", "The copy of the database is damaged: {problem}"),
 )
 
 #: Attendee fields as core names them in validation messages.

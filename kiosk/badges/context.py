@@ -20,6 +20,7 @@ from kiosk.core.errors import KioskError
 from kiosk.core.events import zone
 from kiosk.core.models import Event, EventSetting
 from kiosk.core.printqueue import NO_TEMPLATE
+from kiosk.core.sqlite_files import is_open_database_file
 from kiosk.core.store import Store
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,9 @@ def event_labels(store: Store, event_id: int) -> EventLabels:
             select(EventSetting.value).where(EventSetting.event_id == event_id, EventSetting.key == COLOURS_SETTING)
         ).first()
     logo = None
+    if logo_path and is_open_database_file(logo_path):  # opening it would drop SQLite's locks
+        log.warning("event logo %s is a file of the database; badges print without it", logo_path)
+        logo_path = None
     if logo_path:
         try:
             logo = load_image(Path(logo_path))  # a regular file of sane size (never a FIFO)

@@ -33,8 +33,15 @@ class Context:
         self.args = args
 
     @cached_property
+    def url(self) -> str:
+        """The database URL this command works on (``--db``, ``KIOSK_DB``, the station's, the default)."""
+        from kiosk.core.store import resolve_url
+
+        return resolve_url(chosen_database_url(self.args.db))
+
+    @cached_property
     def store(self) -> Store:
-        store = open_store(chosen_database_url(self.args.db))
+        store = open_store(self.url)
         if not getattr(self.args, "skip_retention_warning", False):
             from kiosk.core.privacy import retention_warning
 

@@ -56,7 +56,11 @@ def _print_preview(args, overrides) -> None:
 
 
 def cmd_import(args, ctx) -> int:
+    from kiosk.core.sqlite_files import refuse_database_file
+
     overrides = parse_overrides(args.map)
+    ctx.store  # noqa: B018 (open the database first, so the file can be checked against it)
+    refuse_database_file(args.file)
     if args.dry_run and not args.json:
         _print_preview(args, overrides)
     report = run_import(

@@ -24,6 +24,7 @@ from kiosk.core.errors import KioskError, UsageError
 from kiosk.core.events import Actor, zone
 from kiosk.core.files import open_private
 from kiosk.core.models import Attendee, CheckIn, CheckInKind, CheckInList, Event
+from kiosk.core.sqlite_files import refuse_database_file
 from kiosk.core.store import Store
 
 KINDS = ("checkins", "attendees", "attendance")
@@ -189,6 +190,7 @@ def export(
         raise UsageError(f"Unknown export {what!r}; use one of {', '.join(KINDS)}")
     fmt = format_for(path, fmt)
     path = Path(path)
+    refuse_database_file(path)
     if path.is_dir():
         raise ExportError(f"{path}: is a folder; give a file name")
     if not path.parent.is_dir():

@@ -37,7 +37,10 @@ def private_file(path: str | os.PathLike) -> Path:
 
 def open_private(path: str | os.PathLike, mode: str = "w", **kwargs):
     """Like ``open`` for writing, but a new file is created 0600 (an existing one is narrowed)."""
+    from kiosk.core.sqlite_files import refuse_database_file
+
     path = Path(path)
+    refuse_database_file(path)  # never a descriptor on the database's own files
     flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if "a" in mode else os.O_TRUNC)
     fd = os.open(path, flags, PRIVATE_FILE)
     try:

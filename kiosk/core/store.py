@@ -97,6 +97,9 @@ def create_db_engine(url: str) -> Engine:
         path = _sqlite_path(parsed)
         if path is not None:
             _prepare_sqlite_file(path)
+            from kiosk.core.sqlite_files import remember_open
+
+            remember_open(path)  # files the user picks are checked against it
         engine = create_engine(parsed, connect_args={"timeout": 15})
         _install_sqlite_pragmas(engine)
         return engine

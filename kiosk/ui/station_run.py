@@ -66,10 +66,15 @@ class Station:
 
 def run_station(app: QApplication, ctx, mode: str, actor: Actor, settings: StationSettings) -> int:
     from kiosk.ui import crash
+    from kiosk.ui.station_database import StationDatabase
 
     crash.install()
+    database = StationDatabase(ctx.url)
     try:
+        database.check_and_hold()  # a damaged file, or one being restored, ends here with one line
         store = ctx.store  # a missing database ends here with one line
+        if mode != "dashboard":  # the stations that check people in keep the backups
+            database.start_backups()
         event = station_event(store, settings, ctx.args.event)
         if event is None:
             from kiosk.ui.firstrun.get_started import get_started
@@ -79,9 +84,53 @@ def run_station(app: QApplication, ctx, mode: str, actor: Actor, settings: Stati
                 return 1
         station = Station(store, mode, actor, settings)
         station.open_event(event)
-        return app.exec()
+        if database.backups is not None and mode == "desk":  # staff see it; attendees never do
+            database.backups.failed.connect(lambda error: show_backup_failure(station, error))
+        restore_signal = quit_on_sigterm(app)
+        try:
+            return app.exec()
+        finally:
+            restore_signal()
     finally:
+        database.close()  # the last backup
         crash.uninstall()
+
+
+def show_backup_failure(station: Station, error: str) -> None:
+    from kiosk.i18n import tr
+    from kiosk.messages import localise
+
+    window = station.window
+    if window is not None and window.statusBar() is not None:
+        window.statusBar().showMessage(tr("Backup failed: {error}").format(error=localise(error)))
+
+
+def quit_on_sigterm(app):
+    """A logout or shutdown (SIGTERM) closes the windows as a user would: the last backup is
+    made and SQLite checkpoints its WAL. A timer lets Python see the signal while Qt runs.
+    Returns the function that puts the previous handler back."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def close_all(*_args) -> None:
+        QTimer.singleShot(0, QApplication.closeAllWindows)
+        QTimer.singleShot(0, QApplication.quit)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, close_all)
+    except ValueError:  # not the main thread
+        return lambda: None
+    heartbeat = QTimer()
+    heartbeat.setInterval(250)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start()
+
+    def restore() -> None:
+        heartbeat.stop()
+        signal.signal(signal.SIGTERM, previous)
+
+    return restore
 
 
 def events_exist(store: Store) -> bool:

@@ -1093,6 +1093,38 @@
         <source>Places left:</source>
         <translation>Platser kvar:</translation>
     </message>
+    <message>
+        <source>Backed up {db} to {file}</source>
+        <translation>Säkerhetskopierade {db} till {file}</translation>
+    </message>
+    <message>
+        <source>Restored {db} from {file}</source>
+        <translation>Återställde {db} från {file}</translation>
+    </message>
+    <message>
+        <source>The database as it was is kept in {file}</source>
+        <translation>Databasen som den var sparas i {file}</translation>
+    </message>
+    <message>
+        <source>{db}: ok ({check})</source>
+        <translation>{db}: ok ({check})</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Mapp</translation>
+    </message>
+    <message>
+        <source>{suffix} file</source>
+        <translation>{suffix}-fil</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Backup failed: {error}</source>
+        <translation>Säkerhetskopieringen misslyckades: {error}</translation>
+    </message>
 </context>
 <context>
     <name>AttendeePanel</name>
@@ -1633,6 +1665,74 @@
     <message>
         <source>Unknown format {name}; use csv or xlsx</source>
         <translation>Okänt format {name}; använd csv eller xlsx</translation>
+    </message>
+    <message>
+        <source>The database {db} is damaged ({problem}): restore a backup with &apos;kiosk db restore FILE&apos;</source>
+        <translation>Databasen {db} är skadad ({problem}): återställ en säkerhetskopia med &apos;kiosk db restore FIL&apos;</translation>
+    </message>
+    <message>
+        <source>A station has the database {db} open: close every station window using it, then restore</source>
+        <translation>En station har databasen {db} öppen: stäng alla stationsfönster som använder den och återställ sedan</translation>
+    </message>
+    <message>
+        <source>The database {db} is being restored from a backup: start the station again when it is done</source>
+        <translation>Databasen {db} återställs från en säkerhetskopia: starta stationen igen när det är klart</translation>
+    </message>
+    <message>
+        <source>{file} is a file of the database in use: choose another file</source>
+        <translation>{file} är en fil i databasen som används: välj en annan fil</translation>
+    </message>
+    <message>
+        <source>{file} is the database itself: choose another file</source>
+        <translation>{file} är själva databasen: välj en annan fil</translation>
+    </message>
+    <message>
+        <source>{file} is the database itself: choose a backup file</source>
+        <translation>{file} är själva databasen: välj en säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>{file} already exists: choose a new file name</source>
+        <translation>{file} finns redan: välj ett nytt filnamn</translation>
+    </message>
+    <message>
+        <source>No backup file {file}</source>
+        <translation>Ingen säkerhetskopia {file}</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({problem}): choose another backup</source>
+        <translation>{file} är skadad ({problem}): välj en annan säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>{file} is not a kiosk database</source>
+        <translation>{file} är ingen kiosk-databas</translation>
+    </message>
+    <message>
+        <source>kiosk db {command} works on a SQLite file; for {url} use pg_dump and pg_restore</source>
+        <translation>kiosk db {command} fungerar på en SQLite-fil; för {url}, använd pg_dump och pg_restore</translation>
+    </message>
+    <message>
+        <source>No database file {db}</source>
+        <translation>Ingen databasfil {db}</translation>
+    </message>
+    <message>
+        <source>Cannot open {db}: {reason}</source>
+        <translation>Kan inte öppna {db}: {reason}</translation>
+    </message>
+    <message>
+        <source>Backup to {file} failed: {reason}</source>
+        <translation>Säkerhetskopieringen till {file} misslyckades: {reason}</translation>
+    </message>
+    <message>
+        <source>Restoring {file} into {db} failed: {reason}</source>
+        <translation>Återställningen av {file} till {db} misslyckades: {reason}</translation>
+    </message>
+    <message>
+        <source>The restored database is damaged: {problem}</source>
+        <translation>Den återställda databasen är skadad: {problem}</translation>
+    </message>
+    <message>
+        <source>The copy of the database is damaged: {problem}</source>
+        <translation>Kopian av databasen är skadad: {problem}</translation>
     </message>
     <message>
         <source>First name</source>

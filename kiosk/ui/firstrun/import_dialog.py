@@ -5,19 +5,20 @@ TaskRunner, so a 100k-row file never freezes the window."""
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from kiosk.core.events import Actor
 from kiosk.core.importing import service
 from kiosk.core.importing.mapping import FIELDS, IGNORE
+from kiosk.core.sqlite_files import DatabaseFileChosen, refuse_database_file
 from kiosk.core.store import Store
 from kiosk.i18n import tr
+from kiosk.ui.file_dialogs import open_file_name
 from kiosk.ui.tasks import TaskRunner
 
 PREVIEW_ROWS = 5
@@ -121,9 +122,8 @@ class ImportDialog(QDialog):
 
     # -- choosing and previewing -------------------------------------------------------------
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, tr("Choose an attendee list"), str(Path.home()),
-            tr("Attendee lists (*.csv *.tsv *.txt *.xlsx);;All files (*)"),
+        path = open_file_name(
+            self, tr("Choose an attendee list"), tr("Attendee lists (*.csv *.tsv *.txt *.xlsx);;All files (*)"),
         )
         if path:
             self.load(path)
@@ -147,6 +147,12 @@ class ImportDialog(QDialog):
     def _preview(self, overrides: dict | None) -> None:
         path = self.path.text().strip()
         self.import_button.setEnabled(False)
+        try:
+            refuse_database_file(path)  # reading it would drop the database's locks
+        except DatabaseFileChosen as exc:
+            self.preview = None
+            self._failed(exc)
+            return
         self.summary.setText(tr("Reading…"))
         self.tasks.run(service.preview, path, overrides, PREVIEW_ROWS, on_done=self._previewed, on_error=self._failed)
 
@@ -206,6 +212,11 @@ class ImportDialog(QDialog):
     # -- importing ---------------------------------------------------------------------------
     def start_import(self) -> None:
         self.import_button.setEnabled(False)
+        try:
+            refuse_database_file(self.path.text().strip())
+        except DatabaseFileChosen as exc:
+            self._failed(exc)
+            return
         self.progress.setValue(0)
         self.progress.show()
         self.progress_state = Progress()
