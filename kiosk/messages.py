@@ -88,6 +88,19 @@ WORDS = {
     "stopped or in error": QT_TRANSLATE_NOOP("Messages", "stopped or in error"),
 }
 
+#: Why an import blocked a ticket (``kiosk.core.importing.status.REASONS``).
+BLOCK_REASONS = {
+    "refunded": QT_TRANSLATE_NOOP("Messages", "refunded"),
+    "cancelled": QT_TRANSLATE_NOOP("Messages", "cancelled"),
+    "unpaid": QT_TRANSLATE_NOOP("Messages", "unpaid"),
+}
+
+
+def block_reason_text(reason: str) -> str:
+    """A blocked ticket's reason in the current language (staff's own words stay as they are)."""
+    return translate("Messages", BLOCK_REASONS[reason]) if reason in BLOCK_REASONS else reason
+
+
 PREFIXES = {"warning: ": QT_TRANSLATE_NOOP("Messages", "warning: ")}
 
 

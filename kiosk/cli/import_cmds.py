@@ -11,6 +11,7 @@ from kiosk.core.event_admin import create_event_from_text, delete_empty_event, e
 from kiosk.core.events import find_event
 from kiosk.core.importing import FIELDS, parse_overrides, preview, run_import
 from kiosk.i18n import tr
+from kiosk.messages import block_reason_text
 
 MAX_WARNINGS_SHOWN = 20
 PREVIEW_ROWS = 5
@@ -122,4 +123,7 @@ def cmd_import(args, ctx) -> int:
         print(f"kiosk: {report.summary()}", file=sys.stderr)
         return 2
     print(f"{report.summary()} (event {event_name!r})")
+    for person in report.blocked_checked_in:
+        print(tr("{code}: now {reason}, but already checked in; the check-in stays (see kiosk stats)").format(
+            code=person["code"], reason=block_reason_text(person["reason"])))
     return 0

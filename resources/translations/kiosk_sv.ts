@@ -152,6 +152,10 @@
         <translation>Spärrad: {who}</translation>
     </message>
     <message>
+        <source>Blocked ({reason}): {who}</source>
+        <translation>Spärrad ({reason}): {who}</translation>
+    </message>
+    <message>
         <source>Checked out: {who}</source>
         <translation>Utcheckad: {who}</translation>
     </message>
@@ -196,6 +200,10 @@
         <translation>Drop-in:</translation>
     </message>
     <message>
+        <source>Blocked:</source>
+        <translation>Spärrade:</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -211,6 +219,13 @@
         <source>By station:</source>
         <translation>Per station:</translation>
     </message>
+    <message numerus="yes">
+        <source>Blocked after check-in (the check-in stays; talk to them): %n</source>
+        <translation>
+            <numerusform>Spärrad efter incheckning (incheckningen står kvar; prata med personen): %n</numerusform>
+            <numerusform>Spärrade efter incheckning (incheckningen står kvar; prata med dem): %n</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Check-ins per station, last 15 minutes</source>
         <translation>Incheckningar per station, senaste 15 minuterna</translation>
@@ -221,7 +236,7 @@
     </message>
     <message>
         <source>exit</source>
-        <extracomment>Set by the window when the printing module is present (``wake()`` after enqueueing). Badge template per ticket type (the station setting printing/templates); others: ``template``. Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
+        <extracomment>Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
         <translation>utpasseringen</translation>
     </message>
     <message>
@@ -434,6 +449,10 @@
         <translation>Släpp inte in</translation>
     </message>
     <message>
+        <source>Do not admit: {reason}</source>
+        <translation>Släpp inte in: {reason}</translation>
+    </message>
+    <message>
         <source>This attendee is blocked: call the organiser</source>
         <translation>Deltagaren är spärrad: ring arrangören</translation>
     </message>
@@ -566,8 +585,35 @@
         <translation>Stäng</translation>
     </message>
     <message>
+        <source>No events yet: create one with &apos;kiosk events create NAME --date YYYY-MM-DD&apos;.</source>
+        <translation>Inga evenemang ännu: skapa ett med &apos;kiosk events create NAMN --date ÅÅÅÅ-MM-DD&apos;.</translation>
+    </message>
+    <message>
         <source>(archived)</source>
         <translation>(arkiverat)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attendee(s)</source>
+        <translation>
+            <numerusform>%n deltagare</numerusform>
+            <numerusform>%n deltagare</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Created event {name} on {date}</source>
+        <translation>Skapade evenemanget {name} den {date}</translation>
+    </message>
+    <message>
+        <source>Renamed event {old} to {new}</source>
+        <translation>Bytte namn på evenemanget {old} till {new}</translation>
+    </message>
+    <message>
+        <source>Archived event {name}</source>
+        <translation>Arkiverade evenemanget {name}</translation>
+    </message>
+    <message>
+        <source>Restored event {name}</source>
+        <translation>Återställde evenemanget {name}</translation>
     </message>
     <message>
         <source>(this station)</source>
@@ -766,6 +812,14 @@
         <translation>Gå till informationsdisken.</translation>
     </message>
     <message>
+        <source>Please check in at the desk.</source>
+        <translation>Vänligen checka in vid disken.</translation>
+    </message>
+    <message>
+        <source>The staff there will help you.</source>
+        <translation>Personalen där hjälper dig.</translation>
+    </message>
+    <message>
         <source>Check-in is not working right now.</source>
         <translation>Incheckningen fungerar inte just nu.</translation>
     </message>
@@ -933,6 +987,14 @@
         <source>printing unavailable (jobs stay queued)</source>
         <translation>utskrift inte tillgänglig (jobben står kvar i kön)</translation>
     </message>
+    <message>
+        <source>--create-event and --event cannot be used together</source>
+        <translation>--create-event och --event kan inte användas tillsammans</translation>
+    </message>
+    <message>
+        <source>{code}: now {reason}, but already checked in; the check-in stays (see kiosk stats)</source>
+        <translation>{code}: nu {reason}, men redan incheckad; incheckningen står kvar (se kiosk stats)</translation>
+    </message>
 </context>
 <context>
     <name>AttendeePanel</name>
@@ -999,6 +1061,14 @@
         <source>No check-ins yet</source>
         <translation>Inga incheckningar än</translation>
     </message>
+    <message>
+        <source>BLOCKED: {reason}</source>
+        <translation>SPÄRRAD: {reason}</translation>
+    </message>
+    <message>
+        <source>Blocked after check-in: the check-in stays. Talk to the organiser.</source>
+        <translation>Spärrad efter incheckning: incheckningen står kvar. Prata med arrangören.</translation>
+    </message>
 </context>
 <context>
     <name>AttendeeTable</name>
@@ -1043,6 +1113,7 @@
     <name>CameraPanel</name>
     <message>
         <source>No camera found. Scanning with a USB scanner and searching still work.</source>
+        <extracomment>The camera to pick first, by its name (the station setting camera/device; empty: the first).</extracomment>
         <translation>Ingen kamera hittades. Skanning med USB-skanner och sökning fungerar ändå.</translation>
     </message>
 </context>
@@ -1050,7 +1121,7 @@
     <name>CameraScanner</name>
     <message>
         <source>No camera found</source>
-        <extracomment>QtMultimedia&apos;s FFmpeg backend warns about optional hardware-acceleration libraries it cannot find (VA-API, PipeWire); they are not needed for a webcam, so keep the log clean. Formats whose luminance is in plane 0: (bytes between pixels, offset of the Y byte). Human-readable trouble: no camera, camera busy, permission denied.</extracomment>
+        <extracomment>Formats whose luminance is in plane 0: (bytes between pixels, offset of the Y byte). Human-readable trouble: no camera, camera busy, permission denied.</extracomment>
         <translation>Ingen kamera hittades</translation>
     </message>
 </context>
@@ -1354,6 +1425,18 @@
         <translation>Okänd tidszon {name} (använd ett namn som Europe/Stockholm)</translation>
     </message>
     <message>
+        <source>--date {text}: not a date; write it as YYYY-MM-DD, e.g. 2026-05-20</source>
+        <translation>--date {text}: inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2026-05-20</translation>
+    </message>
+    <message>
+        <source>{option} {text}: not a time; write it as HH:MM, e.g. 08:30</source>
+        <translation>{option} {text}: ingen tid; skriv den som TT:MM, t.ex. 08:30</translation>
+    </message>
+    <message>
+        <source>--end {end}: the event must end after it starts ({start})</source>
+        <translation>--end {end}: evenemanget måste sluta efter att det börjar ({start})</translation>
+    </message>
+    <message>
         <source>Cannot reach database {url}: {reason}</source>
         <translation>Kan inte nå databasen {url}: {reason}</translation>
     </message>
@@ -1518,6 +1601,19 @@
     <message>
         <source>stopped or in error</source>
         <translation>stoppad eller i felläge</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <extracomment>Why an import blocked a ticket (``kiosk.core.importing.status.REASONS``).</extracomment>
+        <translation>återbetald</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>avbokad</translation>
+    </message>
+    <message>
+        <source>unpaid</source>
+        <translation>obetald</translation>
     </message>
     <message>
         <source>warning: </source>

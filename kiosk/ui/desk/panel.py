@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from kiosk.core.models import CheckInKind
+from kiosk.messages import block_reason_text
 from kiosk.ui.desk.controller import AttendeeDetails
 from kiosk.ui.locale_format import time_text
 
@@ -40,6 +41,8 @@ class AttendeePanel(QFrame):
         self.kind = _label(self)
         self.alerts = _label(self, 12, True, "attendeeAlerts")
         self.alerts.setStyleSheet("#attendeeAlerts { background: #7b1fa2; color: white; padding: 4px 8px; border-radius: 4px; }")
+        self.blocked = _label(self, 12, True, "attendeeBlocked")
+        self.blocked.setStyleSheet("#attendeeBlocked { background: #b3261e; color: white; padding: 4px 8px; border-radius: 4px; }")
         self.notes = _label(self, 11, False, "attendeeNotes")
         self.notes.setStyleSheet("#attendeeNotes { background: #fff4c2; color: #3a3000; padding: 6px; border-radius: 4px; }")
         self.status = _label(self, 12, True)
@@ -50,7 +53,7 @@ class AttendeePanel(QFrame):
         self.empty.setText(self.tr("Scan a ticket, or type a name and press Enter."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
-        for widget in (self.empty, self.name, self.organisation, self.kind, self.alerts, self.notes, self.status, self.badge):
+        for widget in (self.empty, self.name, self.organisation, self.kind, self.alerts, self.blocked, self.notes, self.status, self.badge):
             layout.addWidget(widget)
         self.history_title = _label(self, 0, True)
         self.history_title.setText(self.tr("History"))
@@ -65,6 +68,7 @@ class AttendeePanel(QFrame):
         self.empty.setVisible(not has)
         if details is None:
             self.alerts.hide()
+            self.blocked.hide()
             self.notes.hide()
             return
         a = details.info
@@ -74,8 +78,10 @@ class AttendeePanel(QFrame):
         self.organisation.setVisible(bool(org))
         kind = " · ".join(p for p in (a.category, a.ticket_type, self.tr("walk-in") if a.walk_in else "") if p)
         self.kind.setText(kind)
-        self.alerts.setText("  ".join(x.upper() for x in a.alerts) + (("  " + self.tr("BLOCKED")) if a.blocked else ""))
-        self.alerts.setVisible(bool(a.alerts) or a.blocked)
+        self.alerts.setText("  ".join(x.upper() for x in a.alerts))
+        self.alerts.setVisible(bool(a.alerts))
+        self.blocked.setText(self.blocked_text(a))
+        self.blocked.setVisible(a.blocked)
         self.notes.setText(a.notes)
         self.notes.setVisible(bool(a.notes.strip()))
         if a.inside:
@@ -108,6 +114,14 @@ class AttendeePanel(QFrame):
             self.history.addItem(line)
         if not details.history:
             self.history.addItem(self.tr("No check-ins yet"))
+
+    def blocked_text(self, a) -> str:
+        if not a.blocked:
+            return ""
+        text = self.tr("BLOCKED: {reason}").format(reason=block_reason_text(a.block_reason)) if a.block_reason else self.tr("BLOCKED")
+        if a.checked_in_at is not None:
+            text += "\n" + self.tr("Blocked after check-in: the check-in stays. Talk to the organiser.")
+        return text
 
     def _time(self, at) -> str:
         return time_text(at, self.tz)

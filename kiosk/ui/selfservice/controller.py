@@ -35,7 +35,7 @@ class KioskResult:
     """One result, as the attendee may see it. ``outcome`` picks the words."""
 
     state: ResultState
-    outcome: str  # welcome, already, not_found, offline, not_confirmed
+    outcome: str  # welcome, already, not_found, see_desk, offline, not_confirmed
     first_name: str = ""
     organisation: str = ""
     attendee_id: int | None = None
@@ -50,6 +50,8 @@ def _public(result: ScanResult, allow_reprint: bool) -> KioskResult:
                            selfservice.public_organisation(person), person.id)
     if kind is ResultKind.ALREADY_CHECKED_IN and person is not None:
         return KioskResult(ResultState.WARNING, "already", attendee_id=person.id, can_reprint=allow_reprint)
+    if kind is ResultKind.BLOCKED:  # to the desk, never saying why (refunded, cancelled, ...)
+        return KioskResult(ResultState.ERROR, "see_desk")
     return KioskResult(ResultState.ERROR, "not_found")
 
 
