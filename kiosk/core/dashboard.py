@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import time
 from datetime import datetime, timedelta, timezone
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 
@@ -31,6 +32,7 @@ from kiosk.core.dashboard_figures import (  # noqa: F401  (re-exported: the scre
     write_csv,
 )
 from kiosk.core.models import Attendee, CheckIn, CheckInKind, Event, PrintJob, Station, utcnow
+from kiosk.core.privacy_rules import effective_privacy, rules_in
 from kiosk.core.store import Store
 
 BUCKET_SECONDS = 300
@@ -57,6 +59,15 @@ def _role(alerts: str, ticket_type: str) -> str | None:
 A = Attendee.__table__.c
 _PERSON_COLUMNS = (A.id, A.category, A.ticket_type, A.checked_in_at, A.inside, A.walk_in, A.blocked, A.alerts,
                    A.first_name, A.last_name, A.organisation, A.badge_privacy)
+
+
+class _Person(NamedTuple):
+    """What ``effective_privacy`` needs of a row."""
+
+    badge_privacy: str
+    privacy_own: bool
+    category: str
+    ticket_type: str
 
 
 class DashboardData:
@@ -231,12 +242,16 @@ class DashboardData:
                 self._full_load(session)
             event = session.get(Event, self.event_id)
             recent = session.execute(
-                select(CheckIn.at, CheckIn.station, CheckIn.method, Attendee.first_name, Attendee.organisation, Attendee.badge_privacy)
+                select(CheckIn.at, CheckIn.station, CheckIn.method, Attendee.first_name, Attendee.organisation,
+                       Attendee.badge_privacy, Attendee.privacy_own, Attendee.category, Attendee.ticket_type)
                 .join(Attendee, Attendee.id == CheckIn.attendee_id)
                 .where(CheckIn.event_id == self.event_id, CheckIn.kind == CheckInKind.ENTRY.value)
                 .order_by(CheckIn.at.desc())
                 .limit(RECENT)
             ).all()
+            rules = rules_in(session, self.event_id)
+            recent = [(at, s, m, f, o, effective_privacy(_Person(p, own, c, t), rules).value)
+                      for at, s, m, f, o, p, own, c, t in recent]
             station_rows = session.execute(select(Station.name, Station.mode, Station.last_seen, Station.printer_status)).all()
             jobs = session.execute(
                 select(PrintJob.station, PrintJob.state, func.count())

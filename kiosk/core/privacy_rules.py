@@ -10,7 +10,7 @@ keyed by a category or a ticket type (letter case and accents ignored). No Qt.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kiosk.core.models import BadgePrivacy, EventSetting
 from kiosk.core.search import fold
@@ -89,8 +89,20 @@ class PrivacyRules:
 
 def load_rules(store: Store, event_id: int) -> PrivacyRules:
     with store.read() as session:
-        row = session.get(EventSetting, (event_id, RULES_KEY))
+        return rules_in(session, event_id)
+
+
+def rules_in(session, event_id: int) -> PrivacyRules:
+    """The event's rules, read inside the caller's session (one row by its key)."""
+    row = session.get(EventSetting, (event_id, RULES_KEY))
     return PrivacyRules(_decode(row.value if row else ""))
+
+
+def shown_person(person, rules: PrivacyRules):
+    """``person`` (an AttendeeInfo) with the privacy that applies in ``badge_privacy``: what a
+    badge, a kiosk screen or the dashboard renders from."""
+    level = effective_privacy(person, rules)
+    return person if level is person.badge_privacy else replace(person, badge_privacy=level)
 
 
 def _decode(text: str) -> dict[str, str]:

@@ -10,13 +10,14 @@ that ticket checks the person in.
 from __future__ import annotations
 
 import hmac
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kiosk.core import attendees
 from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.checkin import CheckInService, ScanResult
 from kiosk.core.models import BadgePrivacy, Event, EventSetting, Method
 from kiosk.core.search import FUZZY, SearchIndex, find, words
+from kiosk.core.privacy_rules import load_rules, shown_person
 from kiosk.core.store import Store
 
 #: EventSetting key of the event logo (the badges use the same one).
@@ -83,19 +84,28 @@ def _name_match(query_words: list[str], person: AttendeeInfo) -> bool:
 
 def find_by_surname(index: SearchIndex, text: str, limit: int = MAX_MATCHES) -> LookupResult:
     """Redacted matches for a typed surname. Emails, organisations and codes do not match here,
-    so typing a company name or an address lists nobody."""
+    so typing a company name or an address lists nobody. Each person is shown with the badge
+    privacy that applies to them (their own, else the event's rule for their category)."""
     query_words = words(text)
     if sum(len(w) for w in query_words) < MIN_QUERY_LETTERS:
         return LookupResult(text)
     index.refresh()
+    rules = load_rules(index.store, index.event_id)
     found = []
     for match in find(index, text, limit=200):
-        person = match.attendee
+        person = shown_person(match.attendee, rules)
         if person.blocked:
             continue
         if match.rank == FUZZY or _name_match(query_words, person):
             found.append(PublicMatch(person.id, public_name(person), public_organisation(person, in_lookup=True)))
     return LookupResult(text, tuple(found[:limit]), len(found) > limit)
+
+
+def shown_result(store: Store, result: ScanResult) -> ScanResult:
+    """``result`` with its attendee as the kiosk may show them (the privacy that applies)."""
+    if result.attendee is None:
+        return result
+    return replace(result, attendee=shown_person(result.attendee, load_rules(store, result.attendee.event_id)))
 
 
 def email_matches(registered: str, typed: str) -> bool:

@@ -236,7 +236,7 @@
     </message>
     <message>
         <source>exit</source>
-        <extracomment>Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
+        <extracomment>The badge privacy that applies and why (own setting, a category rule, or none) Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
         <translation>utpasseringen</translation>
     </message>
     <message>
@@ -1062,6 +1062,18 @@
         <translation>Inga incheckningar än</translation>
     </message>
     <message>
+        <source>Badge: {level} (event rule for {rule})</source>
+        <translation>Badge: {level} (evenemangets regel för {rule})</translation>
+    </message>
+    <message>
+        <source>Badge: {level} (own setting)</source>
+        <translation>Badge: {level} (egen inställning)</translation>
+    </message>
+    <message>
+        <source>Badge: {level}</source>
+        <translation>Badge: {level}</translation>
+    </message>
+    <message>
         <source>BLOCKED: {reason}</source>
         <translation>SPÄRRAD: {reason}</translation>
     </message>
@@ -1883,6 +1895,14 @@
     <message>
         <source>Badge band colour per category, e.g. Speaker=#1f6feb; VIP=#b3261e</source>
         <translation>Färg på namnbrickans band per kategori, t.ex. Speaker=#1f6feb; VIP=#b3261e</translation>
+    </message>
+    <message>
+        <source>Privacy rules</source>
+        <translation>Integritetsregler</translation>
+    </message>
+    <message>
+        <source>Badge privacy per category or ticket type, for everyone without their own, e.g. Law enforcement=first name only; Press=no organisation</source>
+        <translation>Badgeintegritet per kategori eller biljettyp, för alla utan egen inställning, t.ex. Law enforcement=first name only; Press=no organisation</translation>
     </message>
     <message>
         <source>Admin PIN</source>

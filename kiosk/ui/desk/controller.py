@@ -22,6 +22,7 @@ from kiosk.core.events import Actor, zone
 from kiosk.core.models import Attendee, Event, Method
 from kiosk.core.printqueue import BadgeStatus
 from kiosk.core.search import SearchIndex, find
+from kiosk.core.privacy_rules import AppliedPrivacy, applied_privacy, load_rules
 from kiosk.core.store import Store, StoreError
 from kiosk.i18n import tr
 from kiosk.ui.desk import presenter
@@ -38,6 +39,8 @@ class AttendeeDetails:
     info: AttendeeInfo
     history: list[LogEntry]
     badge: BadgeStatus
+    #: The badge privacy that applies and why (own setting, a category rule, or none)
+    privacy: AppliedPrivacy | None = None
 
 
 @dataclass(frozen=True)
@@ -223,7 +226,9 @@ class DeskController(QObject):
             person = attendees.get(self.store, attendee_id)
             if person is None:
                 return None
-            return AttendeeDetails(person, self.service.history(attendee_id), printqueue.badge_status(self.store, attendee_id))
+            privacy = applied_privacy(person, load_rules(self.store, person.event_id))
+            return AttendeeDetails(person, self.service.history(attendee_id), printqueue.badge_status(self.store, attendee_id),
+                                   privacy)
 
         def done(details: AttendeeDetails | None) -> None:
             self.current = details

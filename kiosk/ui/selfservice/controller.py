@@ -100,7 +100,10 @@ class SelfServiceController(QObject):
     # -- checking in ---------------------------------------------------------------------
     def scan(self, code: str) -> None:
         self._email_tries.clear()
-        self.tasks.run(self.service.scan, code, Method.SELF_SERVICE, lane="write", on_done=self._show, on_error=self._failed)
+        def work() -> ScanResult:
+            return selfservice.shown_result(self.store, self.service.scan(code, Method.SELF_SERVICE))
+
+        self.tasks.run(work, lane="write", on_done=self._show, on_error=self._failed)
 
     def confirm(self, attendee_id: int, email: str) -> None:
         """Check in the picked attendee if ``email`` is theirs; else count a wrong try."""
@@ -119,8 +122,11 @@ class SelfServiceController(QObject):
         if self._email_tries.get(attendee_id, 0) >= EMAIL_TRIES:
             self.resultReady.emit(KioskResult(ResultState.ERROR, "not_confirmed"))
             return
-        self.tasks.run(selfservice.check_in_by_email, self.service, attendee_id, email, lane="write",
-                       on_done=done, on_error=self._failed)
+        def work() -> ScanResult | None:
+            result = selfservice.check_in_by_email(self.service, attendee_id, email)
+            return selfservice.shown_result(self.store, result) if result is not None else None
+
+        self.tasks.run(work, lane="write", on_done=done, on_error=self._failed)
 
     def lookup(self, text: str) -> None:
         self._lookup_seq += 1
