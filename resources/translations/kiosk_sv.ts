@@ -1164,10 +1164,6 @@
         <translation>Ankomster, senaste 15 min</translation>
     </message>
     <message>
-        <source>Checked in by sector</source>
-        <translation>Incheckade per sektor</translation>
-    </message>
-    <message>
         <source>Checked in by ticket type</source>
         <translation>Incheckade per biljettyp</translation>
     </message>
@@ -1190,6 +1186,14 @@
     <message>
         <source>Updated {time}</source>
         <translation>Uppdaterad {time}</translation>
+    </message>
+    <message>
+        <source>Checked in by sector (category)</source>
+        <translation>Incheckade per sektor (kategori)</translation>
+    </message>
+    <message>
+        <source>By sector: no category set (import one with --map COLUMN=category)</source>
+        <translation>Per sektor: ingen kategori angiven (importera en med --map KOLUMN=category)</translation>
     </message>
     <message>
         <source>Database unreachable: {message} (figures may be old)</source>

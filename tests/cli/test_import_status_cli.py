@@ -26,3 +26,14 @@ def test_reimport_blocks_and_reinstates_from_the_command_line(kiosk, monkeypatch
     monkeypatch.setenv("KIOSK_LANG", "sv")  # the reason in Swedish too
     swedish = kiosk("checkin", "300100000310001")
     assert swedish.code == 5 and "återbetald" in swedish.out
+
+
+def test_map_on_a_long_header_from_the_command_line(kiosk):
+    assert kiosk("events", "create", "Forum", "--date", "2026-09-10").code == 0
+    done = kiosk("import", "--map", "Which sector do you work in?=category", f"{DATA}/eventbrite_attendees_v1.csv")
+    assert done.code == 0, done.err
+    assert kiosk("stats", "--json").json()["by_category"]["Social services"] == {"expected": 1, "checked_in": 0}
+    people = {p["code"]: p for p in kiosk("attendees", "--json").json()}
+    assert people["300100000110001"]["category"] == "Social services"
+    wrong = kiosk("import", "--map", "Which sector?=category", f"{DATA}/eventbrite_attendees_v1.csv")
+    assert wrong.code == 2 and "no column 'Which sector?'" in wrong.err

@@ -60,3 +60,28 @@ def test_kiosk_sends_a_blocked_ticket_to_the_desk_without_saying_why(qtbot, impo
     finally:
         window.may_close = True
         window.close()
+
+
+def test_desk_panel_shows_the_registration_answers(qtbot, imported, desk, desk_store):
+    scan(qtbot, desk.search, MARTA)
+    assert desk.panel.answers.isVisible()
+    assert desk.panel.answers.text() == "Which sector do you work in?: Social services\nDietary requirements: Vegetarian"
+
+
+def test_dashboard_sector_chart_says_when_no_category_is_set(qtbot, desk_store, desk_event):
+    from kiosk.core.event_admin import create_event_from_text
+    from kiosk.ui.dashboard.assemble import open_dashboard
+
+    with_sectors = open_dashboard(desk_store, desk_event, poll_ms=100)
+    qtbot.addWidget(with_sectors)
+    qtbot.waitUntil(lambda: with_sectors.figures is not None, timeout=10_000)
+    assert with_sectors.by_category.chart().title() == "Checked in by sector (category)"
+    with_sectors.close()
+
+    bare = create_event_from_text(desk_store, "No sectors", "2026-09-10")
+    run_import(desk_store, bare.id, DATA / "eventbrite_attendees_v1.csv")
+    window = open_dashboard(desk_store, bare, poll_ms=100)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.figures is not None, timeout=10_000)
+    assert window.by_category.chart().title() == "By sector: no category set (import one with --map COLUMN=category)"
+    window.close()
