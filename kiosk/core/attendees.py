@@ -195,8 +195,13 @@ def _clean(values: dict) -> dict:
     return out
 
 
-def register_walk_in(store: Store, event_id: int, values: dict, actor: Actor) -> AttendeeInfo:
-    """Add a person who arrives without a ticket; they get a fresh code. Not checked in yet."""
+def register_walk_in(
+    store: Store, event_id: int, values: dict, actor: Actor, despite: tuple[int, ...] = ()
+) -> AttendeeInfo:
+    """Add a person who arrives without a ticket; they get a fresh code. Not checked in yet.
+
+    ``despite``: ids of registered attendees the desk was offered as likely the same person
+    and chose not to use; the audit trail records them with the walk-in."""
     values = _clean({k: v for k, v in values.items() if k in EDITABLE})
     values.setdefault("first_name", "")
     values.setdefault("last_name", "")
@@ -210,7 +215,10 @@ def register_walk_in(store: Store, event_id: int, values: dict, actor: Actor) ->
         )
         session.add(row)
         session.flush()
-        audit.record(session, "walk_in", actor, event_id, row.id, code=row.code)
+        if despite:
+            audit.record(session, "walk_in", actor, event_id, row.id, code=row.code, despite_matches=list(despite))
+        else:
+            audit.record(session, "walk_in", actor, event_id, row.id, code=row.code)
         return AttendeeInfo.of(row)
 
 

@@ -341,6 +341,7 @@
     </message>
     <message>
         <source>Register a walk-in</source>
+        <extracomment>exec() result when the desk picked a registered attendee instead (``chosen``)</extracomment>
         <translation>Registrera drop-in</translation>
     </message>
     <message>
@@ -350,6 +351,22 @@
     <message>
         <source>Walk-in</source>
         <translation>Drop-in</translation>
+    </message>
+    <message>
+        <source>Already registered?</source>
+        <translation>Redan registrerad?</translation>
+    </message>
+    <message>
+        <source>Check in {name} instead</source>
+        <translation>Checka in {name} i stället</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>samma e-post</translation>
+    </message>
+    <message>
+        <source>Register a new person anyway</source>
+        <translation>Registrera en ny person ändå</translation>
     </message>
     <message>
         <source>Edit {name}</source>

@@ -23,6 +23,7 @@ from kiosk.core.models import Attendee, Event, Method
 from kiosk.core.printqueue import BadgeStatus
 from kiosk.core.search import SearchIndex, find
 from kiosk.core.privacy_rules import AppliedPrivacy, applied_privacy, load_rules
+from kiosk.core.twins import likely_twins
 from kiosk.core.store import Store, StoreError
 from kiosk.i18n import tr
 from kiosk.ui.desk import presenter
@@ -172,11 +173,16 @@ class DeskController(QObject):
 
         self.tasks.run(work, lane="write", on_done=done, on_error=lambda exc: self._failed(exc, tr("print")))
 
-    def register_walk_in(self, values: dict) -> None:
-        """Register, check in and queue the badge in one go."""
+    def find_twins(self, values: dict, then) -> None:
+        """Registered attendees the walk-in ``values`` probably is; ``then(list of Twin)``."""
+        self.tasks.run(likely_twins, self.index, values, on_done=then, on_error=lambda exc: then([]))
+
+    def register_walk_in(self, values: dict, despite: tuple[int, ...] = ()) -> None:
+        """Register, check in and queue the badge in one go. ``despite``: the likely matches
+        the desk was shown and chose not to use (recorded in the audit trail)."""
 
         def work() -> ScanResult:
-            person = attendees.register_walk_in(self.store, self.event_id, values, self.actor)
+            person = attendees.register_walk_in(self.store, self.event_id, values, self.actor, despite)
             result = self.service.check_in(person.id, Method.WALK_IN)
             template = self.printing.template_for(person.ticket_type)
             if result.kind is ResultKind.CHECKED_IN and _has_template(template):
