@@ -167,7 +167,7 @@ def plan_import(
             continue
         matched[target] = row.line
         old = known[target]
-        values = merger.matched(values, old, target)
+        values = merger.matched(values, old, target, row.line)
         new_code = code or old[1]
         if new_code == old[1] and file_values(values) == old[6:]:
             plan.unchanged += 1
@@ -178,6 +178,7 @@ def plan_import(
         update["id"], update["code"] = target, new_code
         plan.updates.append(update)
     plan.blocked, plan.unblocked, plan.new_blocked = merger.blocked, merger.unblocked, merger.new_blocked
+    plan.problems.extend(merger.conflicts)
     return plan
 
 

@@ -4,12 +4,22 @@
   block staff set by hand (any other reason) stays. A blocked person who is already checked in
   keeps the check-in; ``Merger.blocked`` lets the report flag them.
 - A privacy cell is the person's own setting; an empty one leaves what they have.
+- A field edited at a station (a misspelt name, a new organisation) survives a re-import of
+  the organiser's file, unless the file changed that field since the last import: each
+  attendee keeps the values the last import gave (``imported``). When both changed, the file
+  wins and the report says so (a warning naming the line and field).
 """
 
 from __future__ import annotations
 
+import json
+
 from kiosk.core.importing.status import REASONS
+from kiosk.core.importing.validation import Problem, shorten
 from kiosk.core.models import BadgePrivacy
+
+#: Fields a station can edit and an import also writes: kept per attendee as last imported.
+TRACKED = ("first_name", "last_name", "email", "organisation", "job_title", "category", "ticket_type")
 
 #: The columns ``_Existing`` reads before the compared fields (id, code, ref, names, email).
 OFFSET = 6
@@ -20,11 +30,18 @@ class Merger:
         at = {f: OFFSET + i for i, f in enumerate(compare)}
         self.block_at = at.get("blocked")
         self.privacy_at = at.get("badge_privacy")
-        self.active = self.block_at is not None or self.privacy_at is not None
+        self.imported_at = at.get("imported")
+        self.tracked = tuple((f, at[f]) for f in TRACKED if f in at)
+        self.active = self.block_at is not None or self.privacy_at is not None or self.imported_at is not None
         #: attendee ids an import blocks or unblocks, and how many new tickets arrive blocked
         self.blocked: list[int] = []
         self.unblocked: list[int] = []
         self.new_blocked = 0
+        #: fields changed both at a station and in the file since the last import
+        self.conflicts: list[Problem] = []
+
+    def _imported(self, values: dict) -> str:
+        return json.dumps({f: values[f] for f, _ in self.tracked}, ensure_ascii=False, sort_keys=True)
 
     def new(self, values: dict) -> dict:
         values = dict(values)
@@ -32,12 +49,16 @@ class Merger:
             values["badge_privacy"], values["privacy_own"] = BadgePrivacy.FULL.value, False
         if self.block_at is not None and values["blocked"]:
             self.new_blocked += 1
+        if self.imported_at is not None:
+            values["imported"] = self._imported(values)
         return values
 
-    def matched(self, values: dict, old: tuple, target: int) -> dict:
+    def matched(self, values: dict, old: tuple, target: int, line: int = 0) -> dict:
         if not self.active:
             return values
         values = dict(values)
+        if self.imported_at is not None:
+            self._keep_station_edits(values, old, line)
         if self.privacy_at is not None and not values["badge_privacy"]:
             values["badge_privacy"], values["privacy_own"] = old[self.privacy_at], bool(old[self.privacy_at + 1])
         if self.block_at is not None:
@@ -47,3 +68,28 @@ class Merger:
             elif values["blocked"] != was_blocked:
                 (self.blocked if values["blocked"] else self.unblocked).append(target)
         return values
+
+    def _keep_station_edits(self, values: dict, old: tuple, line: int) -> None:
+        try:
+            last = json.loads(old[self.imported_at]) if old[self.imported_at] else {}
+        except ValueError:
+            last = {}
+        if not isinstance(last, dict):
+            last = {}
+        # what this file gives (before any edit is kept), over what earlier files gave
+        given_now = {f: values[f] for f, _ in self.tracked}
+        values["imported"] = json.dumps(last | given_now, ensure_ascii=False, sort_keys=True)
+        for field, at in self.tracked:
+            if field not in last:
+                continue  # never imported with this field: the file's value, as before
+            current, given, before = old[at], values[field], last[field]
+            if current == before or current == given:
+                continue  # no station edit, or the same one
+            if given == before:
+                values[field] = current  # edited at a station, unchanged in the file: keep the edit
+            else:
+                self.conflicts.append(Problem(
+                    line, field,
+                    f"changed at a station to {shorten(current)} and in the file to {shorten(given)}; "
+                    "the file's value is used", True,
+                ))

@@ -121,6 +121,7 @@ class RowChecker:
             present += ["badge_privacy", "privacy_own"]
         if self.answer_columns:
             present.append("answers")
+        present.append("imported")  # filled in when the row is matched or added (``merging``)
         if self.mapping.has("code"):
             present.append("code")
         return tuple(present)
