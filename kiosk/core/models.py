@@ -120,7 +120,7 @@ class Attendee(SQLModel, table=True):
     block_reason: str = Field(default="", max_length=200)
     #: Registration answers from columns no field took: a JSON object {column: value}.
     answers: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
-    #: The values the last import gave, a JSON object {field: value}: a field edited at a station
+    #: The values the last import gave ("field=value" pairs, see importing.merging): a field edited at a station
     #: is kept on re-import unless the file changed it since then.
     imported: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     walk_in: bool = Field(default=False)

@@ -34,7 +34,7 @@ def test_status_words():
     assert status_reason("Pending") == "unpaid" and status_reason("frobnicated") is None
     assert flag_value("Ja") is True and flag_value("") is False and flag_value("maybe") is None
     blocked, reason, warnings = ticket_state({"status": "Cancelled", "refunded": "yes"})
-    assert (blocked, reason, warnings) == (True, "refunded", [])
+    assert (blocked, reason, warnings) == (True, "refunded", ())
     blocked, reason, warnings = ticket_state({"status": "Whatever"})
     assert not blocked and warnings and warnings[0][0] == "status"
 

@@ -12,8 +12,6 @@
 
 from __future__ import annotations
 
-import json
-
 from kiosk.core.importing.status import REASONS
 from kiosk.core.importing.validation import Problem, shorten
 from kiosk.core.models import BadgePrivacy
@@ -41,9 +39,10 @@ class Merger:
         self.conflicts: list[Problem] = []
 
     def _imported(self, values: dict) -> str:
-        return json.dumps({f: values[f] for f, _ in self.tracked}, ensure_ascii=False, sort_keys=True)
+        return encode([(f, values[f]) for f, _ in self.tracked])
 
     def new(self, values: dict) -> dict:
+        """``values`` (a copy) as a new attendee gets them."""
         values = dict(values)
         if self.privacy_at is not None and not values["badge_privacy"]:
             values["badge_privacy"], values["privacy_own"] = BadgePrivacy.FULL.value, False
@@ -54,9 +53,9 @@ class Merger:
         return values
 
     def matched(self, values: dict, old: tuple, target: int, line: int = 0) -> dict:
+        """``values`` (changed in place) as they should be written to the matched attendee."""
         if not self.active:
             return values
-        values = dict(values)
         if self.imported_at is not None:
             self._keep_station_edits(values, old, line)
         if self.privacy_at is not None and not values["badge_privacy"]:
@@ -70,26 +69,41 @@ class Merger:
         return values
 
     def _keep_station_edits(self, values: dict, old: tuple, line: int) -> None:
-        try:
-            last = json.loads(old[self.imported_at]) if old[self.imported_at] else {}
-        except ValueError:
-            last = {}
-        if not isinstance(last, dict):
-            last = {}
-        # what this file gives (before any edit is kept), over what earlier files gave
-        given_now = {f: values[f] for f, _ in self.tracked}
-        values["imported"] = json.dumps(last | given_now, ensure_ascii=False, sort_keys=True)
+        given = self._imported(values)  # what this file gives, before any edit is kept
+        stored = old[self.imported_at]
+        if stored == given:  # the common case: the file gives what it gave last time
+            for field, at in self.tracked:
+                values[field] = old[at]  # so whatever a station changed since stays
+            values["imported"] = stored
+            return
+        last = decode(stored)
         for field, at in self.tracked:
             if field not in last:
                 continue  # never imported with this field: the file's value, as before
-            current, given, before = old[at], values[field], last[field]
-            if current == before or current == given:
+            current, now, before = old[at], values[field], last[field]
+            if current == before or current == now:
                 continue  # no station edit, or the same one
-            if given == before:
+            if now == before:
                 values[field] = current  # edited at a station, unchanged in the file: keep the edit
             else:
                 self.conflicts.append(Problem(
                     line, field,
-                    f"changed at a station to {shorten(current)} and in the file to {shorten(given)}; "
+                    f"changed at a station to {shorten(current)} and in the file to {shorten(now)}; "
                     "the file's value is used", True,
                 ))
+        values["imported"] = encode(list((last | dict(decode(given))).items()))
+
+
+#: Imported values contain no control characters (the reader folds all whitespace to single
+#: spaces), so a unit separator between ``field=value`` pairs is a safe and fast encoding.
+SEP = "\x1f"
+
+
+def encode(pairs: list[tuple[str, str]]) -> str:
+    return SEP.join(f"{field}={value}" for field, value in sorted(pairs))
+
+
+def decode(text: str) -> dict[str, str]:
+    if not text:
+        return {}
+    return dict(part.split("=", 1) for part in text.split(SEP) if "=" in part)

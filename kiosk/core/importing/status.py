@@ -8,6 +8,8 @@ then unpaid). A value the kiosk does not know leaves the ticket active, with a w
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kiosk.core.search import fold
 
 REFUNDED, CANCELLED, UNPAID = "refunded", "cancelled", "unpaid"
@@ -43,6 +45,7 @@ def _key(value: str) -> str:
     return " ".join(fold(value).replace("_", " ").replace("-", " ").split())
 
 
+@lru_cache(maxsize=4096)  # a status column holds a handful of values over many rows
 def status_reason(value: str) -> str | None:
     """``""`` for an active status, a reason for a blocking one, None for one not known."""
     key = _key(value)
@@ -51,6 +54,7 @@ def status_reason(value: str) -> str | None:
     return _STATUS.get(key)
 
 
+@lru_cache(maxsize=4096)
 def flag_value(value: str) -> bool | None:
     """A yes/no cell (yes, ja, x, 1, true; no, nej, 0, empty); None when it is neither."""
     key = _key(value)
@@ -68,8 +72,14 @@ def strongest(reasons: list[str]) -> str:
     return ""
 
 
-def ticket_state(raw: dict[str, str]) -> tuple[bool, str, list[tuple[str, str]]]:
+def ticket_state(raw: dict[str, str]) -> tuple[bool, str, tuple[tuple[str, str], ...]]:
     """(blocked, reason, [(field, warning)]) from a row's status cells (only those present)."""
+    return _state(tuple(raw.items()))
+
+
+@lru_cache(maxsize=4096)
+def _state(cells: tuple[tuple[str, str], ...]) -> tuple[bool, str, tuple[tuple[str, str], ...]]:
+    raw = dict(cells)
     reasons: list[str] = []
     warnings: list[tuple[str, str]] = []
     for field in STATUS_FIELDS:
@@ -87,4 +97,4 @@ def ticket_state(raw: dict[str, str]) -> tuple[bool, str, list[tuple[str, str]]]
             elif flag:
                 reasons.append(reason)
     reason = strongest(reasons)
-    return bool(reason), reason, warnings
+    return bool(reason), reason, tuple(warnings)
