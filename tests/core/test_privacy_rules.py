@@ -87,6 +87,13 @@ def test_a_category_rule_changes_badges_lookup_and_dashboard(store, event_id, ac
     EventSettings(store, event_id).set("event/privacy_rules", {"Conference ticket": "no organisation"}, actor)
     recent = {r.first_name: r.organisation for r in DashboardData(store, event_id).refresh().recent}
     assert recent == {"Lea": "Bundeskriminalamt", "Karin": ""}  # a ticket-type rule; Lea's ticket is a workshop
+    # the speakers and VIPs still expected follow the rules too, also when a rule changes later
+    olle = person(store, event_id, "p7d2xk9qm4vz8ct3nw6hfy5bja")
+    attendees.update_attendee(store, olle.id, {"alerts": "speaker"}, actor)
+    data = DashboardData(store, event_id)
+    assert [(p.name, p.organisation) for p in data.refresh().still_expected] == [("Olle Lund", "")]
+    EventSettings(store, event_id).set("event/privacy_rules", {}, actor)
+    assert [(p.name, p.organisation) for p in data.refresh().still_expected] == [("Olle Lund", "Region Skåne")]
 
 
 def test_rules_pick_the_strictest_and_ignore_unknown_words():
