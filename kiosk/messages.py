@@ -29,6 +29,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "An event cannot end before it starts"),
     QT_TRANSLATE_NOOP("Messages", "An event named {name} already exists"),
     QT_TRANSLATE_NOOP("Messages", "Unknown time zone {name} (use a name like Europe/Stockholm)"),
+    QT_TRANSLATE_NOOP("Messages", "--date {text}: not a date; write it as YYYY-MM-DD, e.g. 2026-05-20"),
+    QT_TRANSLATE_NOOP("Messages", "{option} {text}: not a time; write it as HH:MM, e.g. 08:30"),
+    QT_TRANSLATE_NOOP("Messages", "--end {end}: the event must end after it starts ({start})"),
     QT_TRANSLATE_NOOP("Messages", "Cannot reach database {url}: {reason}"),
     QT_TRANSLATE_NOOP("Messages", "Invalid database URL: {url}"),
     QT_TRANSLATE_NOOP("Messages", "Unsupported database {url}: use sqlite:/// or postgresql+psycopg://"),
@@ -104,6 +107,19 @@ WORDS = {
     "aborted": QT_TRANSLATE_NOOP("Messages", "aborted"),
     "stopped or in error": QT_TRANSLATE_NOOP("Messages", "stopped or in error"),
 }
+
+#: Why an import blocked a ticket (``kiosk.core.importing.status.REASONS``).
+BLOCK_REASONS = {
+    "refunded": QT_TRANSLATE_NOOP("Messages", "refunded"),
+    "cancelled": QT_TRANSLATE_NOOP("Messages", "cancelled"),
+    "unpaid": QT_TRANSLATE_NOOP("Messages", "unpaid"),
+}
+
+
+def block_reason_text(reason: str) -> str:
+    """A blocked ticket's reason in the current language (staff's own words stay as they are)."""
+    return translate("Messages", BLOCK_REASONS[reason]) if reason in BLOCK_REASONS else reason
+
 
 PREFIXES = {"warning: ": QT_TRANSLATE_NOOP("Messages", "warning: ")}
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from PIL import Image
 from sqlmodel import select
 
+from kiosk.core.privacy_rules import load_rules, shown_person
 from kiosk.badges.render import default_template_name, render_with_layout
 from kiosk.badges.sources import load_image
 from kiosk.badges.templates import Template, get_template
@@ -93,6 +94,7 @@ def badge_for(store: Store, attendee_id: int, template_name: str | None, labels:
     if attendee is None:
         raise KioskError(f"No attendee with id {attendee_id}")
     labels = labels or event_labels(store, attendee.event_id)
+    attendee = shown_person(attendee, load_rules(store, attendee.event_id))
     template = with_colours(pick_template(template_name), labels.colours)
     image, _ = render_with_layout(attendee, template, labels.name, labels.date, logo=labels.logo)
     return image, template, attendee

@@ -15,6 +15,7 @@ from kiosk.core.list_stats import stats_by_list
 from kiosk.core.stats import event_stats
 from kiosk.cli.list_texts import list_result_line, print_list_stats, station_list, wants_list_line
 from kiosk.i18n import tr
+from kiosk.messages import block_reason_text
 
 
 def register(sub) -> None:
@@ -134,7 +135,8 @@ def _report(args, ctx, result: ScanResult) -> int:
     elif k is ResultKind.OTHER_EVENT:
         line = tr("This code belongs to another event ({event})").format(event=result.other_event)
     elif k is ResultKind.BLOCKED:
-        line = tr("Blocked: {who}").format(who=who)
+        reason = block_reason_text(a.block_reason) if a and a.block_reason else ""
+        line = (tr("Blocked ({reason}): {who}").format(reason=reason, who=who) if reason else tr("Blocked: {who}").format(who=who))
     elif k is ResultKind.CHECKED_OUT:
         line = tr("Checked out: {who}").format(who=who)
     elif k is ResultKind.NOT_INSIDE:
@@ -190,6 +192,7 @@ def cmd_stats(args, ctx) -> int:
         (tr("Inside now:"), figures["inside"]),
         (tr("Not arrived:"), figures["not_arrived"]),
         (tr("Walk-ins:"), figures["walk_ins"]),
+        (tr("Blocked:"), figures["blocked"]),
     )
     width = max(15, *(len(label) + 1 for label, _ in rows))
     for label, value in rows:
@@ -207,4 +210,9 @@ def cmd_stats(args, ctx) -> int:
         print(tr("By check-in list:"))
         for name, c in lists.items():
             print(f"  {name:<24} {c['checked_in']:>6} / {c['expected']}")
+    flagged = figures["blocked_checked_in"]
+    if flagged:
+        print(tr("Blocked after check-in (the check-in stays; talk to them): %n", None, len(flagged)))
+        for person in flagged:
+            print(f"  {person['code']}  {person['name']} ({block_reason_text(person['reason'])})")
     return 0

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 from kiosk.cli.args import nonempty_path
+from kiosk.cli.event_cmds import add_event_options
+from kiosk.core.errors import UsageError
+from kiosk.core.event_admin import create_event_from_text, delete_empty_event, event_times
+from kiosk.core.events import find_event
 from kiosk.core.importing import FIELDS, parse_overrides, preview, run_import
 from kiosk.core.text import LINE_LIMIT, clip
+from kiosk.i18n import tr
+from kiosk.messages import block_reason_text
 
 MAX_WARNINGS_SHOWN = 20
 PREVIEW_ROWS = 5
@@ -23,6 +30,12 @@ def register(sub) -> None:
         ),
     )
     p.add_argument("file", metavar="FILE", type=nonempty_path)
+    p.add_argument(
+        "--create-event",
+        metavar="NAME",
+        help="create this event (with --date, --start, --end, --venue, --tz) and import into it, in one step",
+    )
+    add_event_options(p, date_required=False)
     p.add_argument(
         "--map",
         action="append",
@@ -55,25 +68,53 @@ def _print_preview(args, overrides) -> None:
         print(clip(f"  {row['line']:>5}: " + " | ".join([clip(name) or "?", *extra]) + mark, LINE_LIMIT))
 
 
+def _event_for(args, ctx) -> tuple[int, str, bool]:
+    """(event id, name, created now). With --create-event the event is checked, and made
+    unless this is a dry run (which plans against an empty event)."""
+    if not args.create_event:
+        return ctx.event.id, ctx.event.name, False
+    if args.event:
+        raise UsageError(tr("--create-event and --event cannot be used together"))
+    day = args.date or date.today().isoformat()
+    if args.dry_run:
+        event_times(day, args.start, args.end, args.tz)
+        with ctx.store.read() as session:
+            if find_event(session, args.create_event.strip()) is not None:
+                raise UsageError(f"An event named {args.create_event.strip()!r} already exists")
+        return -1, args.create_event.strip(), False
+    event = create_event_from_text(
+        ctx.store, args.create_event, day, args.start, args.end, args.venue, args.tz, ctx.actor
+    )
+    return event.id, event.name, True
+
+
 def cmd_import(args, ctx) -> int:
     from kiosk.core.sqlite_files import refuse_database_file
 
     overrides = parse_overrides(args.map)
     ctx.store  # noqa: B018 (open the database first, so the file can be checked against it)
     refuse_database_file(args.file)
-    if args.dry_run and not args.json:
-        _print_preview(args, overrides)
-    report = run_import(
-        ctx.store,
-        ctx.event.id,
-        args.file,
-        mapping=overrides,
-        skip_invalid=args.skip_invalid,
-        dry_run=args.dry_run,
-        actor=ctx.actor,
-    )
+    event_id, event_name, created = _event_for(args, ctx)
+    try:
+        if args.dry_run and not args.json:
+            _print_preview(args, overrides)
+        report = run_import(
+            ctx.store,
+            event_id,
+            args.file,
+            mapping=overrides,
+            skip_invalid=args.skip_invalid,
+            dry_run=args.dry_run,
+            actor=ctx.actor,
+        )
+    except BaseException:
+        if created:
+            delete_empty_event(ctx.store, event_id)
+        raise
+    if created and not report.written:
+        delete_empty_event(ctx.store, event_id)  # nothing partial: no event without its list
     if args.json:
-        extra = {"event": ctx.event.name}
+        extra = {"event": event_name}
         if args.dry_run:
             extra["first_rows"] = preview(args.file, overrides, rows=PREVIEW_ROWS).first_rows
         ctx.emit_json(report.to_json() | extra)
@@ -88,5 +129,8 @@ def cmd_import(args, ctx) -> int:
     if report.refused:
         print(f"kiosk: {report.summary()}", file=sys.stderr)
         return 2
-    print(f"{report.summary()} (event {ctx.event.name!r})")
+    print(f"{report.summary()} (event {event_name!r})")
+    for person in report.blocked_checked_in:
+        print(tr("{code}: now {reason}, but already checked in; the check-in stays (see kiosk stats)").format(
+            code=person["code"], reason=block_reason_text(person["reason"])))
     return 0

@@ -132,6 +132,7 @@ def _print_all(args, ctx) -> int:
     from kiosk.badges.context import event_labels, pick_template
     from kiosk.badges.pdf import write_pdf
     from kiosk.badges.render import render_with_layout
+    from kiosk.core.privacy_rules import load_rules, shown_person
     from kiosk.badges.sheets import A4_MM, compose, layout
 
     filters = []
@@ -151,9 +152,11 @@ def _print_all(args, ctx) -> int:
     template = pick_template(args.template)
     labels = event_labels(ctx.store, ctx.event.id)
 
+    rules = load_rules(ctx.store, ctx.event.id)
+
     def badges():
         for p in people:
-            yield render_with_layout(p, template, labels.name, labels.date, logo=labels.logo)[0]
+            yield render_with_layout(shown_person(p, rules), template, labels.name, labels.date, logo=labels.logo)[0]
 
     if args.layout == "sheet":
         pages = compose(badges(), template, template.dpi)

@@ -6,6 +6,7 @@ with the new value, so search indexes in other processes can fetch just what cha
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
@@ -75,6 +76,12 @@ class AttendeeInfo:
     walk_in: bool
     checked_in_at: datetime | None
     inside: bool
+    #: Why the ticket is blocked: refunded, cancelled or unpaid (from an import), or staff's words.
+    block_reason: str = ""
+    #: badge_privacy is the person's own choice (else the event's rule for their category may apply).
+    privacy_own: bool = False
+    #: Registration answers from the import, (question, answer) in file order.
+    answers: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, row: Attendee) -> AttendeeInfo:
@@ -97,6 +104,9 @@ class AttendeeInfo:
             walk_in=row.walk_in,
             checked_in_at=row.checked_in_at,
             inside=row.inside,
+            block_reason=row.block_reason,
+            privacy_own=bool(row.privacy_own),
+            answers=parse_answers(row.answers),
         )
 
     @property
@@ -106,9 +116,21 @@ class AttendeeInfo:
     def to_json(self) -> dict:
         data = asdict(self)
         data["alerts"] = list(self.alerts)
+        data["answers"] = dict(self.answers)
         data["badge_privacy"] = self.badge_privacy.value
         data["checked_in_at"] = self.checked_in_at.isoformat() if self.checked_in_at else None
         return data
+
+
+def parse_answers(text: str) -> tuple[tuple[str, str], ...]:
+    """The stored answers (a JSON object) as pairs; nothing for an empty or damaged value."""
+    if not text:
+        return ()
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return ()
+    return tuple((str(k), str(v)) for k, v in found.items()) if isinstance(found, dict) else ()
 
 
 def validate(values: dict) -> list[tuple[str, str]]:
@@ -173,8 +195,13 @@ def _clean(values: dict) -> dict:
     return out
 
 
-def register_walk_in(store: Store, event_id: int, values: dict, actor: Actor) -> AttendeeInfo:
-    """Add a person who arrives without a ticket; they get a fresh code. Not checked in yet."""
+def register_walk_in(
+    store: Store, event_id: int, values: dict, actor: Actor, despite: tuple[int, ...] = ()
+) -> AttendeeInfo:
+    """Add a person who arrives without a ticket; they get a fresh code. Not checked in yet.
+
+    ``despite``: ids of registered attendees the desk was offered as likely the same person
+    and chose not to use; the audit trail records them with the walk-in."""
     values = _clean({k: v for k, v in values.items() if k in EDITABLE})
     values.setdefault("first_name", "")
     values.setdefault("last_name", "")
@@ -188,7 +215,10 @@ def register_walk_in(store: Store, event_id: int, values: dict, actor: Actor) ->
         )
         session.add(row)
         session.flush()
-        audit.record(session, "walk_in", actor, event_id, row.id, code=row.code)
+        if despite:
+            audit.record(session, "walk_in", actor, event_id, row.id, code=row.code, despite_matches=list(despite))
+        else:
+            audit.record(session, "walk_in", actor, event_id, row.id, code=row.code)
         return AttendeeInfo.of(row)
 
 
@@ -213,6 +243,8 @@ def update_attendee(store: Store, attendee_id: int, changes: dict, actor: Actor)
         for name, value in changed.items():
             audit.record(session, "edit", actor, row.event_id, row.id, field=name, old=getattr(row, name), new=value)
             setattr(row, name, value)
+        if "badge_privacy" in changed:
+            row.privacy_own = True  # the person's own choice now: category rules no longer apply
         row.rev = rev
         row.updated_at = utcnow()
         session.add(row)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import time
 from datetime import datetime, timedelta, timezone
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 
@@ -31,6 +32,7 @@ from kiosk.core.dashboard_figures import (  # noqa: F401  (re-exported: the scre
     write_csv,
 )
 from kiosk.core.models import Attendee, CheckIn, CheckInKind, Event, PrintJob, Station, utcnow
+from kiosk.core.privacy_rules import PrivacyRules, effective_privacy, rules_in
 from kiosk.core.store import Store
 
 BUCKET_SECONDS = 300
@@ -56,7 +58,16 @@ def _role(alerts: str, ticket_type: str) -> str | None:
 
 A = Attendee.__table__.c
 _PERSON_COLUMNS = (A.id, A.category, A.ticket_type, A.checked_in_at, A.inside, A.walk_in, A.blocked, A.alerts,
-                   A.first_name, A.last_name, A.organisation, A.badge_privacy)
+                   A.first_name, A.last_name, A.organisation, A.badge_privacy, A.privacy_own)
+
+
+class _Person(NamedTuple):
+    """What ``effective_privacy`` needs of a row."""
+
+    badge_privacy: str
+    privacy_own: bool
+    category: str
+    ticket_type: str
 
 
 class DashboardData:
@@ -78,6 +89,7 @@ class DashboardData:
         self.event_id = event_id
         self.full_loads = 0
         self._loaded = False
+        self._rules = PrivacyRules()
 
     # -- the cheap question ------------------------------------------------------------
     def marker(self, now: float | None = None) -> tuple:
@@ -134,7 +146,8 @@ class DashboardData:
 
     def _add(self, row) -> None:
         (attendee_id, category, ticket_type, checked_in_at, inside, walk_in, blocked, alerts,
-         first, last, org, privacy) = row
+         first, last, org, privacy, own) = row
+        privacy = effective_privacy(_Person(privacy, own, category or "", ticket_type or ""), self._rules).value
         category, ticket_type = category or "", ticket_type or ""
         epoch = _epoch(checked_in_at)
         self._people[attendee_id] = (category, ticket_type, epoch, bool(inside), bool(walk_in), bool(blocked))
@@ -225,18 +238,24 @@ class DashboardData:
         with self.store.read() as session:
             if session.get_bind().dialect.name == "postgresql":
                 session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            rules = rules_in(session, self.event_id)
+            if rules.to_json() != self._rules.to_json():
+                self._rules, self._loaded = rules, False  # the privacy rules changed: read everyone again
             if self._loaded:
                 self._catch_up(session)
             else:
                 self._full_load(session)
             event = session.get(Event, self.event_id)
             recent = session.execute(
-                select(CheckIn.at, CheckIn.station, CheckIn.method, Attendee.first_name, Attendee.organisation, Attendee.badge_privacy)
+                select(CheckIn.at, CheckIn.station, CheckIn.method, Attendee.first_name, Attendee.organisation,
+                       Attendee.badge_privacy, Attendee.privacy_own, Attendee.category, Attendee.ticket_type)
                 .join(Attendee, Attendee.id == CheckIn.attendee_id)
                 .where(CheckIn.event_id == self.event_id, CheckIn.kind == CheckInKind.ENTRY.value)
                 .order_by(CheckIn.at.desc())
                 .limit(RECENT)
             ).all()
+            recent = [(at, s, m, f, o, effective_privacy(_Person(p, own, c, t), rules).value)
+                      for at, s, m, f, o, p, own, c, t in recent]
             station_rows = session.execute(select(Station.name, Station.mode, Station.last_seen, Station.printer_status)).all()
             jobs = session.execute(
                 select(PrintJob.station, PrintJob.state, func.count())

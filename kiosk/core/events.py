@@ -33,8 +33,10 @@ def zone(name: str) -> ZoneInfo:
 
 
 def create_event(
-    store: Store, name: str, starts_at: datetime, ends_at: datetime, venue: str = "", tz: str = "UTC"
+    store: Store, name: str, starts_at: datetime, ends_at: datetime, venue: str = "", tz: str = "UTC",
+    actor: Actor | None = None,
 ) -> Event:
+    """A new event (names are unique). With an ``actor`` it is written to the audit trail."""
     name = name.strip()
     if not name:
         raise UsageError("An event needs a name")
@@ -47,6 +49,10 @@ def create_event(
         event = Event(name=name, venue=venue, starts_at=starts_at, ends_at=ends_at, timezone=tz)
         session.add(event)
         session.flush()
+        if actor is not None:
+            from kiosk.core import audit  # audit reaches search and attendees, which import this module
+
+            audit.record(session, "event_created", actor, event.id, None, name=name)
         return event
 
 

@@ -11,7 +11,7 @@ import enum
 import uuid
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator, UniqueConstraint, select
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator, UniqueConstraint, false, select
 from sqlalchemy import event as sa_event
 from sqlmodel import Field, SQLModel
 
@@ -115,8 +115,17 @@ class Attendee(SQLModel, table=True):
     badge_privacy: BadgePrivacy = Field(
         default=BadgePrivacy.FULL, sa_column=Column(String(32), nullable=False, server_default="full")
     )
+    #: True when badge_privacy is the person's own choice (from the desk or the file), so the
+    #: event's privacy rules for categories and ticket types do not apply to them.
+    privacy_own: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, server_default=false()))
     blocked: bool = Field(default=False)
+    #: refunded, cancelled or unpaid when an import blocked the ticket; staff's own words otherwise.
     block_reason: str = Field(default="", max_length=200)
+    #: Registration answers from columns no field took: a JSON object {column: value}.
+    answers: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    #: The values the last import gave ("field=value" pairs, see importing.merging): a field edited at a station
+    #: is kept on re-import unless the file changed it since then.
+    imported: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     walk_in: bool = Field(default=False)
     #: Value of Event.attendee_rev when this row was last written.
     rev: int = Field(default=0)

@@ -18,7 +18,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -27,6 +27,7 @@ from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.checkin import CheckInService, ScanResult
 from kiosk.core.models import BadgePrivacy, Event, EventSetting, Method
 from kiosk.core.search import FUZZY, SearchIndex, find, words
+from kiosk.core.privacy_rules import load_rules, shown_person
 from kiosk.core.store import Store
 
 #: EventSetting key of the event logo (the badges use the same one).
@@ -132,16 +133,18 @@ def find_by_surname(
     index: SearchIndex, text: str, limit: int = MAX_MATCHES, limiter: LookupLimiter | None = None
 ) -> LookupResult:
     """Redacted matches for a typed surname. Emails, organisations and codes do not match here,
-    so typing a company name or an address lists nobody."""
+    so typing a company name or an address lists nobody. Each person is shown with the badge
+    privacy that applies to them (their own, else the event's rule for their category)."""
     query_words = words(text)
     if not any(len(w) >= MIN_SURNAME_LETTERS for w in query_words):
         return LookupResult(text, too_short=True)
     if limiter is not None and not limiter.allow():
         return LookupResult(text, limited=True)
     index.refresh()
+    rules = load_rules(index.store, index.event_id)
     people = []
     for match in find(index, text, limit=200):
-        person = match.attendee
+        person = shown_person(match.attendee, rules)
         if person.blocked:
             continue
         if _typo_of_surname(query_words, person) if match.rank == FUZZY else _name_match(query_words, person):
@@ -151,6 +154,13 @@ def find_by_surname(
         PublicMatch(p.id, public_name(p), public_organisation(p) if narrowed else "") for p in people[:limit]
     )
     return LookupResult(text, found, len(people) > limit)
+
+
+def shown_result(store: Store, result: ScanResult) -> ScanResult:
+    """``result`` with its attendee as the kiosk may show them (the privacy that applies)."""
+    if result.attendee is None:
+        return result
+    return replace(result, attendee=shown_person(result.attendee, load_rules(store, result.attendee.event_id)))
 
 
 def email_matches(registered: str, typed: str) -> bool:

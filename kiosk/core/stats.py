@@ -40,6 +40,14 @@ def event_stats(store: Store, event_id: int) -> dict:
                 .order_by(CheckIn.station)
             ).all()
         )
+        blocked = session.execute(
+            select(func.count()).where(Attendee.event_id == event_id, Attendee.blocked == True)  # noqa: E712
+        ).scalar()
+        flagged = session.execute(
+            select(Attendee.code, Attendee.first_name, Attendee.last_name, Attendee.block_reason)
+            .where(Attendee.event_id == event_id, Attendee.blocked == True, Attendee.checked_in_at.is_not(None))  # noqa: E712
+            .order_by(Attendee.last_name, Attendee.first_name, Attendee.code)
+        ).all()
         expected, checked_in, inside = int(expected or 0), int(checked_in or 0), int(inside or 0)
         return {
             "expected": expected,
@@ -47,6 +55,12 @@ def event_stats(store: Store, event_id: int) -> dict:
             "inside": inside,
             "not_arrived": expected - checked_in,
             "walk_ins": int(walk_ins or 0),
+            "blocked": int(blocked or 0),
+            #: blocked (refunded, cancelled, ...) after they were checked in: the check-in stays
+            "blocked_checked_in": [
+                {"code": code, "name": " ".join(p for p in (first, last) if p), "reason": reason}
+                for code, first, last, reason in flagged
+            ],
             "by_category": _grouped(session, Attendee.category, event_id),
             "by_ticket_type": _grouped(session, Attendee.ticket_type, event_id),
             "by_station": {k or "": int(v) for k, v in by_station.items()},

@@ -165,6 +165,13 @@ def _colours(value: dict) -> str | None:
     return f"not a colour (use #rrggbb): {', '.join(bad)}" if bad else None
 
 
+def _privacy_rules(value: dict) -> str | None:
+    from kiosk.core.privacy_rules import parse_privacy
+
+    bad = [f"{k}={v}" for k, v in value.items() if parse_privacy(v) is None]
+    return f"not a badge privacy (use full, first name only or no organisation): {', '.join(bad)}" if bad else None
+
+
 def _pin(value: str) -> str | None:
     from kiosk.core.pin import check_pin_format
 
@@ -229,6 +236,10 @@ _EVENT_DECLARED = (
             scope="event", label="Logo", extra={"db_key": "logo_path", "file": True}),
     Setting("event/badge_colours", dict, {}, "Badge band colour per category, e.g. Speaker=#1f6feb; VIP=#b3261e",
             page="Event", scope="event", check=_colours, label="Badge colours", extra={"db_key": "badge_colours"}),
+    Setting("event/privacy_rules", dict, {},
+            "Badge privacy per category or ticket type, for everyone without their own, "
+            "e.g. Law enforcement=first name only; Press=no organisation",
+            page="Event", scope="event", check=_privacy_rules, label="Privacy rules", extra={"db_key": "privacy_rules"}),
     Setting("event/admin_pin", str, "", "The admin PIN (4-12 digits) that guards settings and kiosk exit",
             page="Event", scope="event", secret=True, check=_pin, label="Admin PIN", extra={"db_key": "admin_pin_hash"}),
 )

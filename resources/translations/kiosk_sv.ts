@@ -152,6 +152,10 @@
         <translation>Spärrad: {who}</translation>
     </message>
     <message>
+        <source>Blocked ({reason}): {who}</source>
+        <translation>Spärrad ({reason}): {who}</translation>
+    </message>
+    <message>
         <source>Checked out: {who}</source>
         <translation>Utcheckad: {who}</translation>
     </message>
@@ -196,6 +200,10 @@
         <translation>Drop-in:</translation>
     </message>
     <message>
+        <source>Blocked:</source>
+        <translation>Spärrade:</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -215,6 +223,13 @@
         <source>By check-in list:</source>
         <translation>Per incheckningslista:</translation>
     </message>
+    <message numerus="yes">
+        <source>Blocked after check-in (the check-in stays; talk to them): %n</source>
+        <translation>
+            <numerusform>Spärrad efter incheckning (incheckningen står kvar; prata med personen): %n</numerusform>
+            <numerusform>Spärrade efter incheckning (incheckningen står kvar; prata med dem): %n</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Check-ins per station, last 15 minutes</source>
         <translation>Incheckningar per station, senaste 15 minuterna</translation>
@@ -225,7 +240,7 @@
     </message>
     <message>
         <source>exit</source>
-        <extracomment>The check-in list this station decides on (None: the event&apos;s default list). Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
+        <extracomment>The badge privacy that applies and why (own setting, a category rule, or none) The check-in list this station decides on (None: the event&apos;s default list). Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
         <translation>utpasseringen</translation>
     </message>
     <message>
@@ -334,6 +349,7 @@
     </message>
     <message>
         <source>Register a walk-in</source>
+        <extracomment>exec() result when the desk picked a registered attendee instead (``chosen``)</extracomment>
         <translation>Registrera drop-in</translation>
     </message>
     <message>
@@ -343,6 +359,22 @@
     <message>
         <source>Walk-in</source>
         <translation>Drop-in</translation>
+    </message>
+    <message>
+        <source>Already registered?</source>
+        <translation>Redan registrerad?</translation>
+    </message>
+    <message>
+        <source>Check in {name} instead</source>
+        <translation>Checka in {name} i stället</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>samma e-post</translation>
+    </message>
+    <message>
+        <source>Register a new person anyway</source>
+        <translation>Registrera en ny person ändå</translation>
     </message>
     <message>
         <source>Edit {name}</source>
@@ -444,6 +476,10 @@
     <message>
         <source>Do not admit</source>
         <translation>Släpp inte in</translation>
+    </message>
+    <message>
+        <source>Do not admit: {reason}</source>
+        <translation>Släpp inte in: {reason}</translation>
     </message>
     <message>
         <source>This attendee is blocked: call the organiser</source>
@@ -618,8 +654,35 @@
         <translation>Stäng</translation>
     </message>
     <message>
+        <source>No events yet: create one with &apos;kiosk events create NAME --date YYYY-MM-DD&apos;.</source>
+        <translation>Inga evenemang ännu: skapa ett med &apos;kiosk events create NAMN --date ÅÅÅÅ-MM-DD&apos;.</translation>
+    </message>
+    <message>
         <source>(archived)</source>
         <translation>(arkiverat)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attendee(s)</source>
+        <translation>
+            <numerusform>%n deltagare</numerusform>
+            <numerusform>%n deltagare</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Created event {name} on {date}</source>
+        <translation>Skapade evenemanget {name} den {date}</translation>
+    </message>
+    <message>
+        <source>Renamed event {old} to {new}</source>
+        <translation>Bytte namn på evenemanget {old} till {new}</translation>
+    </message>
+    <message>
+        <source>Archived event {name}</source>
+        <translation>Arkiverade evenemanget {name}</translation>
+    </message>
+    <message>
+        <source>Restored event {name}</source>
+        <translation>Återställde evenemanget {name}</translation>
     </message>
     <message>
         <source>(this station)</source>
@@ -816,6 +879,14 @@
     <message>
         <source>Please see the desk.</source>
         <translation>Gå till informationsdisken.</translation>
+    </message>
+    <message>
+        <source>Please check in at the desk.</source>
+        <translation>Vänligen checka in vid disken.</translation>
+    </message>
+    <message>
+        <source>The staff there will help you.</source>
+        <translation>Personalen där hjälper dig.</translation>
     </message>
     <message>
         <source>Check-in is not working right now.</source>
@@ -1125,6 +1196,14 @@
         <source>Backup failed: {error}</source>
         <translation>Säkerhetskopieringen misslyckades: {error}</translation>
     </message>
+    <message>
+        <source>--create-event and --event cannot be used together</source>
+        <translation>--create-event och --event kan inte användas tillsammans</translation>
+    </message>
+    <message>
+        <source>{code}: now {reason}, but already checked in; the check-in stays (see kiosk stats)</source>
+        <translation>{code}: nu {reason}, men redan incheckad; incheckningen står kvar (se kiosk stats)</translation>
+    </message>
 </context>
 <context>
     <name>AttendeePanel</name>
@@ -1143,6 +1222,18 @@
     <message>
         <source>walk-in</source>
         <translation>drop-in</translation>
+    </message>
+    <message>
+        <source>Badge: {level} (event rule for {rule})</source>
+        <translation>Badge: {level} (evenemangets regel för {rule})</translation>
+    </message>
+    <message>
+        <source>Badge: {level} (own setting)</source>
+        <translation>Badge: {level} (egen inställning)</translation>
+    </message>
+    <message>
+        <source>Badge: {level}</source>
+        <translation>Badge: {level}</translation>
     </message>
     <message>
         <source>BLOCKED</source>
@@ -1190,6 +1281,14 @@
     <message>
         <source>No check-ins yet</source>
         <translation>Inga incheckningar än</translation>
+    </message>
+    <message>
+        <source>BLOCKED: {reason}</source>
+        <translation>SPÄRRAD: {reason}</translation>
+    </message>
+    <message>
+        <source>Blocked after check-in: the check-in stays. Talk to the organiser.</source>
+        <translation>Spärrad efter incheckning: incheckningen står kvar. Prata med arrangören.</translation>
     </message>
 </context>
 <context>
@@ -1274,10 +1373,6 @@
         <translation>Ankomster, senaste 15 min</translation>
     </message>
     <message>
-        <source>Checked in by sector</source>
-        <translation>Incheckade per sektor</translation>
-    </message>
-    <message>
         <source>Checked in by ticket type</source>
         <translation>Incheckade per biljettyp</translation>
     </message>
@@ -1300,6 +1395,14 @@
     <message>
         <source>Updated {time}</source>
         <translation>Uppdaterad {time}</translation>
+    </message>
+    <message>
+        <source>Checked in by sector (category)</source>
+        <translation>Incheckade per sektor (kategori)</translation>
+    </message>
+    <message>
+        <source>By sector: no category set (import one with --map COLUMN=category)</source>
+        <translation>Per sektor: ingen kategori angiven (importera en med --map KOLUMN=category)</translation>
     </message>
     <message>
         <source>Database unreachable: {message} (figures may be old)</source>
@@ -1555,6 +1658,18 @@
         <translation>Okänd tidszon {name} (använd ett namn som Europe/Stockholm)</translation>
     </message>
     <message>
+        <source>--date {text}: not a date; write it as YYYY-MM-DD, e.g. 2026-05-20</source>
+        <translation>--date {text}: inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2026-05-20</translation>
+    </message>
+    <message>
+        <source>{option} {text}: not a time; write it as HH:MM, e.g. 08:30</source>
+        <translation>{option} {text}: ingen tid; skriv den som TT:MM, t.ex. 08:30</translation>
+    </message>
+    <message>
+        <source>--end {end}: the event must end after it starts ({start})</source>
+        <translation>--end {end}: evenemanget måste sluta efter att det börjar ({start})</translation>
+    </message>
+    <message>
         <source>Cannot reach database {url}: {reason}</source>
         <translation>Kan inte nå databasen {url}: {reason}</translation>
     </message>
@@ -1795,6 +1910,19 @@
     <message>
         <source>stopped or in error</source>
         <translation>stoppad eller i felläge</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <extracomment>Why an import blocked a ticket (``kiosk.core.importing.status.REASONS``).</extracomment>
+        <translation>återbetald</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>avbokad</translation>
+    </message>
+    <message>
+        <source>unpaid</source>
+        <translation>obetald</translation>
     </message>
     <message>
         <source>warning: </source>
@@ -2072,6 +2200,14 @@
     <message>
         <source>Badge band colour per category, e.g. Speaker=#1f6feb; VIP=#b3261e</source>
         <translation>Färg på namnbrickans band per kategori, t.ex. Speaker=#1f6feb; VIP=#b3261e</translation>
+    </message>
+    <message>
+        <source>Privacy rules</source>
+        <translation>Integritetsregler</translation>
+    </message>
+    <message>
+        <source>Badge privacy per category or ticket type, for everyone without their own, e.g. Law enforcement=first name only; Press=no organisation</source>
+        <translation>Badgeintegritet per kategori eller biljettyp, för alla utan egen inställning, t.ex. Law enforcement=first name only; Press=no organisation</translation>
     </message>
     <message>
         <source>Admin PIN</source>

@@ -31,7 +31,7 @@ def test_every_setting_is_declared_with_type_default_description_and_page():
               "printing/templates", "printing/auto_print", "camera/device", "sound/enabled", "station/language",
               "selfservice/idle_seconds", "scanner/gap_ms", "station/event"}
     assert wanted <= set(SETTINGS)
-    assert {"event/logo_path", "event/badge_colours", "event/admin_pin"} == set(EVENT_SETTINGS)
+    assert {"event/logo_path", "event/badge_colours", "event/privacy_rules", "event/admin_pin"} == set(EVENT_SETTINGS)
 
 
 @pytest.mark.parametrize(("key", "text", "value"), [
@@ -128,7 +128,8 @@ def test_event_settings_live_in_the_database_and_are_audited(store, demo_event, 
     settings.set("event/logo_path", "/srv/logo.png", actor)
     settings.set("event/admin_pin", "4711", actor)
     again = EventSettings(store, demo_event).as_dict()
-    assert again == {"event/logo_path": "/srv/logo.png", "event/badge_colours": {"Speaker": "#1f6feb"}, "event/admin_pin": True}
+    assert again == {"event/logo_path": "/srv/logo.png", "event/badge_colours": {"Speaker": "#1f6feb"}, "event/privacy_rules": {},
+                     "event/admin_pin": True}
     assert verify_pin(store, demo_event, "4711")
     with store.read() as s:
         rows = {r.key: r.value for r in s.exec(select(EventSetting).where(EventSetting.event_id == demo_event))}

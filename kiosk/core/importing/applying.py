@@ -4,8 +4,9 @@ Each row is matched to an existing attendee of the event by its code; else by it
 reference (only when that reference is unique in the file and among the attendees, since
 order numbers repeat across tickets); else, for a row with neither code nor reference, by
 first name, last name and email (again only when unique on both sides). A matched attendee
-is updated only in the fields the file has, and only when something differs; notes, alerts,
-badge privacy, blocking and check-in status are never touched. Nothing is ever deleted, and
+is updated only in the fields the file has, and only when something differs; notes, alerts
+and check-in status are never touched, and badge privacy and blocking only through a privacy
+or status column (see ``merging``). Nothing is ever deleted, and
 the check-in log is not read or written here.
 """
 
@@ -22,6 +23,7 @@ from sqlmodel import Session
 
 from kiosk.core.attendees import bump_rev
 from kiosk.core.codes import generate_code
+from kiosk.core.importing.merging import Merger
 from kiosk.core.importing.validation import Problem, Row
 from kiosk.core.models import Attendee, BadgePrivacy, utcnow
 from kiosk.core.search import fold
@@ -56,6 +58,10 @@ class Plan:
     updates: list[dict] = field(default_factory=list)
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
+    #: ids of attendees this import blocks or unblocks, and new tickets that arrive blocked
+    blocked: list[int] = field(default_factory=list)
+    unblocked: list[int] = field(default_factory=list)
+    new_blocked: int = 0
 
     @property
     def skipped(self) -> int:
@@ -131,6 +137,7 @@ def plan_import(
         if not r.code and not r.ref
     )
     plan = Plan(fields=compare)
+    merger = Merger(compare)
     matched: dict[int, int] = {}
     by_code, by_ref, known = existing.by_code, existing.by_ref, existing.rows
     for row in rows:
@@ -143,7 +150,7 @@ def plan_import(
             if identity_counts[key] == 1:
                 target = existing.by_identity(key)
         if target is None:
-            new = values  # the row's own dict: a copy per row would double the memory of a big import
+            new = merger.new(values)
             if not code:
                 code = generate_code()
                 while code in by_code:
@@ -160,6 +167,7 @@ def plan_import(
             continue
         matched[target] = row.line
         old = known[target]
+        values = merger.matched(values, old, target, row.line)
         new_code = code or old[1]
         if new_code == old[1] and file_values(values) == old[6:]:
             plan.unchanged += 1
@@ -169,6 +177,8 @@ def plan_import(
         update = {f: values[f] for f in compare}
         update["id"], update["code"] = target, new_code
         plan.updates.append(update)
+    plan.blocked, plan.unblocked, plan.new_blocked = merger.blocked, merger.unblocked, merger.new_blocked
+    plan.problems.extend(merger.conflicts)
     return plan
 
 

@@ -15,7 +15,10 @@ from kiosk.core.errors import UsageError
 from kiosk.core.search import fold
 
 #: The fields a column can map to. ``full_name`` is split into first and last name;
-#: ``order_ref`` is kept as the external reference when there is no per-ticket reference.
+#: ``order_ref`` is kept as the external reference when there is no per-ticket reference;
+#: ``status``, ``order_status``, ``cancelled`` and ``refunded`` block or unblock the ticket
+#: (see ``status``); ``privacy`` is the person's own badge privacy. Columns no field takes are
+#: kept as the attendee's answers, unless mapped to ``ignore``.
 FIELDS = (
     "first_name",
     "last_name",
@@ -28,6 +31,11 @@ FIELDS = (
     "code",
     "external_ref",
     "order_ref",
+    "status",
+    "order_status",
+    "cancelled",
+    "refunded",
+    "privacy",
 )
 IGNORE = "ignore"
 NAME_FIELDS = ("first_name", "last_name", "full_name")
@@ -69,6 +77,17 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "externalref", "externalreference", "reference", "ref", "referens", "registrationid",
         "deltagarnummer", "biljettnummer",
     ),
+    "status": (
+        "attendeestatus", "status", "ticketstatus", "positionstatus", "registrationstatus", "participantstatus",
+        "deltagarstatus", "biljettstatus",
+    ),
+    "order_status": ("orderstatus", "paymentstatus", "orderstate", "betalstatus", "betalningsstatus", "bestallningsstatus"),
+    "cancelled": ("cancelled", "canceled", "cancellation", "iscancelled", "iscanceled", "avbokad", "avbokat", "storniert"),
+    "refunded": ("refunded", "refund", "isrefunded", "aterbetald", "aterbetalad"),
+    "privacy": (
+        "privacy", "badgeprivacy", "namebadgeprivacy", "protectedidentity", "firstnameonly", "integritet",
+        "badgeintegritet", "skyddadidentitet", "endastfornamn",
+    ),
     "order_ref": (
         "ordernumber", "ordercode", "orderid", "order", "orderno", "ordernr", "bookingreference",
         "bookingid", "ordernummer", "bestallning", "bestallningsnummer", "bokningsnummer",
@@ -89,6 +108,8 @@ class Mapping:
 
     headers: tuple[str, ...]
     fields: tuple[str | None, ...]
+    #: Columns mapped to ``ignore`` by hand: dropped, not kept as answers.
+    ignored: frozenset[int] = frozenset()
 
     def column(self, field: str) -> int | None:
         try:
@@ -157,6 +178,7 @@ def build_mapping(headers: list[str], overrides: dict[str, str] | None = None) -
     """
     heads = tuple(headers)
     fields = auto_fields(headers)
+    ignored: set[int] = set()
     for column, field in (overrides or {}).items():
         field = field.strip().lower().replace("-", "_")
         if field in ("", "-", "none", "skip"):
@@ -169,7 +191,9 @@ def build_mapping(headers: list[str], overrides: dict[str, str] | None = None) -
             raise UsageError(f"--map {column}={field}: no column {column!r} in the file (columns: {shown})")
         if field == IGNORE:
             fields[index] = None
+            ignored.add(index)
             continue
+        ignored.discard(index)
         fields = [None if f == field else f for f in fields]
         fields[index] = field
-    return Mapping(heads, tuple(fields))
+    return Mapping(heads, tuple(fields), frozenset(ignored))

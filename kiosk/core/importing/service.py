@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from sqlalchemy import select
+
 from kiosk.core import audit
 from kiosk.core.events import Actor
 from kiosk.core.importing.applying import plan_import, write_plan
 from kiosk.core.importing.mapping import Mapping, build_mapping
 from kiosk.core.importing.reading import Table, fail, open_table
 from kiosk.core.importing.validation import Problem, RowChecker
+from kiosk.core.models import Attendee
 from kiosk.core.store import Store
 from kiosk.core.text import clip, shorten
 
@@ -60,6 +63,11 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
+    #: Tickets blocked (new ones arriving blocked included) and unblocked by this import
+    blocked: int = 0
+    unblocked: int = 0
+    #: Blocked by this import though already checked in (the check-in stays): [{code, reason}]
+    blocked_checked_in: list[dict] = field(default_factory=list)
     #: True once the transaction committed (never for a dry run or a refused import)
     written: bool = False
 
@@ -89,8 +97,10 @@ class ImportReport:
             )
         counts = f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}, skipped {self.skipped}"
         if self.dry_run:
-            return f"{self.file}: dry run, nothing written; would have {counts}"
-        return f"{self.file}: {counts}"
+            status = f"; would block {self.blocked}, unblock {self.unblocked}" if self.blocked or self.unblocked else ""
+            return f"{self.file}: dry run, nothing written; would have {counts}{status}"
+        status = f"; blocked {self.blocked}, unblocked {self.unblocked}" if self.blocked or self.unblocked else ""
+        return f"{self.file}: {counts}{status}"
 
     def to_json(self) -> dict:
         return {
@@ -104,10 +114,28 @@ class ImportReport:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "skipped": self.skipped,
+            "blocked": self.blocked,
+            "unblocked": self.unblocked,
+            "blocked_checked_in": self.blocked_checked_in,
             "mapping": self.mapping.to_json(),
             "errors": [p.to_json() for p in self.errors],
             "warnings": [p.to_json() for p in self.warnings],
         }
+
+
+def checked_in_among(session, ids: list[int], updates: list[dict]) -> list[dict]:
+    """Of the attendees an import blocks, those already checked in: [{code, reason}]."""
+    if not ids:
+        return []
+    reasons = {u["id"]: u.get("block_reason", "") for u in updates}
+    found = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = session.execute(
+            select(Attendee.id, Attendee.code).where(Attendee.id.in_(chunk), Attendee.checked_in_at.is_not(None))
+        ).all()
+        found += [{"code": code, "reason": reasons.get(attendee_id, "")} for attendee_id, code in rows]
+    return sorted(found, key=lambda item: item["code"])
 
 
 def _mapping_for(table: Table, overrides: dict[str, str] | None) -> Mapping:
@@ -208,6 +236,8 @@ def _apply(store: Store, event_id: int, report: ImportReport, valid: list, check
         if report.refused:
             raise _Refused
         report.added, report.updated, report.unchanged = len(plan.inserts), len(plan.updates), plan.unchanged
+        report.blocked, report.unblocked = len(plan.blocked) + plan.new_blocked, len(plan.unblocked)
+        report.blocked_checked_in = checked_in_among(session, plan.blocked, plan.updates)
         if not dry_run:
             write_plan(session, event_id, plan, source)
             audit.record(
@@ -222,6 +252,8 @@ def _apply(store: Store, event_id: int, report: ImportReport, valid: list, check
                 updated=report.updated,
                 unchanged=report.unchanged,
                 skipped=report.skipped,
+                blocked=report.blocked,
+                unblocked=report.unblocked,
                 errors=len(report.errors),
                 warnings=len(report.warnings),
             )

@@ -8,16 +8,34 @@ messages are shortened, so a 3 MB field never ends up on the screen.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from operator import gt, itemgetter
 from typing import NamedTuple
 
 from kiosk.core.attendees import EMAIL_RE, MAX_LENGTHS
-from kiosk.core.importing.mapping import Mapping
+from kiosk.core.importing.mapping import ALIASES, Mapping, normalise_header
 from kiosk.core.importing.names import split_name
 from kiosk.core.text import shorten
+from kiosk.core.importing.status import FLAG_FIELDS, STATUS_FIELDS, ticket_state
+from kiosk.core.privacy_rules import parse_privacy
 
-LIMITS = dict(MAX_LENGTHS, full_name=400, order_ref=200)
+LIMITS = dict(
+    MAX_LENGTHS, full_name=400, order_ref=200, status=100, order_status=100, cancelled=100, refunded=100, privacy=100
+)
+#: Longest registration answer kept (a longer one is an error, like any over-long value).
+MAX_ANSWER = 1000
+#: Bookkeeping columns of the ticketing exports: not registration answers, not kept.
+NOT_ANSWERS = frozenset((
+    "orderdate", "ordertime", "orderdatetime", "quantity", "totalpaid", "feespaid", "eventbritefees",
+    "eventbritepaymentprocessing", "ordertype", "ordertotal", "price", "taxrate", "taxrule", "taxvalue", "currency",
+    "productid", "variationid", "saleschannel", "orderlocale", "paymentprovider", "paymentproviders",
+    "pseudonymizationid", "seatid", "checkedin", "checkindate", "date", "created", "createdat",
+    # addresses and phone numbers: personal data the desk does not need
+    "street", "address", "homeaddress1", "homeaddress2", "homecity", "homestate", "homezip", "homecountry",
+    "zipcode", "postcode", "postalcode", "city", "country", "state", "phone", "phonenumber", "homephone",
+    "cellphone", "mobile", "mobilephone", "telefon", "adress", "postnummer", "ort",
+))
 NAME_PROBLEM_FIELDS = frozenset(("first_name", "last_name", "full_name"))
 PLAIN_FIELDS = ("email", "organisation", "job_title", "category", "ticket_type")
 #: How many distinct values of the plain fields share one string object (see ``RowChecker.check``).
@@ -81,6 +99,13 @@ class RowChecker:
         self.email_lines: dict[str, int] = {}
         self.ref_counts: dict[str, int] = {}
         self.shared: dict[str, str] = {}
+        self.status_fields = tuple(f for f in (*STATUS_FIELDS, *FLAG_FIELDS) if mapping.has(f))
+        self.has_privacy = mapping.has("privacy")
+        self.answer_columns = tuple(
+            (i, header.strip()) for i, (header, field) in enumerate(mapping.pairs())
+            if field is None and i not in mapping.ignored and header.strip()
+            and normalise_header(header) not in NOT_ANSWERS and normalise_header(header) not in ALIASES
+        )
         self.present = self._present_fields()
 
     def _present_fields(self) -> tuple[str, ...]:
@@ -90,6 +115,13 @@ class RowChecker:
         present += [f for f in PLAIN_FIELDS if self.mapping.has(f)]
         if self.ref_field:
             present.append("external_ref")
+        if self.status_fields:
+            present += ["blocked", "block_reason"]
+        if self.has_privacy:
+            present += ["badge_privacy", "privacy_own"]
+        if self.answer_columns:
+            present.append("answers")
+        present.append("imported")  # filled in when the row is matched or added (``merging``)
         if self.mapping.has("code"):
             present.append("code")
         return tuple(present)
@@ -147,14 +179,43 @@ class RowChecker:
                 first = self.code_lines.setdefault(code, line)
                 if first != line:
                     errors.append(Problem(line, "code", f"{shorten(code)} is already used on line {first}"))
+        warnings: list[Problem] = []
+        if self.status_fields:
+            blocked, reason, found = ticket_state({f: raw.get(f, "") for f in self.status_fields})
+            values["blocked"], values["block_reason"] = blocked, reason
+            warnings += [Problem(line, field, message, True) for field, message in found]
+        if self.has_privacy:
+            given = raw.get("privacy", "")
+            level = parse_privacy(given) if given else None
+            if given and level is None:
+                errors.append(Problem(line, "privacy", f"{shorten(given)} is not a badge privacy "
+                                      "(full, first name only, no organisation, yes or no)"))
+            # empty: not given, so the person keeps their setting (or the event's rule applies)
+            values["badge_privacy"], values["privacy_own"] = (level.value, True) if level else ("", False)
+        if self.answer_columns:
+            values["answers"] = self._answers(line, cells, warnings)
         if errors:
             return None, errors
         if email:
             first = self.email_lines.setdefault(email.casefold(), line)
             if first != line:
-                warning = Problem(line, "email", f"also on line {first} (one buyer on several tickets is fine)", True)
-                return Row(line, values), [warning]
-        return Row(line, values), []
+                warnings.append(Problem(line, "email", f"also on line {first} (one buyer on several tickets is fine)", True))
+        return Row(line, values), warnings
+
+    def _answers(self, line: int, cells: list[str], warnings: list[Problem]) -> str:
+        """The unmapped columns' non-empty cells as a JSON object {header: value}, in file order.
+        An over-long answer (or one with a NUL byte) is left out with a warning; the row stays valid."""
+        answers = {}
+        for index, header in self.answer_columns:
+            value = " ".join(cells[index].split()) if index < len(cells) else ""
+            if not value:
+                continue
+            if len(value) > MAX_ANSWER or "\x00" in value:
+                problem = "contains a NUL byte" if "\x00" in value else f"is {len(value)} characters long (at most {MAX_ANSWER})"
+                warnings.append(Problem(line, header[:60], problem + "; not kept", True))
+                continue
+            answers[header] = value
+        return json.dumps(answers, ensure_ascii=False) if answers else ""
 
     def _names(self, raw: dict[str, str]) -> dict:
         first = raw.get("first_name", "")

@@ -148,7 +148,7 @@ class DashboardWindow(QMainWindow):
             self.tiles[key].set(caption, value)
         pt = self.font_pt
         self.arrivals.show_buckets(figures.arrivals, tz, pt)
-        self.by_category.show_groups(self.tr("Checked in by sector"), figures.by_category, pt)
+        self.by_category.show_groups(self.sector_title(figures.by_category), figures.by_category, pt)
         self.by_ticket.show_groups(self.tr("Checked in by ticket type"), figures.by_ticket_type, pt)
         self.stations_chart.show_stations(figures.stations_15m, pt)
         role = {"speaker": self.tr("Speaker"), "vip": self.tr("VIP")}
@@ -162,6 +162,12 @@ class DashboardWindow(QMainWindow):
         self.expected_title.setText(self.tr("Still expected: speakers and VIPs ({n})").format(n=figures.still_expected_total))
         self.setWindowTitle(self.tr("Dashboard — {event} — {n} checked in").format(event=figures.event_name, n=h.checked_in))
         self.updated.setText(self.tr("Updated {time}").format(time=time_text(figures.generated_at, tz, seconds=True)))
+
+    def sector_title(self, groups) -> str:
+        """The sector chart counts the attendees' category; it says so when nobody has one."""
+        if any(g.name for g in groups):
+            return self.tr("Checked in by sector (category)")
+        return self.tr("By sector: no category set (import one with --map COLUMN=category)")
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple]) -> None:

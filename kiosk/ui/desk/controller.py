@@ -23,7 +23,9 @@ from kiosk.core.events import Actor, zone
 from kiosk.core.models import Attendee, Event, Method
 from kiosk.core.printqueue import BadgeStatus
 from kiosk.core.search import SearchIndex, find
+from kiosk.core.privacy_rules import AppliedPrivacy, applied_privacy, load_rules
 from kiosk.core.store import UNREACHABLE, Store
+from kiosk.core.twins import likely_twins
 from kiosk.i18n import tr
 from kiosk.ui.desk import presenter
 from kiosk.ui.live_settings import StationPrinting
@@ -41,6 +43,8 @@ class AttendeeDetails:
     info: AttendeeInfo
     history: list[LogEntry]
     badge: BadgeStatus
+    #: The badge privacy that applies and why (own setting, a category rule, or none)
+    privacy: AppliedPrivacy | None = None
 
 
 @dataclass(frozen=True)
@@ -174,11 +178,16 @@ class DeskController(QObject):
 
         self.tasks.run(work, lane="write", on_done=done, on_error=lambda exc: self._failed(exc, tr("print")))
 
-    def register_walk_in(self, values: dict) -> None:
-        """Register, check in and queue the badge in one go."""
+    def find_twins(self, values: dict, then) -> None:
+        """Registered attendees the walk-in ``values`` probably is; ``then(list of Twin)``."""
+        self.tasks.run(likely_twins, self.index, values, on_done=then, on_error=lambda exc: then([]))
+
+    def register_walk_in(self, values: dict, despite: tuple[int, ...] = ()) -> None:
+        """Register, check in and queue the badge in one go. ``despite``: the likely matches
+        the desk was shown and chose not to use (recorded in the audit trail)."""
 
         def work() -> ScanResult:
-            person = attendees.register_walk_in(self.store, self.event_id, values, self.actor)
+            person = attendees.register_walk_in(self.store, self.event_id, values, self.actor, despite)
             result = self.service.check_in(person.id, Method.WALK_IN)
             template = self.printing.template_for(person.ticket_type)
             if result.kind is ResultKind.CHECKED_IN and _has_template(template):
@@ -228,7 +237,9 @@ class DeskController(QObject):
             person = attendees.get(self.store, attendee_id)
             if person is None:
                 return None
-            return AttendeeDetails(person, self.service.history(attendee_id), printqueue.badge_status(self.store, attendee_id))
+            privacy = applied_privacy(person, load_rules(self.store, person.event_id))
+            return AttendeeDetails(person, self.service.history(attendee_id), printqueue.badge_status(self.store, attendee_id),
+                                   privacy)
 
         def done(details: AttendeeDetails | None) -> None:
             self.current = details

@@ -8,9 +8,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -148,11 +150,80 @@ class _FormDialog(QDialog):
 
 
 class WalkInDialog(_FormDialog):
-    def __init__(self, categories: list[str], ticket_types: list[str], parent=None):
+    """A walk-in's details. Before registering, the registered attendees it probably is are
+    offered ("Already registered? Check in Åsa Wallin instead."); registering anyway stays
+    possible, and the matches passed over go to the audit trail with the walk-in."""
+
+    #: exec() result when the desk picked a registered attendee instead (``chosen``)
+    TWIN_CHOSEN = 2
+
+    def __init__(self, categories: list[str], ticket_types: list[str], parent=None, find_twins=None):
         form = AttendeeForm(categories, ticket_types)
         super().__init__(tr("Register a walk-in"), tr("Register, check in and print"), form, parent)
+        self.find_twins = find_twins
+        self.chosen: int | None = None
+        self.despite: tuple[int, ...] = ()
+        self._checked: dict | None = None  # the values the shown matches are for
+        self.twins = QFrame(self)
+        self.twins.setObjectName("walkInTwins")
+        self.twins.setStyleSheet("#walkInTwins { background: #fff4c2; border: 1px solid #c9a400; border-radius: 4px; }")
+        self.twins_layout = QVBoxLayout(self.twins)
+        self.twins.hide()
+        self.layout().insertWidget(1, self.twins)
+        self.twin_buttons: list[QPushButton] = []
         form.ticket_type.setCurrentText(tr("Walk-in"))
         form.edits["first_name"].setFocus()
+
+    def accept(self) -> None:
+        problems = self.form.problems()
+        self.form.show_problems(problems)
+        if problems:
+            return
+        values = self.form.values()
+        if self.find_twins is None or values == self._checked:
+            QDialog.accept(self)  # no lookup, or the desk saw the matches and registers anyway
+            return
+        self.find_twins(values, lambda twins, seen=values: self.show_twins(seen, twins))
+
+    def show_twins(self, values: dict, twins: list) -> None:
+        if values != self.form.values():
+            return  # typed on meanwhile; the next press looks again
+        if not twins:
+            self.despite = ()
+            QDialog.accept(self)
+            return
+        self._checked = values
+        self.despite = tuple(t.attendee.id for t in twins)
+        while self.twins_layout.count():
+            item = self.twins_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        title = QLabel(tr("Already registered?"), self.twins)
+        title.setStyleSheet("font-weight: bold;")
+        self.twins_layout.addWidget(title)
+        self.twin_buttons = []
+        for twin in twins:
+            a = twin.attendee
+            name = a.display_name or tr("(no name)")
+            button = QPushButton(tr("Check in {name} instead").format(name=name), self.twins)
+            button.setObjectName("twin")
+            detail = " · ".join(p for p in (a.organisation, a.email, tr("same email") if twin.reason == "email" else "") if p)
+            button.setToolTip(detail)
+            button.clicked.connect(lambda _checked=False, aid=a.id: self.choose(aid))
+            self.twin_buttons.append(button)
+            self.twins_layout.addWidget(button)
+            if detail:
+                note = QLabel(detail, self.twins)
+                note.setTextFormat(Qt.TextFormat.PlainText)
+                note.setWordWrap(True)
+                self.twins_layout.addWidget(note)
+        self.twins.show()
+        self.setMinimumWidth(560)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Register a new person anyway"))
+
+    def choose(self, attendee_id: int) -> None:
+        self.chosen = attendee_id
+        self.done(self.TWIN_CHOSEN)
 
 
 class EditDialog(_FormDialog):

@@ -8,7 +8,7 @@ from datetime import datetime, tzinfo
 from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.checkin import ResultKind, ScanResult
 from kiosk.i18n import tr
-from kiosk.messages import localise
+from kiosk.messages import block_reason_text, localise
 from kiosk.ui.locale_format import time_text
 from kiosk.ui.result_state import ResultState
 
@@ -68,7 +68,9 @@ def describe(result: ScanResult, tz: tzinfo) -> ResultView:
         detail = tr("This ticket is for “{event}”.").format(event=result.other_event)
         return ResultView(state, tr("Ticket for another event"), detail, tr("Send the person to the organisers' desk"))
     if kind is ResultKind.BLOCKED:
-        return ResultView(state, tr("Do not admit"), "\n".join(lines), tr("This attendee is blocked: call the organiser"), aid)
+        reason = block_reason_text(person.block_reason) if person and person.block_reason else ""
+        title = tr("Do not admit: {reason}").format(reason=reason) if reason else tr("Do not admit")
+        return ResultView(state, title, "\n".join(lines), tr("This attendee is blocked: call the organiser"), aid)
     if kind is ResultKind.NOT_ADMITTED:
         if result.reason == "category":
             why = tr("Their category ({category}) is not admitted here.").format(category=person.category if person else "?")

@@ -234,10 +234,13 @@ class DeskWindow(QMainWindow):
         self.search.setFocus()
 
     def ask_walk_in(self) -> None:
-        dialog = WalkInDialog(*self._choices(), parent=self)
+        dialog = WalkInDialog(*self._choices(), parent=self, find_twins=self.controller.find_twins)
         self.walk_in_dialog = dialog
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.controller.register_walk_in(dialog.form.values())
+        outcome = dialog.exec()
+        if outcome == QDialog.DialogCode.Accepted:
+            self.controller.register_walk_in(dialog.form.values(), dialog.despite)
+        elif outcome == WalkInDialog.TWIN_CHOSEN and dialog.chosen is not None:
+            self.controller.check_in(dialog.chosen)
         self.walk_in_dialog = None
         self.search.setFocus()
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.errors import KioskError
-from kiosk.core.events import create_event, zone
+from kiosk.core.events import Actor, create_event, zone
 from kiosk.core.models import Event
 from kiosk.core.store import Store
 from kiosk.i18n import tr
@@ -26,9 +26,9 @@ def local_zone_name() -> str:
 
 
 class EventForm(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None, name: str = ""):
+    def __init__(self, store: Store, parent: QWidget | None = None, name: str = "", actor: Actor = Actor()):
         super().__init__(parent)
-        self.store = store
+        self.store, self.actor = store, actor
         self.created: Event | None = None
         self.setObjectName("eventForm")
         self.setWindowTitle(tr("New event"))
@@ -94,7 +94,7 @@ class EventForm(QDialog):
             self._fail(tr("The event must end after it starts."))
             return
         try:
-            self.created = create_event(self.store, name, starts, ends, self.venue.text().strip(), tz.key)
+            self.created = create_event(self.store, name, starts, ends, self.venue.text().strip(), tz.key, self.actor)
         except KioskError as exc:
             self._fail(str(exc))
             return

@@ -102,7 +102,7 @@ class EventsDialog(QDialog):
             self.accept()
 
     def create(self) -> None:
-        form = EventForm(self.store, self)
+        form = EventForm(self.store, self, actor=self.actor)
         if form.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
 

@@ -74,7 +74,7 @@ class GetStarted(QDialog):
         self.accept()
 
     def _new_event(self, name: str = "") -> Event | None:
-        self.form = EventForm(self.store, self, name)
+        self.form = EventForm(self.store, self, name, self.actor)
         if self.form.exec() != QDialog.DialogCode.Accepted:
             return None
         return self.form.created

@@ -33,7 +33,7 @@ class KioskResult:
     """One result, as the attendee may see it. ``outcome`` picks the words."""
 
     state: ResultState
-    outcome: str  # welcome, already, not_found, offline, not_confirmed
+    outcome: str  # welcome, already, not_found, see_desk, offline, not_confirmed
     first_name: str = ""
     organisation: str = ""
     attendee_id: int | None = None
@@ -48,6 +48,8 @@ def _public(result: ScanResult, allow_reprint: bool) -> KioskResult:
                            selfservice.public_organisation(person), person.id)
     if kind is ResultKind.ALREADY_CHECKED_IN and person is not None:
         return KioskResult(ResultState.WARNING, "already", attendee_id=person.id, can_reprint=allow_reprint)
+    if kind is ResultKind.BLOCKED:  # to the desk, never saying why (refunded, cancelled, ...)
+        return KioskResult(ResultState.ERROR, "see_desk")
     return KioskResult(ResultState.ERROR, "not_found")
 
 
@@ -97,7 +99,10 @@ class SelfServiceController(QObject):
     # -- checking in ---------------------------------------------------------------------
     def scan(self, code: str) -> None:
         self._email_tries.clear()
-        self.tasks.run(self.service.scan, code, Method.SELF_SERVICE, lane="write", on_done=self._show, on_error=self._failed)
+        def work() -> ScanResult:
+            return selfservice.shown_result(self.store, self.service.scan(code, Method.SELF_SERVICE))
+
+        self.tasks.run(work, lane="write", on_done=self._show, on_error=self._failed)
 
     def confirm(self, attendee_id: int, email: str) -> None:
         """Check in the picked attendee if ``email`` is theirs; else count a wrong try."""
@@ -116,8 +121,11 @@ class SelfServiceController(QObject):
         if self._email_tries.get(attendee_id, 0) >= EMAIL_TRIES:
             self.resultReady.emit(KioskResult(ResultState.ERROR, "not_confirmed"))
             return
-        self.tasks.run(selfservice.check_in_by_email, self.service, attendee_id, email, lane="write",
-                       on_done=done, on_error=self._failed)
+        def work() -> ScanResult | None:
+            result = selfservice.check_in_by_email(self.service, attendee_id, email)
+            return selfservice.shown_result(self.store, result) if result is not None else None
+
+        self.tasks.run(work, lane="write", on_done=done, on_error=self._failed)
 
     def lookup(self, text: str) -> None:
         self._lookup_seq += 1

@@ -17,6 +17,8 @@ def result_lines(result: KioskResult) -> tuple[str, str]:
         return tr("You are already checked in."), tr("Need a new badge? Please see the desk.")
     if result.outcome == "not_confirmed":
         return tr("We couldn't confirm your registration."), tr("Please see the desk.")
+    if result.outcome == "see_desk":
+        return tr("Please check in at the desk."), tr("The staff there will help you.")
     if result.outcome == "offline":
         return tr("Check-in is not working right now."), tr("Please see the desk.")
     return tr("We couldn't find this ticket."), tr("Please see the desk.")

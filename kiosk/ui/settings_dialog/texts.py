@@ -57,6 +57,8 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Settings", 'A PNG or JPEG logo for badge templates that show one'),
     QT_TRANSLATE_NOOP("Settings", 'Badge colours'),
     QT_TRANSLATE_NOOP("Settings", 'Badge band colour per category, e.g. Speaker=#1f6feb; VIP=#b3261e'),
+    QT_TRANSLATE_NOOP("Settings", 'Privacy rules'),
+    QT_TRANSLATE_NOOP("Settings", 'Badge privacy per category or ticket type, for everyone without their own, e.g. Law enforcement=first name only; Press=no organisation'),
     QT_TRANSLATE_NOOP("Settings", 'Admin PIN'),
     QT_TRANSLATE_NOOP("Settings", 'The admin PIN (4-12 digits) that guards settings and kiosk exit'),
 )
