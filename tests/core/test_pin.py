@@ -30,6 +30,8 @@ def test_same_pin_hashes_differently_each_time():
     a, b = pin.hash_pin("2468"), pin.hash_pin("2468")
     assert a != b and pin.matches("2468", a) and pin.matches("2468", b)
     assert not pin.matches("2468", "bcrypt$whatever") and not pin.matches("2468", "garbage")
+    other_scheme = "bcrypt" + a[len("scrypt"):]  # well formed, right hash, another scheme: refused
+    assert not pin.matches("2468", other_scheme)
 
 
 @pytest.mark.parametrize("bad", ["123", "1234567890123", "12a4", "１２３４", "", "12 34"])
