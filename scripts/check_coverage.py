@@ -40,7 +40,12 @@ def load_report(path: Path | None) -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "coverage.json"
-        subprocess.run([sys.executable, "-m", "coverage", "json", "-q", "-o", str(out)], cwd=ROOT, check=True)
+        done = subprocess.run([sys.executable, "-m", "coverage", "json", "-q", "-o", str(out)], cwd=ROOT,
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            reason = (done.stdout + done.stderr).strip().splitlines()
+            raise SystemExit(f"coverage: no report ({reason[-1] if reason else 'coverage json failed'}): "
+                             "run the tests under coverage first (bash scripts/test, no arguments)")
         return json.loads(out.read_text(encoding="utf-8"))
 
 
