@@ -45,3 +45,13 @@ def test_candidates_edge_cases():
     url = "https://t.example/?code=" + "A" * 600 + "&t=&c=OK"
     assert candidates(url) == ["OK"]
     assert candidates("x" * 2048) == [] and candidates("A" * 512) == ["A" * 512]
+
+
+def test_candidates_length_limit_and_bare_hosts():
+    # a scan up to four codes long is looked at, URL and all; longer is noise
+    pad = "https://t.example/?code=OK&x="
+    at_limit = pad + "y" * (2048 - len(pad))
+    assert candidates(at_limit) == ["OK"]
+    assert candidates(at_limit + "y") == []
+    # a bare host is a host, not a code in a path
+    assert candidates("www.t.example") == ["www.t.example"]
