@@ -53,5 +53,6 @@ def test_candidates_length_limit_and_bare_hosts():
     at_limit = pad + "y" * (2048 - len(pad))
     assert candidates(at_limit) == ["OK"]
     assert candidates(at_limit + "y") == []
-    # a bare host is a host, not a code in a path
+    # a bare host (and port) is a host, not a code in a path
     assert candidates("www.t.example") == ["www.t.example"]
+    assert candidates("www.t.example:8080") == ["www.t.example:8080"]
