@@ -1,5 +1,6 @@
 # Start the real services the tests use. Sourced by scripts/test; each function exports what
-# the tests read: KIOSK_TEST_PG_URL, KIOSK_TEST_PRINTER and KIOSK_TEST_PDF_DIR, KIOSK_TEST_DISPLAY.
+# the tests read: KIOSK_TEST_PG_URL, KIOSK_TEST_PRINTER and KIOSK_TEST_PDF_DIR, KIOSK_TEST_DISPLAY,
+# PULSE_SERVER and KIOSK_TEST_AUDIO_SINK.
 
 _as_service_user() {  # run a PostgreSQL tool as the postgres user when we are root
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -70,4 +71,23 @@ start_xvfb() {
   DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1 || { echo "services: Xvfb on :$n does not answer" >&2; return 1; }
   export KIOSK_TEST_DISPLAY=":$n"
   echo "services: Xvfb on :$n"
+}
+
+start_audio() {
+  # A PulseAudio server with one null sink: Qt plays the result sounds into it, and the tests
+  # record its monitor to hear them. No sound card needed.
+  local dir="$1" sink="kiosk_test_null"
+  mkdir -p "$dir"
+  export PULSE_SERVER="unix:$dir/native"
+  if ! pactl info >/dev/null 2>&1; then
+    rm -f "$dir/native" "$dir/pid"
+    HOME="$dir" XDG_RUNTIME_DIR="$dir" pulseaudio --daemonize=yes --exit-idle-time=-1 -n --use-pid-file=no \
+      --load="module-native-protocol-unix auth-anonymous=1 socket=$dir/native" \
+      --load="module-null-sink sink_name=$sink" --log-target="file:$dir/pulse.log" >/dev/null 2>&1 || true
+    for _ in $(seq 1 50); do pactl info >/dev/null 2>&1 && break; sleep 0.1; done
+  fi
+  pactl info >/dev/null 2>&1 || { echo "services: PulseAudio did not start (see $dir/pulse.log)" >&2; return 1; }
+  pactl set-default-sink "$sink"
+  export KIOSK_TEST_AUDIO_SINK="$sink"
+  echo "services: PulseAudio null sink $sink"
 }

@@ -1,8 +1,8 @@
 """Shared fixtures: redirected user folders, a real database on each engine, the demo event.
 
 The PostgreSQL tests use the server named by KIOSK_TEST_PG_URL (scripts/test starts one).
-Without it they are skipped, unless KIOSK_REQUIRE_SERVICES is set (as in CI), where a missing
-server is a failure.
+Without it they are skipped, unless KIOSK_REQUIRE_SERVICES is on (1, true, yes; as in CI), where
+a missing server is a failure. 0, false, no, off or empty leave it off.
 """
 
 from __future__ import annotations
@@ -19,7 +19,13 @@ from kiosk.core.demo import create_demo
 from kiosk.core.events import Actor
 from kiosk.core.store import open_store
 
-REQUIRE_SERVICES = bool(os.environ.get("KIOSK_REQUIRE_SERVICES"))
+
+def flag_on(value: str | None) -> bool:
+    """An environment switch: off when unset, empty, 0, false, no or off (any case)."""
+    return (value or "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+REQUIRE_SERVICES = flag_on(os.environ.get("KIOSK_REQUIRE_SERVICES"))
 
 
 def need_service(name: str, hint: str):

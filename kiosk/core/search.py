@@ -228,15 +228,19 @@ class SearchIndex:
         return found
 
     def _filter(self, ranks: dict[int, int], chunk: str) -> dict[int, int]:
-        """Keep the candidates that also match ``chunk``, looking at their own words only."""
-        kept: dict[int, int] = {}
-        for attendee_id, rank in ranks.items():
-            other = self._entry_rank(self._entries[attendee_id], chunk)
-            if other is not None:
-                kept[attendee_id] = max(rank, other)
-        return kept
+        """Keep the candidates that also match ``chunk``, looking at their own words only; by a
+        typo only when no candidate matches it exactly or by prefix (as in ``_match_chunk``)."""
+        for typos in (False, True):
+            kept: dict[int, int] = {}
+            for attendee_id, rank in ranks.items():
+                other = self._entry_rank(self._entries[attendee_id], chunk, typos)
+                if other is not None:
+                    kept[attendee_id] = max(rank, other)
+            if kept:
+                return kept
+        return {}
 
-    def _entry_rank(self, entry: _Entry, chunk: str) -> int | None:
+    def _entry_rank(self, entry: _Entry, chunk: str, typos: bool = True) -> int | None:
         if _id_like(chunk):
             for token in entry.ids:
                 if token.startswith(chunk):
@@ -251,7 +255,7 @@ class SearchIndex:
                 if token.startswith(word):
                     best = PREFIX
             if best is None:
-                edits = _max_edits(word)
+                edits = _max_edits(word) if typos else 0
                 if not edits or not any(
                     Levenshtein.distance(word, t, score_cutoff=edits) <= edits for t in entry.names
                 ):

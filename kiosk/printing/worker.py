@@ -12,6 +12,7 @@ for good. Outcomes are reported through signals, delivered on the receiver's thr
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import uuid
 from collections.abc import Callable
@@ -39,7 +40,12 @@ class _LoopThread(QThread):
         super().__init__()
         self._target = target
 
-    def run(self) -> None:
+    def run(self) -> None:  # pragma: no cover - runs before a trace hook can see it
+        # A QThread is no threading.Thread: install the trace hook a threading.Thread would get
+        # (set by a debugger or coverage with threading.settrace; normally None).
+        hook = threading.gettrace()
+        if hook is not None:
+            sys.settrace(hook)
         self._target()
 
 

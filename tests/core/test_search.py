@@ -115,3 +115,61 @@ def test_identifier_edits_and_shared_emails(store, event, actor):
     )
     assert sorted(names(find(index, "m.j@family.example"))) == ["Kim Johnson", "Mary Johnson"]
     assert names(find(index, kid.code.lower())) == ["Kim Johnson"]
+
+
+# -- typo matches are a fallback --------------------------------------------------------------
+CROWD = [
+    ("Anna", "Berg"), ("Anna", "Lind"), ("Annabel", "Ek"), ("Hanna", "Lund"), ("Anne-Marie", "Sjö"),
+    ("Anne", "Holm"), ("Johanna", "Berglund"), ("Per", "Öberg"), ("Eva", "Öberg"), ("Anna", "Öberg"),
+    ("Mary", "Johnson"), ("Bo", "Bergström"),
+]
+
+
+@pytest.fixture
+def crowd(sqlite_url):
+    from kiosk.core.store import open_store
+
+    store = open_store(sqlite_url)
+    now = datetime.now(timezone.utc)
+    event_id = create_event(store, "Crowd", now, now + timedelta(hours=8)).id
+    with store.write() as s:
+        rev = attendees.bump_rev(s, event_id)
+        for n, (first, last) in enumerate(CROWD):
+            s.add(Attendee(event_id=event_id, first_name=first, last_name=last, code=f"C-{n}", rev=rev))
+    yield SearchIndex(store, event_id)
+    store.dispose()
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        # Exact and prefix matches exist: no typo matches (Hanna, Anne, Anne-Marie; the Öbergs).
+        ("anna", ["Anna Berg", "Anna Lind", "Anna Öberg", "Annabel Ek"]),
+        ("berg", ["Anna Berg", "Johanna Berglund", "Bo Bergström"]),
+        ("anna berg", ["Anna Berg"]),
+        ("berg anna", ["Anna Berg"]),
+        ("oberg", ["Eva Öberg", "Per Öberg", "Anna Öberg"]),
+        ("eva oberg", ["Eva Öberg"]),
+        # Nothing else matches: typos are forgiven.
+        ("jonson", ["Mary Johnson"]),
+        ("mary jonson", ["Mary Johnson"]),
+        ("eva öbrg", ["Eva Öberg"]),
+    ],
+)
+def test_typo_matches_only_when_nothing_else_matches(crowd, query, expected):
+    found = find(crowd, query)
+    assert sorted(names(found)) == sorted(expected)
+    assert ("fuzzy" in {m.rank_name for m in found}) == (query in ("jonson", "mary jonson", "eva öbrg"))
+
+
+def test_typo_matches_rank_after_everything_else(crowd):
+    # "bergh" starts no word of anyone: the typo matches come, each ranked as one
+    found = find(crowd, "bergh")
+    assert names(found) == ["Anna Berg"] and found[0].rank_name == "fuzzy"
+    # "anna" matches four people exactly or by prefix, and those are all there is
+    assert [m.rank_name for m in find(crowd, "anna")] == ["exact", "exact", "exact", "prefix"]
+    # Anna Berg matches both words, Anna Öberg "berg" only by a typo: she is left out, not merely
+    # ranked last, whichever word comes first.
+    assert names(find(crowd, "anna berg")) == names(find(crowd, "berg anna")) == ["Anna Berg"]
+    # With only typo matches for a word, the exact matches of the other word still rank first.
+    assert [(m.attendee.display_name, m.rank_name) for m in find(crowd, "eva öbrg")] == [("Eva Öberg", "fuzzy")]

@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage
 from kiosk.core.checkin import CheckInService
 from kiosk.core.events import Actor
 from kiosk.ui.dashboard.assemble import open_dashboard
+from tests.core.test_dashboard import counted
 from tests.ui.conftest import OFFSCREEN_NOISE, people
 
 pytestmark = OFFSCREEN_NOISE
@@ -63,11 +64,14 @@ def test_numbers_match_kiosk_stats_while_another_process_checks_in(qtbot, desk_s
         qtbot.waitUntil(lambda: writer.poll() is not None, timeout=30_000)
     finally:
         writer.wait(timeout=30)
-    expected = kiosk_stats(sqlite_url)
+    arrived = {p.id for p in everyone[:60]}
+    expected = counted(desk_store, desk_event.id, arrived, arrived)  # counted here, from the rows
     assert expected["checked_in"] == 60
     qtbot.waitUntil(lambda: window.figures.headline.checked_in == 60, timeout=5000)
     figures = shown(window)
     assert figures == {k: expected[k] for k in figures}
+    cli = kiosk_stats(sqlite_url)  # and `kiosk stats` says the same
+    assert {k: cli[k] for k in figures} == figures
     tiles = {k: t.accessibleName() for k, t in window.tiles.items()}
     assert tiles["checked_in"] == f"Checked in: 60 ({100 * 60 / expected['expected']:.0f}%)"
     assert tiles["expected"] == f"Expected: {expected['expected']}"

@@ -241,6 +241,37 @@ def test_pin_exit_works_and_wrong_pins_are_rate_limited(qtbot, kiosk):
     assert not kiosk.isVisible()
 
 
+def test_the_kiosks_own_limiter_delays_wrong_pins(qtbot, kiosk):
+    """The limiter the kiosk builds for itself, on the real clock: five wrong PINs, then even the
+    right one waits. (The test above swaps in a limiter; this one keeps the kiosk's own.)"""
+    limiter = kiosk.controller.limiter
+    qtbot.keyClick(kiosk, Qt.Key.Key_F12, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert kiosk.page is kiosk.pin
+    for n in range(5):
+        _type_on_screen(kiosk.pin.keypad, "0000")
+        kiosk.pin.ok.click()
+        assert kiosk.page is kiosk.pin
+    assert "Try again in 5 s" in kiosk.pin.message.text()
+    _type_on_screen(kiosk.pin.keypad, PIN)  # the right PIN, a moment later: refused unchecked
+    kiosk.pin.ok.click()
+    assert kiosk.page is kiosk.pin and "Try again in" in kiosk.pin.message.text()
+    _type_on_screen(kiosk.pin.keypad, "0000")  # and a wrong one does not count while waiting
+    kiosk.pin.ok.click()
+    assert limiter.failures == 5
+
+    # Six seconds on (the same monotonic clock, moved on rather than slept through).
+    real_clock = limiter._clock
+    limiter._clock = lambda: real_clock() + 6
+    _type_on_screen(kiosk.pin.keypad, "0000")  # the sixth wrong try now waits twice as long
+    kiosk.pin.ok.click()
+    assert "Try again in 10 s" in kiosk.pin.message.text()
+    limiter._clock = lambda: real_clock() + 6 + 11
+    _type_on_screen(kiosk.pin.keypad, PIN)
+    kiosk.pin.ok.click()
+    assert kiosk.page is kiosk.staff
+    assert limiter.failures == 0
+
+
 def test_long_press_in_the_corner_asks_for_the_pin(qtbot, kiosk):
     kiosk.corner._timer.setInterval(200)
     qtbot.mousePress(kiosk.corner, Qt.MouseButton.LeftButton)
