@@ -65,3 +65,29 @@ def test_ten_codes_sent_back_to_back_give_ten_check_ins(tmp_path):
         store.dispose()
     assert "Traceback" not in out, out
     assert "unknown" not in out.lower(), out
+
+
+def test_ctrl_e_opens_events_from_the_search_field(tmp_path):
+    """In a real X window a line edit takes Ctrl+E as "end of line": the desk's shortcut wins."""
+    env = x_environment(tmp_path / "config")
+    url = f"sqlite:///{tmp_path / 'keys.db'}"
+    store = open_store(url)
+    create_demo(store, attendees=20, seed=13)
+    store.dispose()
+    app = start_app(url, env, "--station", "Keys desk", "--operator", "CI")
+    try:
+        window = window_of(app, "Check-in desk", env)
+        time.sleep(1.0)
+        xdotool("windowactivate", "--sync", window, env=env, check=False)  # as a window manager would
+        xdotool("windowfocus", "--sync", window, env=env)
+        time.sleep(0.5)  # the search field has the keyboard focus
+        xdotool("key", "ctrl+e", env=env)
+        deadline, names = time.monotonic() + 10, []
+        while time.monotonic() < deadline and not any(n.startswith("Events") for n in names):
+            time.sleep(0.2)
+            ids = xdotool("search", "--onlyvisible", "--pid", str(app.pid), env=env, check=False).split()
+            names = [xdotool("getwindowname", i, env=env, check=False).strip() for i in ids]
+        assert any(n.startswith("Events") for n in names), names
+    finally:
+        out = stop_app(app)
+    assert "Traceback" not in out, out
