@@ -361,13 +361,17 @@ def _first_entry(session: Session, row: Attendee) -> LogEntry | None:
 
 
 def count_today(store: Store, event_id: int, station: str, since: datetime) -> int:
-    """Entries this station recorded since ``since`` (the status bar's counter)."""
-    with store.read() as session:
+    """Entries this station recorded since ``since``, less the ones it undid (the status bar's
+    counter)."""
+    def count(kind: CheckInKind) -> int:
         return session.exec(
             select(func.count())
             .select_from(CheckIn)
-            .where(CheckIn.event_id == event_id, CheckIn.station == station, CheckIn.kind == CheckInKind.ENTRY, CheckIn.at >= since)
+            .where(CheckIn.event_id == event_id, CheckIn.station == station, CheckIn.kind == kind, CheckIn.at >= since)
         ).one()
+
+    with store.read() as session:
+        return max(0, count(CheckInKind.ENTRY) - count(CheckInKind.ANNUL))
 
 
 def _shorten(code: str, limit: int = 80) -> str:

@@ -1485,7 +1485,7 @@
     </message>
     <message>
         <source>Check in (Enter)</source>
-        <extracomment>Called when the window closes (save geometry, stop workers); the assembler fills it.</extracomment>
+        <extracomment>Called when the window closes (save geometry, stop workers); the assembler fills it. Stays in sight while exit mode is on, whatever the banner shows. Who every action below acts on: the one person in the panel, named in bold.</extracomment>
         <translation>Checka in (Enter)</translation>
     </message>
     <message>
@@ -1519,6 +1519,14 @@
     <message>
         <source>Walk-in</source>
         <translation>Drop-in</translation>
+    </message>
+    <message>
+        <source>Actions for: {name}</source>
+        <translation>Åtgärder för: {name}</translation>
+    </message>
+    <message>
+        <source>EXIT MODE</source>
+        <translation>UTPASSERINGSLÄGE</translation>
     </message>
     <message>
         <source>EXIT MODE: scans record exits. Type a name to search…</source>

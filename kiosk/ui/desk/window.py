@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QSplitter,
@@ -85,6 +86,12 @@ class DeskWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(48)
         top.addWidget(self.search, 1)
+        #: Stays in sight while exit mode is on, whatever the banner shows.
+        self.exit_mode_flag = QLabel(central)
+        self.exit_mode_flag.setObjectName("exitModeFlag")
+        self.exit_mode_flag.setStyleSheet("color: white; background: #8c1d18; font-weight: bold; padding: 6px 10px;")
+        self.exit_mode_flag.hide()
+        top.addWidget(self.exit_mode_flag)
         self.toolbar = QHBoxLayout()
         top.addLayout(self.toolbar)
         outer.addLayout(top)
@@ -113,6 +120,12 @@ class DeskWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.panel = AttendeePanel(self.controller.tz, right)
         right_layout.addWidget(self.panel, 1)
+        #: Who every action below acts on: the one person in the panel, named in bold.
+        self.subject = QLabel(right)
+        self.subject.setObjectName("subject")
+        self.subject.setTextFormat(Qt.TextFormat.PlainText)
+        self.subject.setStyleSheet("font-weight: bold;")
+        right_layout.addWidget(self.subject)
         self.actions_row = QHBoxLayout()
         right_layout.addLayout(self.actions_row)
         self.camera_panel = camera_panel
@@ -221,6 +234,7 @@ class DeskWindow(QMainWindow):
             self.model.fetchMore()
         self.table.selectRow(target)
         self.table.scrollTo(self.model.index(target, 0))
+        self._open_row(target)  # the highlighted row is the panel's person: one subject for every action
 
     def _escape(self) -> None:
         self.search.clear()
@@ -282,9 +296,18 @@ class DeskWindow(QMainWindow):
     # -- showing what the controller reports ------------------------------------------------
     def show_result(self, view: ResultView) -> None:
         self.banner.present(view.state, view.title, view.detail, view.hint)
+        self._banner_about = view.attendee_id
 
     def _details(self, details: AttendeeDetails | None) -> None:
         self.panel.show_details(details)
+        about = getattr(self, "_banner_about", None)
+        if details is not None and about is not None and about != details.info.id and self.banner.state is not None:
+            self.banner.clear()  # a result about someone else never stands over this person's panel
+            self._banner_about = None
+        if details is None:
+            self.subject.setText("")
+        else:
+            self.subject.setText(self.tr("Actions for: {name}").format(name=details.info.display_name or "—"))
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -323,6 +346,8 @@ class DeskWindow(QMainWindow):
 
     def _show_exit_mode(self, on: bool) -> None:
         self.act_exit_mode.setChecked(on)
+        self.exit_mode_flag.setText(self.tr("EXIT MODE"))
+        self.exit_mode_flag.setVisible(on)
         if on:
             self.search.setPlaceholderText(self.tr("EXIT MODE: scans record exits. Type a name to search…"))
             self.banner.set_idle_text(self.tr("Exit mode"), self.tr("Each scan records that the person left (F7 to switch back)"))
