@@ -28,7 +28,7 @@ from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.codes import MAX_CODE_LENGTH, candidates, clean_scan
 from kiosk.core.events import Actor
 from kiosk.core.models import Attendee, CheckIn, CheckInKind, Event, Method, Station, utcnow
-from kiosk.core.store import Store
+from kiosk.core.store import UNIT_DEADLINE, Store
 
 
 class Tone(str, enum.Enum):
@@ -161,7 +161,7 @@ class CheckInService:
         if not options:
             return None, clean_scan(raw)[:80], ""
         other = ""
-        with self.store.read() as session:
+        with self.store.read(UNIT_DEADLINE) as session:
             for code in options:
                 rows = session.exec(select(Attendee.id, Attendee.event_id).where(Attendee.code == code)).all()
                 for attendee_id, event_id in rows:
@@ -176,26 +176,45 @@ class CheckInService:
 
     # -- the rule --------------------------------------------------------------------------
     def scan(self, raw: str, method: Method = Method.SCAN) -> ScanResult:
+        """Check in the person a scan names. Succeeds or fails (a DBAPIError: the database is
+        unreachable) within ``UNIT_DEADLINE`` seconds."""
         code = clean_scan(raw)
+        entry_id = uuid.uuid4()
         if code and len(code) <= MAX_CODE_LENGTH:
             # Fast path: the scan is a code of this event. Look it up under the write lock.
-            result = self._check_in_locked(_BY_CODE, {"event_id": self.event_id, "code": code}, method)
+            result = self._decide(_BY_CODE, {"event_id": self.event_id, "code": code}, method, entry_id)
             if result is not None:
                 return result
         attendee_id, code, other = self.lookup(raw)
         if attendee_id is None:
             kind = ResultKind.OTHER_EVENT if other else ResultKind.UNKNOWN_CODE
             return ScanResult(kind, code=_shorten(code), other_event=other)
-        return self.check_in(attendee_id, method)
+        return self.check_in(attendee_id, method, entry_id)
 
-    def check_in(self, attendee_id: int, method: Method = Method.SEARCH) -> ScanResult:
-        result = self._check_in_locked(_BY_ID, {"id": attendee_id}, method)
+    def check_in(self, attendee_id: int, method: Method = Method.SEARCH, entry_id: uuid.UUID | None = None) -> ScanResult:
+        """Check in by attendee id. ``entry_id`` names the log row to write: a repeat with the
+        same id after a lost answer reports that check-in again instead of amber."""
+        result = self._decide(_BY_ID, {"id": attendee_id}, method, entry_id or uuid.uuid4())
         return result if result is not None else ScanResult(ResultKind.UNKNOWN_CODE)
 
-    def _check_in_locked(self, query, params: dict, method: Method) -> ScanResult | None:
+    def _decide(self, query, params: dict, method: Method, entry_id: uuid.UUID) -> ScanResult | None:
+        # The entry's id is chosen once, so a retry after a dropped connection is idempotent:
+        # if the first commit landed, the retry finds this very entry and reports it as green.
+        attempts = []
+
+        def unit(seconds: float) -> ScanResult | None:
+            attempts.append(seconds)
+            return self._check_in_locked(query, params, method, entry_id, seconds, retry=len(attempts) > 1)
+
+        return self.store.retrying(unit)
+
+    def _check_in_locked(
+        self, query, params: dict, method: Method, entry_id: uuid.UUID, seconds: float | None = UNIT_DEADLINE,
+        retry: bool = False,
+    ) -> ScanResult | None:
         """The rule, in one locked transaction. This is the hot path, so it runs prepared Core
         statements on a bare connection rather than ORM objects."""
-        with self.store.engine.connect().execution_options(kiosk_write=True) as conn:
+        with self.store.write_connection(seconds) as conn:
             row = conn.execute(query, params).first()
             if row is None:
                 conn.rollback()
@@ -210,10 +229,17 @@ class CheckInService:
                 return ScanResult(ResultKind.BLOCKED, code=row.code, attendee=info)
             if row.checked_in_at is not None and row.inside:
                 first = _first_entry_core(conn, row.id, row.checked_in_at)
+                mine = first if first is not None and first.id == entry_id else None
+                if mine is None and retry:
+                    mine = _entry_core(conn, entry_id)
                 conn.rollback()
+                if mine is not None:  # this very check-in, whose answer was lost: still green
+                    return ScanResult(
+                        ResultKind.CHECKED_IN, row.code, info, entry=mine, reentry=mine.at != row.checked_in_at
+                    )
                 return ScanResult(ResultKind.ALREADY_CHECKED_IN, row.code, info, first_checkin=first)
             reentry = row.checked_in_at is not None
-            entry = LogEntry(uuid.uuid4(), CheckInKind.ENTRY, utcnow(), self.actor.station, self.actor.operator, method, "")
+            entry = LogEntry(entry_id, CheckInKind.ENTRY, utcnow(), self.actor.station, self.actor.operator, method, "")
             conn.execute(
                 _INSERT_LOG,
                 {
@@ -230,7 +256,7 @@ class CheckInService:
             return ScanResult(ResultKind.CHECKED_IN, row.code, info, entry=entry, reentry=reentry)
 
     def check_out(self, attendee_id: int, method: Method = Method.SCAN) -> ScanResult:
-        with self.store.write() as session:
+        with self.store.write(UNIT_DEADLINE) as session:
             row = self._lock(session, attendee_id)
             if row is None or row.event_id != self.event_id:
                 return ScanResult(ResultKind.UNKNOWN_CODE)
@@ -247,7 +273,7 @@ class CheckInService:
         reason = " ".join(reason.split())
         if not reason:
             raise ValueError("an annulment needs a reason")
-        with self.store.write() as session:
+        with self.store.write(UNIT_DEADLINE) as session:
             row = self._lock(session, attendee_id)
             if row is None or row.event_id != self.event_id:
                 return ScanResult(ResultKind.UNKNOWN_CODE)
@@ -309,6 +335,11 @@ def touch_station(conn, name: str, **values: str) -> None:
     stmt = insert(Station).values(name=name, last_seen=now, **values)
     stmt = stmt.on_conflict_do_update(index_elements=["name"], set_={"last_seen": now, **values})
     conn.execute(stmt)
+
+
+def _entry_core(conn, entry_id: uuid.UUID) -> LogEntry | None:
+    row = conn.execute(sa_select(CHECKIN).where(CHECKIN.c.id == entry_id)).first()
+    return LogEntry.of(row) if row else None
 
 
 def _first_entry_core(conn, attendee_id: int, since: datetime) -> LogEntry | None:
