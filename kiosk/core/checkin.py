@@ -8,7 +8,9 @@ stations scanning the same ticket at once get one ``CHECKED_IN`` and one
 Status is derived from the append-only ``CheckIn`` log: an entry checks a person in (or back
 in after an exit), an exit lets them out, an annulment undoes the check-in. The attendee row
 caches ``checked_in_at`` (first entry since the last annulment) and ``inside``, written in the
-same transaction as the log row.
+same transaction as the log row. So is the badge job of a station that prints automatically
+(``BadgePolicy``): a green and its badge are saved together or not at all, and the printing
+itself happens later, on the station's print worker.
 """
 
 from __future__ import annotations
@@ -18,16 +20,17 @@ import time
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Protocol
 
-from sqlalchemy import bindparam, func
+from sqlalchemy import bindparam, exists, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, select
 
-from kiosk.core import audit
+from kiosk.core import attendees, audit, printqueue
 from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.codes import MAX_CODE_LENGTH, candidates, clean_scan
 from kiosk.core.events import Actor
-from kiosk.core.models import Attendee, CheckIn, CheckInKind, Event, Method, Station, utcnow
+from kiosk.core.models import Attendee, BadgePrint, CheckIn, CheckInKind, Event, Method, PrintJob, Station, utcnow
 from kiosk.core.store import UNIT_DEADLINE, Store
 
 
@@ -111,6 +114,8 @@ class ScanResult:
     reentry: bool = False
     #: For OTHER_EVENT: the name of the event the code belongs to.
     other_event: str = ""
+    #: The badge job queued with this check-in, if any.
+    badge_job: uuid.UUID | None = None
 
     @property
     def tone(self) -> Tone:
@@ -127,16 +132,32 @@ class ScanResult:
         }
 
 
+class BadgePolicy(Protocol):
+    """How a station prints badges (the screens' StationPrinting is one)."""
+
+    auto_print: bool
+    printer: str
+
+    def template_for(self, ticket_type: str | None) -> str: ...
+
+
 STATION_TOUCH_SECONDS = 30.0
 ATTENDEE = Attendee.__table__
 CHECKIN = CheckIn.__table__
+JOB = PrintJob.__table__
+BADGE = BadgePrint.__table__
+# Whether the person has a badge printed or on its way: read with the locked row, no extra trip.
+_HAS_BADGE = or_(
+    exists().where(BADGE.c.attendee_id == ATTENDEE.c.id),
+    exists().where(JOB.c.attendee_id == ATTENDEE.c.id, JOB.c.state.in_([printqueue.QUEUED, printqueue.PRINTING])),
+).label("has_badge")
 # Statements of the hot path, built once.
 _BY_CODE = (
-    sa_select(ATTENDEE)
+    sa_select(ATTENDEE, _HAS_BADGE)
     .where(ATTENDEE.c.event_id == bindparam("event_id"), ATTENDEE.c.code == bindparam("code"))
-    .with_for_update()
+    .with_for_update(of=ATTENDEE)
 )
-_BY_ID = sa_select(ATTENDEE).where(ATTENDEE.c.id == bindparam("id")).with_for_update()
+_BY_ID = sa_select(ATTENDEE, _HAS_BADGE).where(ATTENDEE.c.id == bindparam("id")).with_for_update(of=ATTENDEE)
 _INSERT_LOG = CHECKIN.insert()
 _MARK_INSIDE = (
     ATTENDEE.update()
@@ -148,10 +169,12 @@ _MARK_INSIDE = (
 class CheckInService:
     """Check-ins for one event, at one station, by one operator."""
 
-    def __init__(self, store: Store, event_id: int, actor: Actor = Actor()):
+    def __init__(self, store: Store, event_id: int, actor: Actor = Actor(), badges: BadgePolicy | None = None):
         self.store = store
         self.event_id = event_id
         self.actor = actor
+        #: With a policy, a first check-in queues its badge in its own transaction.
+        self.badges = badges
         self._station_touched = 0.0
 
     # -- finding ---------------------------------------------------------------------------
@@ -250,10 +273,38 @@ class CheckInService:
             )
             checked_in_at = row.checked_in_at if reentry else entry.at
             conn.execute(_MARK_INSIDE, {"attendee_id": row.id, "checked_in_at": checked_in_at})
+            info = replace(info, checked_in_at=checked_in_at, inside=True)
+            result = ScanResult(ResultKind.CHECKED_IN, row.code, info, entry=entry, reentry=reentry)
+            result = self._queue_badge(conn, result, row.has_badge)
             self._touch_station_conn(conn)
             conn.commit()
-            info = replace(info, checked_in_at=checked_in_at, inside=True)
-            return ScanResult(ResultKind.CHECKED_IN, row.code, info, entry=entry, reentry=reentry)
+            return result
+
+    def walk_in(self, values: dict) -> ScanResult:
+        """Register a person who arrives without a ticket, check them in and queue their badge:
+        one transaction, so a dropped database leaves nobody registered but not checked in."""
+        values = attendees.walk_in_values(values)  # refused before anything is written
+        with self.store.write(UNIT_DEADLINE) as session:
+            row = attendees.add_walk_in(session, self.event_id, values, self.actor)
+            log = self._log(session, row, CheckInKind.ENTRY, Method.WALK_IN)
+            row.checked_in_at, row.inside = log.at, True
+            session.add(row)
+            session.flush()
+            result = ScanResult(ResultKind.CHECKED_IN, row.code, AttendeeInfo.of(row), entry=LogEntry.of(log))
+            return self._queue_badge(session, result, has_badge=False, always=True)
+
+    def _queue_badge(self, conn, result: ScanResult, has_badge: bool, always: bool = False) -> ScanResult:
+        """Queue the badge of a first check-in in the caller's transaction, if the station prints
+        automatically (``always``: a walk-in's badge, even when it does not)."""
+        policy = self.badges
+        if policy is None:
+            return result
+        info = result.attendee
+        template = policy.template_for(info.ticket_type)
+        if not printqueue.should_auto_print(result, has_badge, template, policy.auto_print or always):
+            return result
+        job = printqueue.queue_job(conn, info.event_id, info.id, self.actor.station, template, policy.printer)
+        return replace(result, badge_job=job)
 
     def check_out(self, attendee_id: int, method: Method = Method.SCAN) -> ScanResult:
         with self.store.write(UNIT_DEADLINE) as session:

@@ -1,7 +1,8 @@
 """The persistent print queue, in the database. No Qt, no Pillow: just the jobs and their fate.
 
-A check-in only *enqueues* (one INSERT in its own short transaction); the printing worker of
-the station claims jobs, prints them and records the outcome. Jobs belong to the station that
+A check-in only *enqueues*: its badge job is one INSERT in the check-in's own transaction
+(``queue_job``), so a green and its badge are saved together or not at all; the printing
+worker of the station claims jobs in the order they came, prints them and records the outcome. Jobs belong to the station that
 queued them, survive restarts, and a job found "printing" at start-up (the app was killed
 mid-job) goes back to the queue. What was printed is kept per attendee in ``BadgePrint``, so
 every station knows "already printed" and how many reprints there were.
@@ -12,13 +13,16 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, update
 from sqlmodel import Session, select
 
-from kiosk.core.checkin import ResultKind, ScanResult
 from kiosk.core.models import BadgePrint, PrintJob, Station, utcnow
 from kiosk.core.store import Store
+
+if TYPE_CHECKING:
+    from kiosk.core.checkin import ScanResult
 
 QUEUED, PRINTING, PRINTED, FAILED, CANCELLED = "queued", "printing", "printed", "failed", "cancelled"
 NO_TEMPLATE = "none"
@@ -27,6 +31,8 @@ NO_TEMPLATE = "none"
 def should_auto_print(result: ScanResult, already_printed: bool, template: str, auto_print: bool = True) -> bool:
     """Print after a check-in only for a first, successful check-in of someone with no badge yet,
     when this ticket type has a template (not "none") and the station prints automatically."""
+    from kiosk.core.checkin import ResultKind  # the check-in queues its badge through this module
+
     return (
         auto_print
         and result.kind is ResultKind.CHECKED_IN
@@ -56,22 +62,31 @@ class BadgeStatus:
         return max(0, self.count - 1)
 
 
+JOB = PrintJob.__table__
+_INSERT_JOB = JOB.insert()
+
+
+def queue_job(
+    conn, event_id: int, attendee_id: int, station: str, template: str = "", printer: str = "", reprint: bool = False
+) -> uuid.UUID:
+    """Queue a badge inside the caller's transaction (``conn``: a Connection or a Session)."""
+    job_id, now = uuid.uuid4(), utcnow()
+    conn.execute(
+        _INSERT_JOB,
+        {
+            "id": job_id, "event_id": event_id, "attendee_id": attendee_id, "station": station, "template": template,
+            "printer": printer, "reprint": reprint, "state": QUEUED, "attempts": 0, "error": "", "created_at": now,
+            "next_try_at": now, "printed_at": None,
+        },
+    )
+    return job_id
+
+
 def enqueue(
     store: Store, event_id: int, attendee_id: int, station: str, template: str = "", printer: str = "", reprint: bool = False
 ) -> uuid.UUID:
     with store.write() as session:
-        job = PrintJob(
-            event_id=event_id,
-            attendee_id=attendee_id,
-            station=station,
-            template=template,
-            printer=printer,
-            reprint=reprint,
-            state=QUEUED,
-            next_try_at=utcnow(),
-        )
-        session.add(job)
-        return job.id
+        return queue_job(session, event_id, attendee_id, station, template, printer, reprint)
 
 
 def claim_next(store: Store, station: str, now: datetime | None = None) -> PrintJob | None:
