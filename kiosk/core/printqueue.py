@@ -89,20 +89,27 @@ def enqueue(
         return queue_job(session, event_id, attendee_id, station, template, printer, reprint)
 
 
+def _head(station: str):
+    """The station's oldest waiting job: badges print in the order they were queued."""
+    return (
+        select(PrintJob)
+        .where(PrintJob.station == station, PrintJob.state == QUEUED)
+        .order_by(PrintJob.created_at, PrintJob.id)
+        .limit(1)
+    )
+
+
 def claim_next(store: Store, station: str, now: datetime | None = None) -> PrintJob | None:
-    """Take the oldest due job of this station and mark it printing (one worker per station)."""
+    """Take the station's oldest waiting job, once it is due, and mark it printing (one worker
+    per station). Jobs behind a job that waits for its retry wait too, so after a printer
+    outage the backlog prints in arrival order, not the newest first."""
     now = now or utcnow()
     with store.write() as session:
-        query = (
-            select(PrintJob)
-            .where(PrintJob.station == station, PrintJob.state == QUEUED, PrintJob.next_try_at <= now)
-            .order_by(PrintJob.created_at)
-            .limit(1)
-        )
+        query = _head(station)
         if session.get_bind().dialect.name == "postgresql":
             query = query.with_for_update(skip_locked=True)
         job = session.exec(query).first()
-        if job is None:
+        if job is None or job.next_try_at > now:
             return None
         job.state = PRINTING
         job.attempts += 1
@@ -198,11 +205,10 @@ def get_job(store: Store, job_id: uuid.UUID) -> PrintJob | None:
 
 
 def next_due(store: Store, station: str) -> datetime | None:
-    """When the earliest queued job of this station may be tried, or None with nothing queued."""
+    """When the station's oldest queued job may be tried, or None with nothing queued."""
     with store.read() as session:
-        return session.exec(
-            select(func.min(PrintJob.next_try_at)).where(PrintJob.station == station, PrintJob.state == QUEUED)
-        ).one()
+        job = session.exec(_head(station)).first()
+        return job.next_try_at if job is not None else None
 
 
 def record_batch(

@@ -218,3 +218,22 @@ def test_a_walk_in_is_registered_checked_in_and_queued_in_one_transaction_or_not
     result = desk.walk_in({"first_name": "Nils", "last_name": "Dropp"})
     assert result.kind is ResultKind.CHECKED_IN and result.attendee.walk_in and result.badge_job is not None
     assert [j.id for j in printqueue.jobs_for(store, result.attendee.id)] == [result.badge_job]
+
+
+def test_after_a_printer_outage_the_backlog_prints_in_arrival_order(store, demo_event):
+    a, b, c, d = people(store, demo_event, 4)
+    queued = [printqueue.enqueue(store, demo_event, p.id, "Desk 1") for p in (a, b, c)]
+    for _ in range(3):  # the printer is out of paper: the oldest job fails, again and again
+        job = printqueue.claim_next(store, "Desk 1", now=utcnow() + timedelta(minutes=5))
+        assert job.id == queued[0]
+        printqueue.mark_failed(store, job.id, "Printer kiosk is stopped (out of paper)", retry_in=timedelta(seconds=30))
+        assert printqueue.claim_next(store, "Desk 1") is None  # the jobs behind it wait their turn
+    queued.append(printqueue.enqueue(store, demo_event, d.id, "Desk 1"))  # a guest arrives meanwhile
+    assert printqueue.claim_next(store, "Desk 1") is None
+    assert printqueue.next_due(store, "Desk 1") == printqueue.get_job(store, queued[0]).next_try_at
+
+    printed = []  # paper is back
+    while (job := printqueue.claim_next(store, "Desk 1", now=utcnow() + timedelta(minutes=1))) is not None:
+        printqueue.mark_printed(store, job.id, "kiosk")
+        printed.append(job.id)
+    assert printed == queued
