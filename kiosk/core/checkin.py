@@ -30,6 +30,7 @@ from kiosk.core import attendees, audit, printqueue
 from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.codes import MAX_CODE_LENGTH, candidates, clean_scan
 from kiosk.core.events import Actor
+from kiosk.core.limits import check_actor
 from kiosk.core.models import Attendee, BadgePrint, CheckIn, CheckInKind, Event, Method, PrintJob, Station, utcnow
 from kiosk.core.store import UNIT_DEADLINE, Store
 
@@ -170,6 +171,7 @@ class CheckInService:
     """Check-ins for one event, at one station, by one operator."""
 
     def __init__(self, store: Store, event_id: int, actor: Actor = Actor(), badges: BadgePolicy | None = None):
+        check_actor(actor.station, actor.operator)  # before anything is written, on every engine
         self.store = store
         self.event_id = event_id
         self.actor = actor

@@ -78,7 +78,7 @@ def safe_url(url: str | URL) -> str:
     """The URL with its password hidden, fit for messages and logs."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return "<invalid database URL>"
 
 
@@ -121,6 +121,8 @@ def create_db_engine(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError:
         raise StoreError(f"Invalid database URL: {url!r}") from None
+    except ValueError:  # SQLAlchemy reads the port with int()
+        raise StoreError("Invalid database URL: the port is not a number") from None
     if parsed.get_backend_name() == "sqlite":
         path = _sqlite_path(parsed)
         if path is not None:
