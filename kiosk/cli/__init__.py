@@ -25,7 +25,7 @@ from kiosk.i18n import tr
 
 log = logging.getLogger("kiosk.cli")
 
-#: File errors that say the user named a file badly (usage, exit 2) rather than a failing disk.
+# File errors that say the user named a file badly (usage, exit 2) rather than a failing disk.
 USER_FILE_ERRORS = {errno.ENAMETOOLONG, errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EACCES, errno.EPERM, errno.EEXIST}
 
 

@@ -221,7 +221,7 @@
     </message>
     <message>
         <source>exit</source>
-        <extracomment>Set by the window when the printing module is present (``wake()`` after enqueueing). Badge template per ticket type (the station setting printing/templates); others: ``template``. Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
+        <extracomment>Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
         <translation>utpasseringen</translation>
     </message>
     <message>
@@ -259,10 +259,6 @@
     <message>
         <source>loading the attendee</source>
         <translation>hämtningen av deltagaren</translation>
-    </message>
-    <message>
-        <source>queueing the badge</source>
-        <translation>köandet av namnbrickan</translation>
     </message>
     <message>
         <source>First name</source>
@@ -836,6 +832,14 @@
         <translation>Fel PIN.</translation>
     </message>
     <message>
+        <source>the database</source>
+        <translation>databasen</translation>
+    </message>
+    <message>
+        <source>Cannot reach database {url}: {reason}</source>
+        <translation>Kan inte nå databasen {url}: {reason}</translation>
+    </message>
+    <message>
         <source>interrupted</source>
         <translation>avbrutet</translation>
     </message>
@@ -1043,6 +1047,7 @@
     <name>CameraPanel</name>
     <message>
         <source>No camera found. Scanning with a USB scanner and searching still work.</source>
+        <extracomment>The camera to pick first, by its name (the station setting camera/device; empty: the first).</extracomment>
         <translation>Ingen kamera hittades. Skanning med USB-skanner och sökning fungerar ändå.</translation>
     </message>
 </context>
@@ -1050,7 +1055,7 @@
     <name>CameraScanner</name>
     <message>
         <source>No camera found</source>
-        <extracomment>QtMultimedia&apos;s FFmpeg backend warns about optional hardware-acceleration libraries it cannot find (VA-API, PipeWire); they are not needed for a webcam, so keep the log clean. Formats whose luminance is in plane 0: (bytes between pixels, offset of the Y byte). Human-readable trouble: no camera, camera busy, permission denied.</extracomment>
+        <extracomment>Formats whose luminance is in plane 0: (bytes between pixels, offset of the Y byte). Human-readable trouble: no camera, camera busy, permission denied.</extracomment>
         <translation>Ingen kamera hittades</translation>
     </message>
 </context>
