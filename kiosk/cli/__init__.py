@@ -9,6 +9,7 @@ reaches the user.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import logging
 import pkgutil
@@ -16,11 +17,17 @@ import sys
 
 from kiosk import __version__
 from kiosk.cli.args import nonempty_name
+from sqlalchemy.exc import DBAPIError, OperationalError
+
 from kiosk.cli.context import Context
 from kiosk.core.errors import KioskError
+from kiosk.core.store import safe_url
 from kiosk.i18n import tr
 
 log = logging.getLogger("kiosk.cli")
+
+# File errors that say the user named a file badly (usage, exit 2) rather than a failing disk.
+USER_FILE_ERRORS = {errno.ENAMETOOLONG, errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EACCES, errno.EPERM, errno.EEXIST}
 
 
 def command_modules() -> list[str]:
@@ -64,20 +71,35 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"kiosk: {localise(str(exc))}", file=sys.stderr)
         return exc.exit_code
+    except (OperationalError, DBAPIError) as exc:  # locked, dropped or timed out mid-command: exit 7
+        if not (isinstance(exc, OperationalError) or exc.connection_invalidated):
+            return _internal_error(args, exc)
+        log.warning("database error in %s: %s", args.command, exc)
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+        url = safe_url(ctx.store.url) if "store" in ctx.__dict__ else tr("the database")
+        print("kiosk: " + tr("Cannot reach database {url}: {reason}").format(url=url, reason=reason), file=sys.stderr)
+        return 7
     except KeyboardInterrupt:
         print("kiosk: " + tr("interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file the system refuses: name too long, no such folder, no access
+        log.warning("file error in %s: %s", args.command, exc)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"kiosk: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2 if exc.errno in USER_FILE_ERRORS else 1
     except Exception as exc:  # the last line of defence: one line for the user, details in the log
-        log.exception("unhandled error in %s", args.command)
-        from kiosk.core.urls import mask_in_text
-
-        error = mask_in_text(f"{type(exc).__name__}: {exc}", args.db)  # a driver's message may carry the URL
-        print("kiosk: " + tr("internal error: {error}").format(error=error), file=sys.stderr)
-        return 1
+        return _internal_error(args, exc)
     finally:
         ctx.close()
+
+
+def _internal_error(args, exc: Exception) -> int:
+    log.exception("unhandled error in %s", args.command, exc_info=exc)
+    error = f"{type(exc).__name__}: {exc}".splitlines()[0]
+    print("kiosk: " + tr("internal error: {error}").format(error=error), file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -195,31 +195,41 @@ def _clean(values: dict) -> dict:
     return out
 
 
-def register_walk_in(
-    store: Store, event_id: int, values: dict, actor: Actor, despite: tuple[int, ...] = ()
-) -> AttendeeInfo:
-    """Add a person who arrives without a ticket; they get a fresh code. Not checked in yet.
-
-    ``despite``: ids of registered attendees the desk was offered as likely the same person
-    and chose not to use; the audit trail records them with the walk-in."""
+def walk_in_values(values: dict) -> dict:
+    """A walk-in's fields, cleaned and checked; raises ValidationError before anything is written."""
     values = _clean({k: v for k, v in values.items() if k in EDITABLE})
     values.setdefault("first_name", "")
     values.setdefault("last_name", "")
     problems = validate(values)
     if problems:
         raise ValidationError("; ".join(f"{field} {msg}" for field, msg in problems))
+    return values
+
+
+def add_walk_in(session: Session, event_id: int, values: dict, actor: Actor, despite: tuple[int, ...] = ()) -> Attendee:
+    """Add a walk-in inside the caller's transaction (``values`` from ``walk_in_values``).
+
+    ``despite``: ids of registered attendees the desk was offered as likely the same person
+    and chose not to use; the audit trail records them with the walk-in."""
+    rev = bump_rev(session, event_id)
+    row = Attendee(event_id=event_id, code=generate_code(), walk_in=True, source="walk-in", rev=rev, **values)
+    session.add(row)
+    session.flush()
+    if despite:
+        audit.record(session, "walk_in", actor, event_id, row.id, code=row.code, despite_matches=list(despite))
+    else:
+        audit.record(session, "walk_in", actor, event_id, row.id, code=row.code)
+    return row
+
+
+def register_walk_in(
+    store: Store, event_id: int, values: dict, actor: Actor, despite: tuple[int, ...] = ()
+) -> AttendeeInfo:
+    """Add a person who arrives without a ticket; they get a fresh code. Not checked in yet
+    (``CheckInService.walk_in`` registers and checks in as one step)."""
+    values = walk_in_values(values)
     with store.write() as session:
-        rev = bump_rev(session, event_id)
-        row = Attendee(
-            event_id=event_id, code=generate_code(), walk_in=True, source="walk-in", rev=rev, **values
-        )
-        session.add(row)
-        session.flush()
-        if despite:
-            audit.record(session, "walk_in", actor, event_id, row.id, code=row.code, despite_matches=list(despite))
-        else:
-            audit.record(session, "walk_in", actor, event_id, row.id, code=row.code)
-        return AttendeeInfo.of(row)
+        return AttendeeInfo.of(add_walk_in(session, event_id, values, actor, despite))
 
 
 def update_attendee(store: Store, attendee_id: int, changes: dict, actor: Actor) -> AttendeeInfo:

@@ -8,153 +8,61 @@ stations scanning the same ticket at once get one ``CHECKED_IN`` and one
 Status is derived from the append-only ``CheckIn`` log: an entry checks a person in (or back
 in after an exit), an exit lets them out, an annulment undoes the check-in. The attendee row
 caches ``checked_in_at`` (first entry since the last annulment) and ``inside``, written in the
-same transaction as the log row.
+same transaction as the log row. So is the badge job of a station that prints automatically
+(``BadgePolicy``): a green and its badge are saved together or not at all, and the printing
+itself happens later, on the station's print worker.
 """
 
 from __future__ import annotations
 
-import enum
 import time
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
+from typing import Protocol
 
-from sqlalchemy import bindparam, func
+from sqlalchemy import bindparam, exists, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, select
 
-from kiosk.core import audit
+from kiosk.core import attendees, audit, printqueue
 from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.codes import MAX_CODE_LENGTH, candidates, clean_scan
 from kiosk.core.list_scan import RESULT_OF, ListBinding
 from kiosk.core.events import Actor
-from kiosk.core.models import Attendee, CheckIn, CheckInKind, Event, Method, Station, utcnow
+from kiosk.core.limits import check_actor
+from kiosk.core.models import Attendee, BadgePrint, CheckIn, CheckInKind, Event, Method, PrintJob, Station, utcnow
+from kiosk.core.results import LogEntry, ResultKind, ScanResult, Tone  # noqa: F401 - the rule's vocabulary
 from kiosk.core.rules import ScanKind
-from kiosk.core.store import Store
+from kiosk.core.store import UNIT_DEADLINE, Store
 
 
-class Tone(str, enum.Enum):
-    SUCCESS = "success"
-    WARNING = "warning"
-    ERROR = "error"
+class BadgePolicy(Protocol):
+    """How a station prints badges (the screens' StationPrinting is one)."""
 
+    auto_print: bool
+    printer: str
 
-class ResultKind(str, enum.Enum):
-    CHECKED_IN = "checked_in"
-    ALREADY_CHECKED_IN = "already_checked_in"
-    UNKNOWN_CODE = "unknown_code"
-    OTHER_EVENT = "other_event"
-    BLOCKED = "blocked"
-    CHECKED_OUT = "checked_out"
-    NOT_INSIDE = "not_inside"
-    ANNULLED = "annulled"
-    NOT_CHECKED_IN = "not_checked_in"
-    NOT_ADMITTED = "not_admitted"
-    OUTSIDE_WINDOW = "outside_window"
-    CAPACITY_FULL = "capacity_full"
-    #: A print-only station: the badge is printed and the scan logged, but it is not an entry.
-    PRINTED = "printed"
-
-    @property
-    def tone(self) -> Tone:
-        if self in (ResultKind.CHECKED_IN, ResultKind.CHECKED_OUT, ResultKind.ANNULLED, ResultKind.PRINTED):
-            return Tone.SUCCESS
-        if self in (ResultKind.ALREADY_CHECKED_IN, ResultKind.NOT_INSIDE, ResultKind.NOT_CHECKED_IN,
-                    ResultKind.OUTSIDE_WINDOW, ResultKind.CAPACITY_FULL):
-            return Tone.WARNING
-        return Tone.ERROR
-
-    @property
-    def exit_code(self) -> int:
-        """The command line's exit status for this result."""
-        return {
-            ResultKind.CHECKED_IN: 0,
-            ResultKind.CHECKED_OUT: 0,
-            ResultKind.ANNULLED: 0,
-            ResultKind.ALREADY_CHECKED_IN: 3,
-            ResultKind.NOT_INSIDE: 3,
-            ResultKind.NOT_CHECKED_IN: 3,
-            ResultKind.UNKNOWN_CODE: 4,
-            ResultKind.OTHER_EVENT: 4,
-            ResultKind.BLOCKED: 5,
-            ResultKind.NOT_ADMITTED: 5,
-            ResultKind.OUTSIDE_WINDOW: 5,
-            ResultKind.CAPACITY_FULL: 5,
-            ResultKind.PRINTED: 0,
-        }[self]
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    id: uuid.UUID
-    kind: CheckInKind
-    at: datetime
-    station: str
-    operator: str
-    method: Method
-    reason: str
-
-    @classmethod
-    def of(cls, row: CheckIn) -> LogEntry:
-        return cls(row.id, CheckInKind(row.kind), row.at, row.station, row.operator, Method(row.method), row.reason)
-
-    def to_json(self) -> dict:
-        return {
-            "id": str(self.id),
-            "kind": self.kind.value,
-            "at": self.at.isoformat(),
-            "station": self.station,
-            "operator": self.operator,
-            "method": self.method.value,
-            "reason": self.reason,
-        }
-
-
-@dataclass(frozen=True)
-class ScanResult:
-    kind: ResultKind
-    code: str = ""
-    attendee: AttendeeInfo | None = None
-    #: For ALREADY_CHECKED_IN: the entry that checked the person in.
-    first_checkin: LogEntry | None = None
-    #: The log row this action wrote, if any.
-    entry: LogEntry | None = None
-    #: CHECKED_IN after an exit: the person is coming back in.
-    reentry: bool = False
-    #: For OTHER_EVENT: the name of the event the code belongs to.
-    other_event: str = ""
-    #: The check-in list the scan was decided on, and why it was refused (rules.Decision.reason).
-    list_name: str = ""
-    reason: str = ""
-
-    @property
-    def tone(self) -> Tone:
-        return self.kind.tone
-
-    def to_json(self) -> dict:
-        data = {
-            "result": self.kind.value,
-            "code": self.code,
-            "attendee": self.attendee.to_json() if self.attendee else None,
-            "first_checkin": self.first_checkin.to_json() if self.first_checkin else None,
-            "entry": self.entry.to_json() if self.entry else None,
-            "reentry": self.reentry,
-        }
-        if self.list_name:  # decided on a check-in list (every result about a known attendee)
-            data.update(list=self.list_name, reason=self.reason)
-        return data
+    def template_for(self, ticket_type: str | None) -> str: ...
 
 
 STATION_TOUCH_SECONDS = 30.0
 ATTENDEE = Attendee.__table__
 CHECKIN = CheckIn.__table__
+JOB = PrintJob.__table__
+BADGE = BadgePrint.__table__
+# Whether the person has a badge printed or on its way: read with the locked row, no extra trip.
+_HAS_BADGE = or_(
+    exists().where(BADGE.c.attendee_id == ATTENDEE.c.id),
+    exists().where(JOB.c.attendee_id == ATTENDEE.c.id, JOB.c.state.in_([printqueue.QUEUED, printqueue.PRINTING])),
+).label("has_badge")
 # Statements of the hot path, built once.
 _BY_CODE = (
-    sa_select(ATTENDEE)
+    sa_select(ATTENDEE, _HAS_BADGE)
     .where(ATTENDEE.c.event_id == bindparam("event_id"), ATTENDEE.c.code == bindparam("code"))
-    .with_for_update()
+    .with_for_update(of=ATTENDEE)
 )
-_BY_ID = sa_select(ATTENDEE).where(ATTENDEE.c.id == bindparam("id")).with_for_update()
+_BY_ID = sa_select(ATTENDEE, _HAS_BADGE).where(ATTENDEE.c.id == bindparam("id")).with_for_update(of=ATTENDEE)
 _INSERT_LOG = CHECKIN.insert()
 _MARK_INSIDE = (
     ATTENDEE.update()
@@ -166,12 +74,18 @@ _MARK_INSIDE = (
 class CheckInService:
     """Check-ins for one event, at one station, by one operator."""
 
-    def __init__(self, store: Store, event_id: int, actor: Actor = Actor(), list_name: str | None = None):
+    def __init__(
+        self, store: Store, event_id: int, actor: Actor = Actor(), list_name: str | None = None,
+        badges: BadgePolicy | None = None,
+    ):
+        check_actor(actor.station, actor.operator)  # before anything is written, on every engine
         self.store = store
         self.event_id = event_id
         self.actor = actor
         #: The check-in list this station decides on (None: the event's default list).
         self.lists = ListBinding(event_id, list_name)
+        #: With a policy, a first check-in queues its badge in its own transaction.
+        self.badges = badges
         self._station_touched = 0.0
 
     # -- finding ---------------------------------------------------------------------------
@@ -181,7 +95,7 @@ class CheckInService:
         if not options:
             return None, clean_scan(raw)[:80], ""
         other = ""
-        with self.store.read() as session:
+        with self.store.read(UNIT_DEADLINE) as session:
             for code in options:
                 rows = session.exec(select(Attendee.id, Attendee.event_id).where(Attendee.code == code)).all()
                 for attendee_id, event_id in rows:
@@ -196,26 +110,45 @@ class CheckInService:
 
     # -- the rule --------------------------------------------------------------------------
     def scan(self, raw: str, method: Method = Method.SCAN) -> ScanResult:
+        """Check in the person a scan names. Succeeds or fails (a DBAPIError: the database is
+        unreachable) within ``UNIT_DEADLINE`` seconds."""
         code = clean_scan(raw)
+        entry_id = uuid.uuid4()
         if code and len(code) <= MAX_CODE_LENGTH:
             # Fast path: the scan is a code of this event. Look it up under the write lock.
-            result = self._check_in_locked(_BY_CODE, {"event_id": self.event_id, "code": code}, method)
+            result = self._decide(_BY_CODE, {"event_id": self.event_id, "code": code}, method, entry_id)
             if result is not None:
                 return result
         attendee_id, code, other = self.lookup(raw)
         if attendee_id is None:
             kind = ResultKind.OTHER_EVENT if other else ResultKind.UNKNOWN_CODE
             return ScanResult(kind, code=_shorten(code), other_event=other)
-        return self.check_in(attendee_id, method)
+        return self.check_in(attendee_id, method, entry_id)
 
-    def check_in(self, attendee_id: int, method: Method = Method.SEARCH) -> ScanResult:
-        result = self._check_in_locked(_BY_ID, {"id": attendee_id}, method)
+    def check_in(self, attendee_id: int, method: Method = Method.SEARCH, entry_id: uuid.UUID | None = None) -> ScanResult:
+        """Check in by attendee id. ``entry_id`` names the log row to write: a repeat with the
+        same id after a lost answer reports that check-in again instead of amber."""
+        result = self._decide(_BY_ID, {"id": attendee_id}, method, entry_id or uuid.uuid4())
         return result if result is not None else ScanResult(ResultKind.UNKNOWN_CODE)
 
-    def _check_in_locked(self, query, params: dict, method: Method) -> ScanResult | None:
+    def _decide(self, query, params: dict, method: Method, entry_id: uuid.UUID) -> ScanResult | None:
+        # The entry's id is chosen once, so a retry after a dropped connection is idempotent:
+        # if the first commit landed, the retry finds this very entry and reports it as green.
+        attempts = []
+
+        def unit(seconds: float) -> ScanResult | None:
+            attempts.append(seconds)
+            return self._check_in_locked(query, params, method, entry_id, seconds, retry=len(attempts) > 1)
+
+        return self.store.retrying(unit)
+
+    def _check_in_locked(
+        self, query, params: dict, method: Method, entry_id: uuid.UUID, seconds: float | None = UNIT_DEADLINE,
+        retry: bool = False,
+    ) -> ScanResult | None:
         """The rule, in one locked transaction. This is the hot path, so it runs prepared Core
         statements on a bare connection rather than ORM objects."""
-        with self.store.engine.connect().execution_options(kiosk_write=True) as conn:
+        with self.store.write_connection(seconds) as conn:
             row = conn.execute(query, params).first()
             if row is None:
                 conn.rollback()
@@ -225,15 +158,22 @@ class CheckInService:
                 name = conn.execute(sa_select(Event.name).where(Event.id == row.event_id)).scalar()
                 conn.rollback()
                 return ScanResult(ResultKind.OTHER_EVENT, code=row.code, other_event=name)
+            if retry and (mine := _entry_core(conn, entry_id)) is not None:
+                # This very check-in landed before its answer was lost: still green.
+                name = self.lists.current(conn).name
+                conn.rollback()
+                return ScanResult(ResultKind.CHECKED_IN, row.code, info, entry=mine, list_name=name)
             now = utcnow()
             clist, decision = self.lists.judge(conn, row, ScanKind.ENTRY, now)
             kind = ResultKind(RESULT_OF[decision.verdict])
             if decision.refused:
                 conn.rollback()
                 first = LogEntry.of(decision.earlier.ref) if decision.earlier else None
+                if first is not None and first.id == entry_id:  # this very check-in, asked again
+                    return ScanResult(ResultKind.CHECKED_IN, row.code, info, entry=first, list_name=clist.name)
                 return ScanResult(kind, row.code, info, first_checkin=first, list_name=clist.name, reason=decision.reason)
             reentry = decision.reentry
-            entry = LogEntry(uuid.uuid4(), decision.write, now, self.actor.station, self.actor.operator, method, "")
+            entry = LogEntry(entry_id, decision.write, now, self.actor.station, self.actor.operator, method, "")
             conn.execute(
                 _INSERT_LOG,
                 {
@@ -246,12 +186,41 @@ class CheckInService:
                 checked_in_at = row.checked_in_at if row.checked_in_at is not None else entry.at
                 conn.execute(_MARK_INSIDE, {"attendee_id": row.id, "checked_in_at": checked_in_at})
                 info = replace(info, checked_in_at=checked_in_at, inside=True)
+            result = ScanResult(kind, row.code, info, entry=entry, reentry=reentry, list_name=clist.name)
+            result = self._queue_badge(conn, result, row.has_badge)
             self._touch_station_conn(conn)
             conn.commit()
-            return ScanResult(kind, row.code, info, entry=entry, reentry=reentry, list_name=clist.name)
+            return result
+
+    def walk_in(self, values: dict, despite: tuple[int, ...] = ()) -> ScanResult:
+        """Register a person who arrives without a ticket, check them in and queue their badge:
+        one transaction, so a dropped database leaves nobody registered but not checked in.
+        ``despite``: the likely matches the desk offered and staff passed over (audited)."""
+        values = attendees.walk_in_values(values)  # refused before anything is written
+        with self.store.write(UNIT_DEADLINE) as session:
+            row = attendees.add_walk_in(session, self.event_id, values, self.actor, despite)
+            log = self._log(session, row, CheckInKind.ENTRY, Method.WALK_IN)
+            row.checked_in_at, row.inside = log.at, True
+            session.add(row)
+            session.flush()
+            result = ScanResult(ResultKind.CHECKED_IN, row.code, AttendeeInfo.of(row), entry=LogEntry.of(log))
+            return self._queue_badge(session, result, has_badge=False, always=True)
+
+    def _queue_badge(self, conn, result: ScanResult, has_badge: bool, always: bool = False) -> ScanResult:
+        """Queue the badge of a first check-in in the caller's transaction, if the station prints
+        automatically (``always``: a walk-in's badge, even when it does not)."""
+        policy = self.badges
+        if policy is None:
+            return result
+        info = result.attendee
+        template = policy.template_for(info.ticket_type)
+        if not printqueue.should_auto_print(result, has_badge, template, policy.auto_print or always):
+            return result
+        job = printqueue.queue_job(conn, info.event_id, info.id, self.actor.station, template, policy.printer)
+        return replace(result, badge_job=job)
 
     def check_out(self, attendee_id: int, method: Method = Method.SCAN) -> ScanResult:
-        with self.store.write() as session:
+        with self.store.write(UNIT_DEADLINE) as session:
             row = self._lock(session, attendee_id)
             if row is None or row.event_id != self.event_id:
                 return ScanResult(ResultKind.UNKNOWN_CODE)
@@ -271,7 +240,7 @@ class CheckInService:
         reason = " ".join(reason.split())
         if not reason:
             raise ValueError("an annulment needs a reason")
-        with self.store.write() as session:
+        with self.store.write(UNIT_DEADLINE) as session:
             row = self._lock(session, attendee_id)
             if row is None or row.event_id != self.event_id:
                 return ScanResult(ResultKind.UNKNOWN_CODE)
@@ -336,6 +305,11 @@ def touch_station(conn, name: str, **values: str) -> None:
     stmt = insert(Station).values(name=name, last_seen=now, **values)
     stmt = stmt.on_conflict_do_update(index_elements=["name"], set_={"last_seen": now, **values})
     conn.execute(stmt)
+
+
+def _entry_core(conn, entry_id: uuid.UUID) -> LogEntry | None:
+    row = conn.execute(sa_select(CHECKIN).where(CHECKIN.c.id == entry_id)).first()
+    return LogEntry.of(row) if row else None
 
 
 def _first_entry_core(conn, attendee_id: int, since: datetime) -> LogEntry | None:

@@ -111,12 +111,12 @@ def set_archived(store: Store, event_id: int, archived: bool, actor: Actor = Act
 
 def delete_empty_event(store: Store, event_id: int) -> None:
     """Undo a just-created event that got nothing (an import into it was refused)."""
-    from kiosk.core.models import AuditEntry, EventSetting
+    from kiosk.core.models import AuditEntry, CheckInList, EventSetting
 
     with store.write() as session:
         if session.exec(select(Attendee.id).where(Attendee.event_id == event_id).limit(1)).first() is not None:
             return
-        for model in (AuditEntry, EventSetting):
+        for model in (AuditEntry, EventSetting, CheckInList):
             for row in session.exec(select(model).where(model.event_id == event_id)):
                 session.delete(row)
         session.flush()

@@ -1,7 +1,8 @@
 """The persistent print queue, in the database. No Qt, no Pillow: just the jobs and their fate.
 
-A check-in only *enqueues* (one INSERT in its own short transaction); the printing worker of
-the station claims jobs, prints them and records the outcome. Jobs belong to the station that
+A check-in only *enqueues*: its badge job is one INSERT in the check-in's own transaction
+(``queue_job``), so a green and its badge are saved together or not at all; the printing
+worker of the station claims jobs in the order they came, prints them and records the outcome. Jobs belong to the station that
 queued them, survive restarts, and a job found "printing" at start-up (the app was killed
 mid-job) goes back to the queue. What was printed is kept per attendee in ``BadgePrint``, so
 every station knows "already printed" and how many reprints there were.
@@ -12,13 +13,16 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, update
 from sqlmodel import Session, select
 
-from kiosk.core.checkin import ResultKind, ScanResult
 from kiosk.core.models import BadgePrint, PrintJob, Station, utcnow
 from kiosk.core.store import Store
+
+if TYPE_CHECKING:
+    from kiosk.core.checkin import ScanResult
 
 QUEUED, PRINTING, PRINTED, FAILED, CANCELLED = "queued", "printing", "printed", "failed", "cancelled"
 NO_TEMPLATE = "none"
@@ -28,6 +32,8 @@ def should_auto_print(result: ScanResult, already_printed: bool, template: str, 
     """Print after a check-in only for a first, successful check-in of someone with no badge yet,
     when this ticket type has a template (not "none") and the station prints automatically.
     A badge desk (a print-only list) prints or reprints at every scan."""
+    from kiosk.core.checkin import ResultKind  # the check-in queues its badge through this module
+
     if result.kind is ResultKind.PRINTED:
         return bool(template) and template != NO_TEMPLATE
     return (
@@ -59,38 +65,54 @@ class BadgeStatus:
         return max(0, self.count - 1)
 
 
+JOB = PrintJob.__table__
+_INSERT_JOB = JOB.insert()
+
+
+def queue_job(
+    conn, event_id: int, attendee_id: int, station: str, template: str = "", printer: str = "", reprint: bool = False
+) -> uuid.UUID:
+    """Queue a badge inside the caller's transaction (``conn``: a Connection or a Session)."""
+    job_id, now = uuid.uuid4(), utcnow()
+    conn.execute(
+        _INSERT_JOB,
+        {
+            "id": job_id, "event_id": event_id, "attendee_id": attendee_id, "station": station, "template": template,
+            "printer": printer, "reprint": reprint, "state": QUEUED, "attempts": 0, "error": "", "created_at": now,
+            "next_try_at": now, "printed_at": None,
+        },
+    )
+    return job_id
+
+
 def enqueue(
     store: Store, event_id: int, attendee_id: int, station: str, template: str = "", printer: str = "", reprint: bool = False
 ) -> uuid.UUID:
     with store.write() as session:
-        job = PrintJob(
-            event_id=event_id,
-            attendee_id=attendee_id,
-            station=station,
-            template=template,
-            printer=printer,
-            reprint=reprint,
-            state=QUEUED,
-            next_try_at=utcnow(),
-        )
-        session.add(job)
-        return job.id
+        return queue_job(session, event_id, attendee_id, station, template, printer, reprint)
+
+
+def _head(station: str):
+    """The station's oldest waiting job: badges print in the order they were queued."""
+    return (
+        select(PrintJob)
+        .where(PrintJob.station == station, PrintJob.state == QUEUED)
+        .order_by(PrintJob.created_at, PrintJob.id)
+        .limit(1)
+    )
 
 
 def claim_next(store: Store, station: str, now: datetime | None = None) -> PrintJob | None:
-    """Take the oldest due job of this station and mark it printing (one worker per station)."""
+    """Take the station's oldest waiting job, once it is due, and mark it printing (one worker
+    per station). Jobs behind a job that waits for its retry wait too, so after a printer
+    outage the backlog prints in arrival order, not the newest first."""
     now = now or utcnow()
     with store.write() as session:
-        query = (
-            select(PrintJob)
-            .where(PrintJob.station == station, PrintJob.state == QUEUED, PrintJob.next_try_at <= now)
-            .order_by(PrintJob.created_at)
-            .limit(1)
-        )
+        query = _head(station)
         if session.get_bind().dialect.name == "postgresql":
             query = query.with_for_update(skip_locked=True)
         job = session.exec(query).first()
-        if job is None:
+        if job is None or job.next_try_at > now:
             return None
         job.state = PRINTING
         job.attempts += 1
@@ -186,11 +208,10 @@ def get_job(store: Store, job_id: uuid.UUID) -> PrintJob | None:
 
 
 def next_due(store: Store, station: str) -> datetime | None:
-    """When the earliest queued job of this station may be tried, or None with nothing queued."""
+    """When the station's oldest queued job may be tried, or None with nothing queued."""
     with store.read() as session:
-        return session.exec(
-            select(func.min(PrintJob.next_try_at)).where(PrintJob.station == station, PrintJob.state == QUEUED)
-        ).one()
+        job = session.exec(_head(station)).first()
+        return job.next_try_at if job is not None else None
 
 
 def record_batch(

@@ -7,25 +7,50 @@ read-then-write units such as a check-in cannot interleave with another station'
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import platformdirs
 from sqlalchemy import event as sa_event
 from sqlalchemy import text
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, create_engine
 
+from kiosk.core.deadline import deadline
 from kiosk.core.errors import KioskError
 from kiosk.core.files import private_dir
 from kiosk.core.urls import mask_url, parse_url, scrub, with_env_password
 
+log = logging.getLogger(__name__)
+
 APP_NAME = "kiosk"
 ENV_DB = "KIOSK_DB"
 ENV_DATA_DIR = "KIOSK_DATA_DIR"
+
+#: A check-in succeeds or fails within this many seconds, whatever the server does.
+UNIT_DEADLINE = 2.5
+#: A retry on a fresh connection is only worth it with this much of the deadline left.
+RETRY_MIN = 1.0
+#: SQLite: how long a writer waits for another one before giving up (milliseconds).
+SQLITE_BUSY_MS = 3000
+#: PostgreSQL: fail a new connection, a silent link and a stuck statement or lock in seconds,
+#: not when the operating system gives up (minutes). Keepalives find a dead idle link;
+#: tcp_user_timeout a link that stops acknowledging what we sent.
+PG_CONNECT_ARGS = {
+    "connect_timeout": 2,
+    "application_name": "kiosk",
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 3000,
+    "options": "-c statement_timeout=15000 -c lock_timeout=2000",
+}
 
 
 class StoreError(KioskError):
@@ -79,7 +104,7 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")  # durable commits, also in WAL mode
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=15000")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
         cur.execute("PRAGMA secure_delete=ON")
         cur.close()
 
@@ -92,6 +117,12 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
 def create_db_engine(url: str) -> Engine:
     parsed = parse_url(url)
     if parsed is None:
+        try:
+            make_url(url)
+        except ValueError:  # SQLAlchemy reads the port with int()
+            raise StoreError(f"Invalid database URL: {mask_url(url)!r} (the port is not a number)") from None
+        except Exception:
+            pass
         raise StoreError(f"Invalid database URL: {mask_url(url)!r}")
     if parsed.get_backend_name() == "sqlite":
         path = _sqlite_path(parsed)
@@ -100,20 +131,16 @@ def create_db_engine(url: str) -> Engine:
             from kiosk.core.sqlite_files import remember_open
 
             remember_open(path)  # files the user picks are checked against it
-        engine = create_engine(parsed, connect_args={"timeout": 15})
+        engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_MS / 1000})
         _install_sqlite_pragmas(engine)
         return engine
     if parsed.get_backend_name() == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
         parsed = with_env_password(parsed)
-        return create_engine(
-            parsed,
-            pool_pre_ping=True,
-            pool_size=4,
-            max_overflow=4,
-            connect_args={"connect_timeout": 5, "application_name": "kiosk"},
-        )
+        # No pool_pre_ping (a round trip before every scan): a dropped connection is
+        # retried once instead (Store.retrying), and a frozen one cut at the deadline.
+        return create_engine(parsed, pool_size=4, max_overflow=4, connect_args=dict(PG_CONNECT_ARGS))
     raise StoreError(f"Unsupported database {safe_url(parsed)}: use sqlite:/// or postgresql+psycopg://")
 
 
@@ -134,21 +161,60 @@ class Store:
         return safe_url(self.url)
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
+    def read(self, seconds: float | None = None) -> Iterator[Session]:
+        """A session for queries; with ``seconds``, cut off if the server has not answered by then."""
         with Session(self.engine, expire_on_commit=False) as session:
-            yield session
+            if seconds is None:
+                yield session
+            else:
+                with deadline(session.connection().connection.dbapi_connection, seconds):
+                    yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """A session for one unit of work; commits on success, rolls back on error."""
+    def write(self, seconds: float | None = None) -> Iterator[Session]:
+        """A session for one unit of work; commits on success, rolls back on error. With
+        ``seconds``, the unit (commit included) is cut off if the server has not answered by then."""
         with Session(self._write_engine, expire_on_commit=False) as session:
-            with session.begin():
-                yield session
+            if seconds is None:
+                with session.begin():
+                    yield session
+                return
+            session.begin()
+            with deadline(session.connection().connection.dbapi_connection, seconds):
+                try:
+                    yield session
+                    session.commit()
+                except BaseException:
+                    session.rollback()
+                    raise
 
-    def ping(self) -> bool:
+    @contextmanager
+    def write_connection(self, seconds: float | None = None):
+        """A bare Core connection holding the write lock, for the check-in's hot path; the caller
+        commits. With ``seconds``, cut off if the server has not answered by then."""
+        with self.engine.connect().execution_options(kiosk_write=True) as conn:
+            with deadline(conn.connection.dbapi_connection, seconds):
+                yield conn
+
+    def retrying(self, unit: Callable[[float], object], seconds: float = UNIT_DEADLINE):
+        """Run ``unit(seconds_left)``; if its connection turned out to be dropped (the server
+        restarted, a firewall ended an idle link), run it once more on a fresh connection while
+        enough time is left. Only for units that are safe to repeat."""
+        started = time.monotonic()
+        try:
+            return unit(seconds)
+        except DBAPIError as exc:
+            left = seconds - (time.monotonic() - started)
+            if not exc.connection_invalidated or left < RETRY_MIN:
+                raise
+            log.info("database connection dropped (%s); retrying once", str(exc.orig).strip().splitlines()[0] if exc.orig else exc)
+            return unit(left)
+
+    def ping(self, seconds: float = UNIT_DEADLINE) -> bool:
         try:
             with self.engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
+                with deadline(conn.connection.dbapi_connection, seconds):
+                    conn.execute(text("SELECT 1"))
             return True
         except (OperationalError, DBAPIError):
             return False

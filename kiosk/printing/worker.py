@@ -3,7 +3,8 @@
 It runs on its own QThread, so neither a check-in nor the GUI ever waits for a printer. At
 start it puts back jobs a killed process left "printing" (``printqueue.recover``); then it
 claims due jobs one by one, renders the badge, prints it, and records the outcome in the
-database. A failure leaves the job queued with the error readable and a backoff; after
+database, oldest first: a job waiting for its retry holds the ones behind it, so a backlog
+prints in arrival order. A failure leaves the job queued with the error readable and a backoff; after
 ``max_failures`` failures on the main printer, the job goes to the fallback printer (when one
 is set). Errors that no retry can fix (an unknown template, a deleted attendee) fail the job
 for good. Outcomes are reported through signals, delivered on the receiver's thread.
@@ -33,6 +34,9 @@ log = logging.getLogger(__name__)
 #: What staff read when the queue itself cannot be read (kiosk.messages translates them).
 QUEUE_UNREACHABLE = "Print queue unavailable: the database cannot be reached (badges wait in the queue)"
 QUEUE_FAILED = "Print queue unavailable: see the log for details (badges wait in the queue)"
+
+#: Tries for a job that fails with an unexpected error (not the printer's) before it fails for good.
+UNEXPECTED_TRIES = 5
 
 
 class _LoopThread(QThread):
@@ -175,8 +179,10 @@ class PrintWorker(QObject):
         except (TemplateError, KioskError) as exc:
             self._failed(job, job_id, str(exc), target, give_up=True)
         except Exception as exc:
+            # Jobs print in arrival order, so one that fails for a reason of its own must not
+            # hold the others back for ever: after a few tries it fails for good (F5 reprints).
             log.exception("printing job %s failed", job_id)
-            self._failed(job, job_id, f"{type(exc).__name__}: {exc}", target, give_up=False)
+            self._failed(job, job_id, f"{type(exc).__name__}: {exc}", target, give_up=job.attempts >= UNEXPECTED_TRIES)
         else:
             try:
                 printqueue.mark_printed(self.store, job.id, used)

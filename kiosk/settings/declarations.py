@@ -72,6 +72,8 @@ class Setting:
             raise SettingError(f"{self.key}: expected true or false, got {value!r}")
         if self.type is str and not isinstance(value, str):
             raise SettingError(f"{self.key}: expected text, got {value!r}")
+        if self.type is str and any("\ud800" <= ch <= "\udfff" or ch == "\x00" for ch in value):
+            raise SettingError(f"{self.key}: not valid text (invalid UTF-8 or a NUL byte)")
         if self.type is dict:
             if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
                 raise SettingError(f"{self.key}: expected a table of names and values, got {value!r}")
@@ -132,6 +134,13 @@ def between(low: int, high: int) -> Check:
     return lambda v: None if low <= v <= high else f"{v} is outside {low}-{high}"
 
 
+def _name_length(value: str, column: str) -> str | None:
+    from kiosk.core.limits import station_limits
+
+    limit = station_limits()[column]
+    return f"{len(value)} characters is too long (at most {limit})" if limit and len(value) > limit else None
+
+
 def _template_name(value: str) -> str | None:
     from kiosk.badges.templates import all_templates
     from kiosk.core.printqueue import NO_TEMPLATE
@@ -188,8 +197,10 @@ LANGUAGES = ("", "en", "sv")
 
 _DECLARED = (
     # page Station
-    Setting("station/name", str, "", "This station's name, shown on every check-in it records", label="Station name"),
-    Setting("station/operator", str, "", "Who staffs this station", label="Operator"),
+    Setting("station/name", str, "", "This station's name, shown on every check-in it records", label="Station name",
+            check=lambda v: _name_length(v, "station")),
+    Setting("station/operator", str, "", "Who staffs this station", label="Operator",
+            check=lambda v: _name_length(v, "operator")),
     Setting("station/mode", str, "desk", "The screen 'kiosk run' opens: desk, self (self-service kiosk) or dashboard",
             choices=MODES, label="Mode"),
     Setting("station/event", str, "", "The event this station works on (empty: the newest one)", label="Event"),

@@ -240,7 +240,7 @@
     </message>
     <message>
         <source>exit</source>
-        <extracomment>The badge privacy that applies and why (own setting, a category rule, or none) The check-in list this station decides on (None: the event&apos;s default list). Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
+        <extracomment>The badge privacy that applies and why (own setting, a category rule, or none) The check-in list this station decides on (None: the event&apos;s default list); the badge of a first check-in is queued in the check-in&apos;s own transaction. Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
         <translation>utpasseringen</translation>
     </message>
     <message>
@@ -278,10 +278,6 @@
     <message>
         <source>loading the attendee</source>
         <translation>hämtningen av deltagaren</translation>
-    </message>
-    <message>
-        <source>queueing the badge</source>
-        <translation>köandet av namnbrickan</translation>
     </message>
     <message>
         <source>Something went wrong. The details are in the log; please try again.</source>
@@ -957,6 +953,14 @@
     <message>
         <source>Wrong PIN.</source>
         <translation>Fel PIN.</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>databasen</translation>
+    </message>
+    <message>
+        <source>Cannot reach database {url}: {reason}</source>
+        <translation>Kan inte nå databasen {url}: {reason}</translation>
     </message>
     <message>
         <source>interrupted</source>

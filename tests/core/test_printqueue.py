@@ -168,3 +168,72 @@ BACK_IN = ScanResult(ResultKind.CHECKED_IN, reentry=True)
 )
 def test_should_auto_print(result, printed, template, auto, expected):
     assert printqueue.should_auto_print(result, printed, template, auto) is expected
+
+
+class Policy:
+    auto_print = True
+    printer = "label-printer"
+
+    def template_for(self, ticket_type):
+        return "none" if ticket_type == "Staff" else "a6"
+
+
+def test_a_first_check_in_queues_its_badge_in_its_own_transaction(store, demo_event, actor):
+    a, b = people(store, demo_event, 2)
+    desk = CheckInService(store, demo_event, actor, badges=Policy())
+    first = desk.scan(a.code)
+    jobs = printqueue.jobs_for(store, a.id)
+    assert first.badge_job is not None and [(j.id, j.state, j.printer, j.template) for j in jobs] == [
+        (first.badge_job, printqueue.QUEUED, "label-printer", "a6")
+    ]
+    desk.check_out(a.id)
+    assert desk.scan(a.code).badge_job is None  # back in: no second badge
+    job = printqueue.enqueue(store, demo_event, b.id, "Desk 2")
+    printqueue.claim_next(store, "Desk 2")
+    printqueue.mark_printed(store, job, "p")
+    assert desk.scan(b.code).badge_job is None  # printed elsewhere already
+    assert len(printqueue.jobs_for(store, a.id)) == 1 and len(printqueue.jobs_for(store, b.id)) == 1
+
+
+def test_a_walk_in_is_registered_checked_in_and_queued_in_one_transaction_or_not_at_all(store, demo_event, actor):
+    from sqlalchemy import event as sa_event
+    from sqlalchemy.exc import DBAPIError
+
+    from kiosk.core.models import Attendee
+
+    desk = CheckInService(store, demo_event, actor, badges=Policy())
+
+    def drop(conn, cursor, statement, *args):
+        if statement.lstrip().upper().startswith("INSERT INTO CHECKIN"):
+            conn.connection.dbapi_connection.close()
+
+    sa_event.listen(store.engine, "before_cursor_execute", drop)
+    try:
+        with pytest.raises(DBAPIError):
+            desk.walk_in({"first_name": "Nils", "last_name": "Dropp"})
+    finally:
+        sa_event.remove(store.engine, "before_cursor_execute", drop)
+    with store.read() as s:
+        assert s.exec(select(Attendee).where(Attendee.last_name == "Dropp")).all() == []
+    result = desk.walk_in({"first_name": "Nils", "last_name": "Dropp"})
+    assert result.kind is ResultKind.CHECKED_IN and result.attendee.walk_in and result.badge_job is not None
+    assert [j.id for j in printqueue.jobs_for(store, result.attendee.id)] == [result.badge_job]
+
+
+def test_after_a_printer_outage_the_backlog_prints_in_arrival_order(store, demo_event):
+    a, b, c, d = people(store, demo_event, 4)
+    queued = [printqueue.enqueue(store, demo_event, p.id, "Desk 1") for p in (a, b, c)]
+    for _ in range(3):  # the printer is out of paper: the oldest job fails, again and again
+        job = printqueue.claim_next(store, "Desk 1", now=utcnow() + timedelta(minutes=5))
+        assert job.id == queued[0]
+        printqueue.mark_failed(store, job.id, "Printer kiosk is stopped (out of paper)", retry_in=timedelta(seconds=30))
+        assert printqueue.claim_next(store, "Desk 1") is None  # the jobs behind it wait their turn
+    queued.append(printqueue.enqueue(store, demo_event, d.id, "Desk 1"))  # a guest arrives meanwhile
+    assert printqueue.claim_next(store, "Desk 1") is None
+    assert printqueue.next_due(store, "Desk 1") == printqueue.get_job(store, queued[0]).next_try_at
+
+    printed = []  # paper is back
+    while (job := printqueue.claim_next(store, "Desk 1", now=utcnow() + timedelta(minutes=1))) is not None:
+        printqueue.mark_printed(store, job.id, "kiosk")
+        printed.append(job.id)
+    assert printed == queued

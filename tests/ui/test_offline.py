@@ -6,8 +6,6 @@ A real PostgreSQL behind a small TCP relay that the test can make stall, like a 
 
 from __future__ import annotations
 
-import socket
-import threading
 import time
 
 import pytest
@@ -18,74 +16,10 @@ from kiosk.core.demo import create_demo
 from kiosk.core.models import Event
 from kiosk.core.store import open_store
 from kiosk.ui.result_state import ResultState
+from tests.pg_relay import Relay
 from tests.ui.conftest import OFFSCREEN_NOISE, log_rows, people, print_jobs
 
 pytestmark = [OFFSCREEN_NOISE, pytest.mark.postgres, pytest.mark.slow]
-
-
-class Relay:
-    """Forwards TCP to the database until ``stall()``: then open links die and new ones hang."""
-
-    def __init__(self, host: str, port: int):
-        self.target = (host, port)
-        self.server = socket.create_server(("127.0.0.1", 0))
-        self.port = self.server.getsockname()[1]
-        self.stalled = False
-        self.links: list[socket.socket] = []
-        self.lock = threading.Lock()
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self.server.accept()
-            except OSError:
-                return
-            with self.lock:
-                self.links.append(client)
-                if self.stalled:
-                    continue  # accepted, never answered
-            upstream = socket.create_connection(self.target)
-            with self.lock:
-                self.links.append(upstream)
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
-
-    def _pump(self, src: socket.socket, dst: socket.socket) -> None:
-        try:
-            while data := src.recv(65536):
-                if self.stalled:  # a link that raced the stall dies like the others
-                    break
-                dst.sendall(data)
-        except OSError:
-            pass
-        for s in (src, dst):
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-    def _drop_links(self) -> None:
-        with self.lock:
-            links, self.links = self.links, []
-        for s in links:
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-                s.close()
-            except OSError:
-                pass
-
-    def stall(self) -> None:
-        self.stalled = True
-        self._drop_links()
-
-    def resume(self) -> None:
-        self.stalled = False
-        self._drop_links()
-
-    def close(self) -> None:
-        self.server.close()
-        self._drop_links()
 
 
 @pytest.fixture
@@ -104,7 +38,10 @@ def relayed_store(pg_database):
     store.dispose()
 
 
-def test_unreachable_database_refuses_clearly_and_never_freezes(qtbot, relayed_store, make_desk, desk_actor, station_settings):
+@pytest.mark.parametrize("fault", ["stall", "freeze"])
+def test_unreachable_database_refuses_clearly_and_never_freezes(
+    qtbot, relayed_store, make_desk, desk_actor, station_settings, fault
+):
     store, event, relay = relayed_store
     from kiosk.ui.desk.assemble import build_desk
 
@@ -123,7 +60,7 @@ def test_unreachable_database_refuses_clearly_and_never_freezes(qtbot, relayed_s
     scan(a.code)
     qtbot.waitUntil(lambda: desk.banner.state is ResultState.SUCCESS, timeout=10_000)
 
-    relay.stall()
+    getattr(relay, fault)()  # a dead link, or a server that stops answering (SIGSTOP)
     ticks = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
@@ -138,6 +75,7 @@ def test_unreachable_database_refuses_clearly_and_never_freezes(qtbot, relayed_s
     timer.stop()
     gaps = [y - x for x, y in zip(ticks, ticks[1:])]
     assert waited > 1.0 and len(ticks) > waited / 0.05 * 0.5 and max(gaps) < 0.5
+    assert waited < 4.0  # the scan's 2.5 s deadline, plus the banner's way to the screen
     assert "NOT recorded" in desk.banner.title.text()
     qtbot.waitUntil(lambda: "UNREACHABLE" in desk.status.database.text(), timeout=10_000)
 

@@ -82,8 +82,9 @@ class DeskController(QObject):
         self.actor = actor
         self.tasks = tasks
         self.printing = printing or StationPrinting()
-        #: The check-in list this station decides on (None: the event's default list).
-        self.service = CheckInService(store, event.id, actor, list_name=list_name)
+        #: The check-in list this station decides on (None: the event's default list); the badge
+        #: of a first check-in is queued in the check-in's own transaction.
+        self.service = CheckInService(store, event.id, actor, list_name=list_name, badges=self.printing)
         self.index = SearchIndex(store, event.id)
         self.index_ready = False
         #: Categories and ticket types in use, offered in the walk-in and edit forms.
@@ -128,7 +129,7 @@ class DeskController(QObject):
         if self.exit_mode:
             self._write(self._exit_by_code, code, action=tr("exit"))
         else:
-            self._write(self.service.scan, code, Method.SCAN, action=tr("check-in"), then=self._auto_print)
+            self._write(self.service.scan, code, Method.SCAN, action=tr("check-in"), then=self._badge_queued)
 
     def _exit_by_code(self, code: str) -> ScanResult:
         attendee_id, cleaned, other = self.service.lookup(code)
@@ -144,7 +145,7 @@ class DeskController(QObject):
     def check_in(self, attendee_id: int | None = None) -> None:
         target = attendee_id or self.current_id
         if target is not None:
-            self._write(self.service.check_in, target, Method.SEARCH, action=tr("check-in"), then=self._auto_print)
+            self._write(self.service.check_in, target, Method.SEARCH, action=tr("check-in"), then=self._badge_queued)
 
     def check_out(self) -> None:
         if self.current_id is not None:
@@ -186,20 +187,7 @@ class DeskController(QObject):
         """Register, check in and queue the badge in one go. ``despite``: the likely matches
         the desk was shown and chose not to use (recorded in the audit trail)."""
 
-        def work() -> ScanResult:
-            person = attendees.register_walk_in(self.store, self.event_id, values, self.actor, despite)
-            result = self.service.check_in(person.id, Method.WALK_IN)
-            template = self.printing.template_for(person.ticket_type)
-            if result.kind is ResultKind.CHECKED_IN and _has_template(template):
-                printqueue.enqueue(self.store, self.event_id, person.id, self.actor.station, template, self.printing.printer)
-            return result
-
-        def done(result: ScanResult) -> None:
-            self._show_result(result)
-            if result.attendee:
-                self._printed_something(result.attendee.id)
-
-        self.tasks.run(work, lane="write", on_done=done, on_error=lambda exc: self._failed(exc, tr("walk-in")))
+        self._write(self.service.walk_in, values, despite, action=tr("walk-in"), then=self._badge_queued)
 
     def save_edit(self, attendee_id: int, changes: dict) -> None:
         def done(person: AttendeeInfo) -> None:
@@ -282,26 +270,10 @@ class DeskController(QObject):
         if result.entry is not None:
             self.refresh_status()
 
-    def _auto_print(self, result: ScanResult) -> None:
-        """After a green: queue the badge if this person has none yet (printing never delays the green)."""
-        if result.kind is not ResultKind.CHECKED_IN or result.attendee is None:
-            return
-        person = result.attendee
-
-        def work() -> bool:
-            status = printqueue.badge_status(self.store, person.id)
-            already = status.printed or status.pending > 0
-            template = self.printing.template_for(person.ticket_type)
-            if printqueue.should_auto_print(result, already, template, self.printing.auto_print):
-                printqueue.enqueue(self.store, self.event_id, person.id, self.actor.station, template, self.printing.printer)
-                return True
-            return False
-
-        def done(queued: bool) -> None:
-            if queued:
-                self._printed_something(person.id)
-
-        self.tasks.run(work, lane="write", on_done=done, on_error=lambda exc: self._failed(exc, tr("queueing the badge")))
+    def _badge_queued(self, result: ScanResult) -> None:
+        """The check-in queued its badge (in its own transaction): wake the printer."""
+        if result.badge_job is not None and result.attendee is not None:
+            self._printed_something(result.attendee.id)
 
     def _printed_something(self, attendee_id: int) -> None:
         worker = self.printing.worker
@@ -347,7 +319,3 @@ def distinct_choices(store: Store, event_id: int) -> tuple[list[str], list[str]]
             select(Attendee.category, Attendee.ticket_type).where(Attendee.event_id == event_id).distinct()
         ).all()
     return sorted({c for c, _ in rows if c}), sorted({t for _, t in rows if t})
-
-
-def _has_template(template: str) -> bool:
-    return bool(template) and template != printqueue.NO_TEMPLATE

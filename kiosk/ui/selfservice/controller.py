@@ -70,7 +70,10 @@ class SelfServiceController(QObject):
         self.station = station
         self.tasks = tasks
         self.printing = printing or StationPrinting()
-        self.service = CheckInService(store, event.id, Actor(station=station, operator="self-service"), list_name=list_name)
+        # The badge of a first check-in is queued in the check-in's own transaction.
+        self.service = CheckInService(
+            store, event.id, Actor(station=station, operator="self-service"), list_name=list_name, badges=self.printing
+        )
         self.index = SearchIndex(store, event.id)
         self.limiter = PinRateLimiter()
         self.kiosk_event = selfservice.KioskEvent(event.name, event.venue, "")
@@ -150,21 +153,19 @@ class SelfServiceController(QObject):
 
     # -- badges --------------------------------------------------------------------------
     def _badge(self, result: ScanResult) -> None:
+        """Say what happens with the badge; the check-in itself queued it when one was due."""
         person = result.attendee
-        p = self.printing
+        if result.badge_job is not None:
+            self._print_state(person.id, PRINT_QUEUED)
+            return
 
         def work() -> str:
             status = printqueue.badge_status(self.store, person.id)
-            already = status.printed or status.pending > 0
-            template = p.template_for(person.ticket_type)
-            if printqueue.should_auto_print(result, already, template, p.auto_print):
-                printqueue.enqueue(self.store, self.event_id, person.id, self.station, template, p.printer)
-                return PRINT_QUEUED
             if status.pending and not status.printed:
                 return PRINT_QUEUED  # queued earlier (at the desk, or a batch): say it is coming
             return PRINT_AT_DESK if status.printed and not result.reentry else PRINT_NONE
 
-        self.tasks.run(work, lane="write", on_done=lambda state: self._print_state(person.id, state), on_error=lambda exc: None)
+        self.tasks.run(work, on_done=lambda state: self._print_state(person.id, state), on_error=lambda exc: None)
 
     def reprint(self, attendee_id: int) -> None:
         if not self.printing.allow_reprint:
