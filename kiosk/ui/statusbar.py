@@ -41,10 +41,13 @@ class StationStatusBar(QStatusBar):
         self.operator = ElidedLabel(self.tr("Operator: {name}").format(name=operator or "—"), self)
         self.database = ElidedLabel("", self)
         self.printer = ElidedLabel(self.tr("Printer: …"), self)
+        self.event_total = QLabel(self)
+        self.event_total.setStyleSheet("font-weight: bold;")
         self.today = QLabel(self)
         for label in (self.station, self.operator, self.database):
             self.addWidget(label)
         self.addWidget(self.printer, 1)  # the printer's state gets the room that is left
+        self.addPermanentWidget(self.event_total)
         self.addPermanentWidget(self.today)
         self.printer_text = ""
         self.printer_ok = True
@@ -60,6 +63,10 @@ class StationStatusBar(QStatusBar):
         else:
             self.database.setText(self.tr("Database: {engine} UNREACHABLE").format(engine=name))
             self.database.setStyleSheet("color: white; background: #b3261e; padding: 0 6px; font-weight: bold;")
+
+    def set_event_total(self, totals: tuple[int, int] | None) -> None:
+        if totals is not None:
+            self.event_total.setText(self.tr("Event: {n} / {expected} checked in").format(n=totals[0], expected=totals[1]))
 
     def set_today(self, count: int | None) -> None:
         if count is not None:

@@ -240,7 +240,7 @@
     </message>
     <message>
         <source>exit</source>
-        <extracomment>The badge privacy that applies and why (own setting, a category rule, or none) The check-in list this station decides on (None: the event&apos;s default list); the badge of a first check-in is queued in the check-in&apos;s own transaction. Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
+        <extracomment>The badge privacy that applies and why (own setting, a category rule, or none) The whole event: (checked in, expected). The check-in list this station decides on (None: the event&apos;s default list); the badge of a first check-in is queued in the check-in&apos;s own transaction. Categories and ticket types in use, offered in the walk-in and edit forms. What the search list shows: everyone, or only those still expected (roster.FILTERS). The last results at this station, newest first.</extracomment>
         <translation>utpasseringen</translation>
     </message>
     <message>
@@ -1485,11 +1485,35 @@
     <name>DeskWindow</name>
     <message>
         <source>Check-in desk — {event}</source>
+        <extracomment>Text colours of the &quot;last results&quot; lines, dark enough to read on white.</extracomment>
         <translation>Incheckningsdisk — {event}</translation>
     </message>
     <message>
+        <source>Everyone</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <source>Not arrived</source>
+        <translation>Inte anlända</translation>
+    </message>
+    <message>
+        <source>VIPs not arrived</source>
+        <translation>VIP-gäster som inte anlänt</translation>
+    </message>
+    <message>
+        <source>Speakers not arrived</source>
+        <translation>Talare som inte anlänt</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <source>Last results at this station</source>
+        <translation>Senaste resultaten vid den här stationen</translation>
+    </message>
+    <message>
         <source>Check in (Enter)</source>
-        <extracomment>Called when the window closes (save geometry, stop workers); the assembler fills it. Stays in sight while exit mode is on, whatever the banner shows. Who every action below acts on: the one person in the panel, named in bold.</extracomment>
         <translation>Checka in (Enter)</translation>
     </message>
     <message>
@@ -2286,6 +2310,10 @@
     <message>
         <source>Database: {engine} UNREACHABLE</source>
         <translation>Databas: {engine} GÅR INTE ATT NÅ</translation>
+    </message>
+    <message>
+        <source>Event: {n} / {expected} checked in</source>
+        <translation>Evenemanget: {n} / {expected} incheckade</translation>
     </message>
     <message>
         <source>Checked in here today: {n}</source>

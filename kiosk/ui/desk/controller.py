@@ -8,6 +8,7 @@ through signals that the window connects in one place.
 from __future__ import annotations
 
 import logging
+from collections import deque
 
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -22,6 +23,7 @@ from kiosk.core.errors import KioskError
 from kiosk.core.events import Actor, zone
 from kiosk.core.models import Attendee, Event, Method
 from kiosk.core.printqueue import BadgeStatus
+from kiosk.core.roster import event_totals, roster, wanted
 from kiosk.core.search import SearchIndex, find
 from kiosk.core.privacy_rules import AppliedPrivacy, applied_privacy, load_rules
 from kiosk.core.store import UNREACHABLE, Store
@@ -29,9 +31,11 @@ from kiosk.core.twins import likely_twins
 from kiosk.i18n import tr
 from kiosk.ui.desk import presenter
 from kiosk.ui.live_settings import StationPrinting
+from kiosk.ui.result_state import ResultState
 from kiosk.ui.tasks import TaskRunner
 
 SEARCH_LIMIT = 100
+RECENT_SHOWN = 10
 STATUS_INTERVAL_MS = 5000
 
 
@@ -53,6 +57,19 @@ class StationStatus:
     db_ok: bool
     today: int | None = None
     queue: int | None = None
+    #: The whole event: (checked in, expected).
+    event: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class RecentResult:
+    """One line of the desk's "last results here" list."""
+
+    at: datetime
+    state: ResultState
+    title: str
+    who: str
+    attendee_id: int | None
 
 
 class DeskController(QObject):
@@ -63,6 +80,7 @@ class DeskController(QObject):
     statusReady = Signal(object)  # StationStatus
     exitModeChanged = Signal(bool)
     indexReady = Signal(int)  # attendees indexed
+    recentChanged = Signal(list)  # [RecentResult], newest first
 
     def __init__(
         self,
@@ -91,6 +109,10 @@ class DeskController(QObject):
         self.choices: tuple[list[str], list[str]] = ([], [])
         self.current: AttendeeDetails | None = None
         self.exit_mode = False
+        #: What the search list shows: everyone, or only those still expected (roster.FILTERS).
+        self.filter_kind = "all"
+        #: The last results at this station, newest first.
+        self.recent: deque[RecentResult] = deque(maxlen=RECENT_SHOWN)
         self._search_seq = 0
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self.refresh_status)
@@ -205,15 +227,32 @@ class DeskController(QObject):
         self._search_seq += 1
         seq = self._search_seq
         query = text.strip()
-        if not query or not self.index_ready:
+        kind = self.filter_kind
+
+        def done(people: list) -> None:
+            if seq == self._search_seq:  # a newer keystroke already asked again
+                self.searchReady.emit(text, people)
+
+        if not query:
+            if kind == "all":
+                self.searchReady.emit(text, [])
+            else:
+                self.tasks.run(roster, self.store, self.event_id, kind, SEARCH_LIMIT, on_done=done, on_error=lambda exc: None)
+            return
+        if not self.index_ready:
             self.searchReady.emit(text, [])
             return
 
-        def done(matches: list) -> None:
-            if seq == self._search_seq:  # a newer keystroke already asked again
-                self.searchReady.emit(text, [m.attendee for m in matches])
+        def work() -> list:
+            found = [m.attendee for m in find(self.index, query, SEARCH_LIMIT if kind == "all" else SEARCH_LIMIT * 5)]
+            return [p for p in found if wanted(p, kind)][:SEARCH_LIMIT]
 
-        self.tasks.run(find, self.index, query, SEARCH_LIMIT, on_done=done, on_error=lambda exc: None)
+        self.tasks.run(work, on_done=done, on_error=lambda exc: None)
+
+    def set_filter(self, kind: str, text: str = "") -> None:
+        """Show everyone, or only those still expected (not arrived, VIPs, speakers)."""
+        self.filter_kind = kind
+        self.search(text)
 
     def open_attendee(self, attendee_id: int | None) -> None:
         if attendee_id is None:
@@ -246,7 +285,7 @@ class DeskController(QObject):
             midnight = datetime.combine(datetime.now(self.tz).date(), time(0), self.tz)
             return StationStatus(
                 engine, True, count_today(self.store, self.event_id, self.actor.station, midnight),
-                printqueue.pending(self.store, self.actor.station),
+                printqueue.pending(self.store, self.actor.station), event_totals(self.store, self.event_id),
             )
 
         self.tasks.run(work, on_done=self.statusReady.emit, on_error=lambda exc: self.statusReady.emit(StationStatus(engine, False)))
@@ -261,7 +300,11 @@ class DeskController(QObject):
         self.tasks.run(fn, *args, lane="write", on_done=done, on_error=lambda exc: self._failed(exc, action))
 
     def _show_result(self, result: ScanResult) -> None:
-        self.resultReady.emit(presenter.describe(result, self.tz))
+        view = presenter.describe(result, self.tz)
+        self.resultReady.emit(view)
+        who = presenter.who(result.attendee) if result.attendee is not None else result.code
+        self.recent.appendleft(RecentResult(datetime.now(self.tz), view.state, view.title, who, view.attendee_id))
+        self.recentChanged.emit(list(self.recent))
         if result.attendee is not None:
             self.attendeeUpdated.emit(result.attendee)
             self.open_attendee(result.attendee.id)

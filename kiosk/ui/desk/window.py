@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
+    QComboBox,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QSplitter,
     QTableView,
@@ -19,15 +22,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.roster import FILTERS
 from kiosk.ui.banner import ResultBanner
 from kiosk.ui.camera_panel import CameraPanel
 from kiosk.ui.desk.controller import AttendeeDetails, DeskController, StationStatus
 from kiosk.ui.desk.dialogs import AnnulDialog, EditDialog, WalkInDialog
 from kiosk.ui.desk.panel import AttendeePanel
 from kiosk.ui.desk.presenter import ResultView
+from kiosk.ui.locale_format import time_text
+from kiosk.ui.result_state import ResultState
 from kiosk.ui.models import AttendeeTableModel
 from kiosk.ui.sounds import SoundBoard
 from kiosk.ui.statusbar import StationStatusBar
+
+
+#: Text colours of the "last results" lines, dark enough to read on white.
+STATE_COLOURS = {
+    ResultState.SUCCESS: "#1b6e2e", ResultState.WARNING: "#7a4a00", ResultState.ERROR: "#a4161a",
+    ResultState.INFO: "#1f2933", ResultState.OFFLINE: "#444444",
+}
 
 
 class SearchBox(QLineEdit):
@@ -65,7 +78,7 @@ class DeskWindow(QMainWindow):
         self.setWindowTitle(self.tr("Check-in desk — {event}").format(event=controller.event_name))
         self.setObjectName("deskWindow")
         self._opened_query: str | None = None
-        #: Called when the window closes (save geometry, stop workers); the assembler fills it.
+        # Called when the window closes (save geometry, stop workers); the assembler fills it.
         self.closing: list = []
         self._build(sounds, camera_panel)
         self._make_actions()
@@ -86,7 +99,17 @@ class DeskWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(48)
         top.addWidget(self.search, 1)
-        #: Stays in sight while exit mode is on, whatever the banner shows.
+        # Everyone, or only who is still expected: not arrived, VIPs, speakers.
+        self.filter = QComboBox(central)
+        self.filter.setObjectName("filter")
+        self.filter.setMinimumHeight(48)
+        names = {"all": self.tr("Everyone"), "not_arrived": self.tr("Not arrived"),
+                 "vip": self.tr("VIPs not arrived"), "speaker": self.tr("Speakers not arrived")}
+        for kind in FILTERS:
+            self.filter.addItem(names[kind], kind)
+        self.filter.setAccessibleName(self.tr("Show"))
+        top.addWidget(self.filter)
+        # Stays in sight while exit mode is on, whatever the banner shows.
         self.exit_mode_flag = QLabel(central)
         self.exit_mode_flag.setObjectName("exitModeFlag")
         self.exit_mode_flag.setStyleSheet("color: white; background: #8c1d18; font-weight: bold; padding: 6px 10px;")
@@ -101,8 +124,9 @@ class DeskWindow(QMainWindow):
         outer.addWidget(self.banner)
 
         split = QSplitter(Qt.Orientation.Horizontal, central)
+        left = QSplitter(Qt.Orientation.Vertical, split)
         self.model = AttendeeTableModel(self)
-        self.table = QTableView(split)
+        self.table = QTableView(left)
         self.table.setObjectName("results")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -120,7 +144,7 @@ class DeskWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.panel = AttendeePanel(self.controller.tz, right)
         right_layout.addWidget(self.panel, 1)
-        #: Who every action below acts on: the one person in the panel, named in bold.
+        # Who every action below acts on: the one person in the panel, named in bold.
         self.subject = QLabel(right)
         self.subject.setObjectName("subject")
         self.subject.setTextFormat(Qt.TextFormat.PlainText)
@@ -133,7 +157,22 @@ class DeskWindow(QMainWindow):
             camera_panel.setParent(right)
             camera_panel.hide()
             right_layout.addWidget(camera_panel)
-        split.addWidget(self.table)
+        recent_box = QWidget(left)
+        recent_layout = QVBoxLayout(recent_box)
+        recent_layout.setContentsMargins(0, 4, 0, 0)
+        self.recent_title = QLabel(self.tr("Last results at this station"), recent_box)
+        self.recent_title.setStyleSheet("font-weight: bold;")
+        # The last results at this station, newest first; a click opens that person.
+        self.recent = QListWidget(recent_box)
+        self.recent.setObjectName("recent")
+        self.recent.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        recent_layout.addWidget(self.recent_title)
+        recent_layout.addWidget(self.recent)
+        left.addWidget(self.table)
+        left.addWidget(recent_box)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 1)
+        split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
@@ -188,6 +227,9 @@ class DeskWindow(QMainWindow):
         c.statusReady.connect(self._station_status)
         c.exitModeChanged.connect(self._show_exit_mode)
         c.indexReady.connect(self._index_ready)
+        c.recentChanged.connect(self._recent)
+        self.filter.currentIndexChanged.connect(lambda _i: self._filter_changed())
+        self.recent.itemClicked.connect(self._recent_clicked)
         self.search.textChanged.connect(c.search)
         self.search.returnPressed.connect(self._enter)
         self.search.moved.connect(self._move_selection)
@@ -326,9 +368,27 @@ class DeskWindow(QMainWindow):
         if people:
             self.table.selectRow(0)
 
+    def _filter_changed(self) -> None:
+        self.controller.set_filter(self.filter.currentData(), self.search.text())
+        self.search.setFocus()
+
+    def _recent(self, results: list) -> None:
+        self.recent.clear()
+        for r in results:
+            item = QListWidgetItem(f"{time_text(r.at)}  {r.title}: {r.who}", self.recent)
+            item.setData(Qt.ItemDataRole.UserRole, r.attendee_id)
+            item.setForeground(QColor(STATE_COLOURS.get(r.state, "#1f2933")))
+
+    def _recent_clicked(self, item: QListWidgetItem) -> None:
+        attendee_id = item.data(Qt.ItemDataRole.UserRole)
+        if attendee_id is not None:
+            self.controller.open_attendee(attendee_id)
+        self.search.setFocus()
+
     def _station_status(self, status: StationStatus) -> None:
         self.status.set_database(status.db_engine, status.db_ok)
         self.status.set_today(status.today)
+        self.status.set_event_total(status.event)
         if status.queue is not None:
             self.status.set_printer(queue=status.queue)
 
