@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, time
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QTimeEdit, QWidget,
+    QComboBox, QCompleter, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QTimeEdit, QWidget,
 )
 
 from kiosk.core.errors import KioskError
@@ -23,6 +23,23 @@ def local_zone_name() -> str:
 
     name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
     return name if name in available_timezones() else "UTC"
+
+
+def find_zone(typed: str) -> str | None:
+    """The time zone ``typed`` names: exactly (any letter case), else the one zone whose name
+    contains it ("stockholm" is Europe/Stockholm); None when none or several do."""
+    text = typed.strip().casefold().replace(" ", "_")
+    if not text:
+        return None
+    zones = available_timezones()
+    exact = [z for z in zones if z.casefold() == text]
+    if exact:
+        return exact[0]
+    by_city = [z for z in zones if z.casefold().rsplit("/", 1)[-1] == text]
+    if len(by_city) == 1:
+        return by_city[0]
+    found = [z for z in zones if text in z.casefold()]
+    return found[0] if len(found) == 1 else None
 
 
 class EventForm(QDialog):
@@ -53,6 +70,10 @@ class EventForm(QDialog):
         self.tz.setEditable(True)
         self.tz.addItems(sorted(available_timezones()))
         self.tz.setCurrentText(local_zone_name())
+        # Typing any part of a zone's name ("stockholm") offers the zones that contain it.
+        self.tz.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.tz.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tz.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.error = QLabel(self)
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -76,17 +97,19 @@ class EventForm(QDialog):
     def _fail(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+        self.adjustSize()  # grow to the whole message: never cut it off
 
     def accept(self) -> None:
         name = self.name.text().strip()
         if not name:
             self._fail(tr("The event needs a name."))
             return
-        try:
-            tz = zone(self.tz.currentText().strip())
-        except KioskError:
+        found = find_zone(self.tz.currentText())
+        if found is None:
             self._fail(tr("Unknown time zone; pick one from the list, like Europe/Stockholm."))
             return
+        self.tz.setCurrentText(found)
+        tz = zone(found)
         day = self.date.date().toPython()
         starts = datetime.combine(day, time(self.starts.time().hour(), self.starts.time().minute()), tz)
         ends = datetime.combine(day, time(self.ends.time().hour(), self.ends.time().minute()), tz)
