@@ -162,11 +162,12 @@ def preview(path: str | Path, mapping_overrides: dict[str, str] | None = None, r
         for line, cells in islice(table.rows, rows):
             row, found = checker.check(line, cells)
             problems.extend(found)
+            cells = list(cells)  # as the file has them, for "first value" in a preview
             if row is not None:
-                first_rows.append({"line": line, "ok": True, "values": dict(row.values)})
+                first_rows.append({"line": line, "ok": True, "values": dict(row.values), "cells": cells})
             else:
                 raw = {f: cells[i] if i < len(cells) else "" for i, f in enumerate(mapping.fields) if f}
-                first_rows.append({"line": line, "ok": False, "values": raw})
+                first_rows.append({"line": line, "ok": False, "values": raw, "cells": cells})
         return Preview(table.name, table.describe(), list(table.headers), mapping, first_rows, problems)
 
 

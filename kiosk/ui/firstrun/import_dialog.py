@@ -17,6 +17,7 @@ from kiosk.core.importing import service
 from kiosk.core.importing.mapping import FIELDS, IGNORE
 from kiosk.core.sqlite_files import DatabaseFileChosen, refuse_database_file
 from kiosk.core.store import Store
+from kiosk.core.text import clip
 from kiosk.i18n import tr
 from kiosk.ui.file_dialogs import open_file_name
 from kiosk.ui.tasks import TaskRunner
@@ -170,7 +171,7 @@ class ImportDialog(QDialog):
 
     def _fill_mapping(self, preview: service.Preview) -> None:
         self.mapping.setRowCount(len(preview.headers))
-        first = preview.first_rows[0]["values"] if preview.first_rows else {}
+        cells = preview.first_rows[0].get("cells", []) if preview.first_rows else []
         for row, (header, field) in enumerate(preview.mapping.pairs()):
             self.mapping.setItem(row, 0, QTableWidgetItem(header))
             combo = QComboBox(self.mapping)
@@ -181,11 +182,13 @@ class ImportDialog(QDialog):
             # Deferred: the preview rebuilds these combo boxes, including the one sending the signal.
             combo.currentIndexChanged.connect(lambda _i: QTimer.singleShot(0, lambda: self._preview(self.overrides())))
             self.mapping.setCellWidget(row, 1, combo)
-            self.mapping.setItem(row, 2, QTableWidgetItem(str(first.get(field, "")) if field else ""))
+            self.mapping.setItem(row, 2, QTableWidgetItem(clip(cells[row]) if row < len(cells) else ""))
 
     def _fill_rows(self, preview: service.Preview) -> None:
-        # Columns with nothing to show in the first rows (an order number kept only as a fallback) are left out.
-        fields = [f for f in preview.mapping.fields if f and any(r["values"].get(f) for r in preview.first_rows)]
+        # The fields as they will be imported (a name column split into first and last name),
+        # in the usual order; fields with nothing in the first rows are left out.
+        shown = {f for r in preview.first_rows for f, v in r["values"].items() if v and isinstance(v, str)}
+        fields = [f for f in FIELDS if f in shown and not (f == "full_name" and {"first_name", "last_name"} & shown)]
         self.rows.clear()
         self.rows.setColumnCount(len(fields) + 1)
         self.rows.setHorizontalHeaderLabels([tr("Line")] + [f.replace("_", " ") for f in fields])
@@ -194,7 +197,7 @@ class ImportDialog(QDialog):
             line = QTableWidgetItem(str(row["line"]) + ("" if row["ok"] else " ⚠"))
             self.rows.setItem(r, 0, line)
             for c, f in enumerate(fields, start=1):
-                self.rows.setItem(r, c, QTableWidgetItem(str(row["values"].get(f, ""))))
+                self.rows.setItem(r, c, QTableWidgetItem(clip(str(row["values"].get(f, "")))))
         self.rows.resizeColumnsToContents()
 
     def _fill_problems(self, lines: list[str]) -> None:
