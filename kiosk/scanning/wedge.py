@@ -35,8 +35,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 DEFAULT_GAP_MS = 40
 DEFAULT_MIN_LENGTH = 4
 DEFAULT_DEDUPE_MS = 2000
-#: An auto-repeated key this soon after the previous key of a burst is the scanner's own.
-_REPEAT_IN_BURST_MS = 10
 _ENDS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
 #: Keys a scanner presses around characters (Shift for capitals): they neither start nor end a burst.
 _MODIFIER_KEYS = (
@@ -133,8 +131,9 @@ class WedgeDetector(QObject):
         text = event.text()
         within = (bool(self._chars) or self._streaming) and (now - self._last_key) * 1000 <= self.gap_ms
         # A scanner typing a doubled character ("66") with no gap looks like auto-repeat to the
-        # window system; a person holding a key repeats far slower than _REPEAT_IN_BURST_MS.
-        repeat = event.isAutoRepeat() and not (within and (now - self._last_key) * 1000 <= _REPEAT_IN_BURST_MS)
+        # window system. Inside a burst it is the scanner's: a key a person holds starts repeating
+        # only after a delay far longer than the burst gap, so its repeats never join a burst.
+        repeat = event.isAutoRepeat() and not within
         printable = (
             len(text) == 1 and text.isprintable() and not repeat
             and not (event.modifiers() & _NOT_TYPING)
