@@ -20,10 +20,12 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from kiosk.core import audit
+from kiosk.core.checkin_lists import ListInfo
 from kiosk.core.errors import KioskError, UsageError
 from kiosk.core.events import Actor, zone
 from kiosk.core.files import open_private
 from kiosk.core.models import Attendee, CheckIn, CheckInKind, CheckInList, Event
+from kiosk.core.rules import Past, admits, is_inside, live
 from kiosk.core.sqlite_files import refuse_database_file
 from kiosk.core.store import Store
 
@@ -111,25 +113,29 @@ def _attendees(session, event_id: int, when: _Clock) -> tuple[list[str], Iterato
     return header, rows()
 
 
-def _status(checked_in_at, inside: bool, blocked: bool) -> str:
-    if checked_in_at is None:
+def _status(first_entry, inside: bool, blocked: bool) -> str:
+    if first_entry is None:
         return "blocked" if blocked else "not arrived"
     return "inside" if inside else "left"
 
 
 def _attendance(session, event_id: int, when: _Clock) -> tuple[list[str], Iterator[list]]:
+    """One row per attendee per (unarchived) check-in list that admits them: first entry, last
+    exit and status on that list, read from the log as the check-in rule reads it."""
     header = ["Code", "First name", "Last name", "Organisation", "Category", "Ticket type",
-              "First entry", "Last exit", "Status"]
-    exits = dict(
-        session.execute(
-            select(CheckIn.attendee_id, func.max(CheckIn.at))
-            .where(CheckIn.event_id == event_id, CheckIn.kind == CheckInKind.EXIT.value)
-            .group_by(CheckIn.attendee_id)
-        ).all()
-    )
+              "First entry", "Last exit", "Status", "List"]
+    lists = [ListInfo.of(r) for r in session.execute(
+        select(CheckInList).where(CheckInList.event_id == event_id, CheckInList.archived == False)  # noqa: E712
+        .order_by(CheckInList.is_default.desc(), CheckInList.name)
+    ).scalars()]
+    logs: dict[tuple[int, int], list[Past]] = {}
+    for list_id, attendee_id, kind, at in session.execute(
+        select(CheckIn.list_id, CheckIn.attendee_id, CheckIn.kind, CheckIn.at).where(CheckIn.event_id == event_id)
+    ):
+        logs.setdefault((list_id, attendee_id), []).append(Past(CheckInKind(kind), at))
     query = (
         select(Attendee.id, Attendee.code, Attendee.first_name, Attendee.last_name, Attendee.organisation,
-               Attendee.category, Attendee.ticket_type, Attendee.checked_in_at, Attendee.inside, Attendee.blocked)
+               Attendee.category, Attendee.ticket_type, Attendee.blocked)
         .where(Attendee.event_id == event_id)
         .order_by(Attendee.last_name, Attendee.first_name, Attendee.id)
         .execution_options(yield_per=YIELD_PER)
@@ -137,10 +143,15 @@ def _attendance(session, event_id: int, when: _Clock) -> tuple[list[str], Iterat
 
     def rows():
         for r in session.execute(query):
-            last_exit = exits.get(r.id)
-            if r.checked_in_at is None or (last_exit is not None and last_exit < r.checked_in_at):
-                last_exit = None
-            yield [*r[1:7], when(r.checked_in_at), when(last_exit), _status(r.checked_in_at, r.inside, r.blocked)]
+            for clist in lists:
+                if not admits(clist.facts, r.ticket_type, r.category):
+                    continue
+                log = live(logs.get((clist.id, r.id), []))
+                entries = [p.at for p in log if p.kind is CheckInKind.ENTRY]
+                first = entries[0] if entries else None
+                exits = [p.at for p in log if p.kind is CheckInKind.EXIT and first is not None and p.at >= first]
+                status = _status(first, is_inside(log), r.blocked)
+                yield [*r[1:7], when(first), when(exits[-1] if exits else None), status, clist.name]
 
     return header, rows()
 

@@ -131,6 +131,11 @@ def _admits(allowed: frozenset[str], value: str) -> bool:
     return not allowed or value.casefold() in {a.casefold() for a in allowed}
 
 
+def admits(clist: ListFacts, ticket_type: str, category: str) -> bool:
+    """The list admits someone of this ticket type and category."""
+    return _admits(clist.ticket_types, ticket_type or "") and _admits(clist.categories, category or "")
+
+
 def decide(
     attendee: AttendeeFacts | None,
     clist: ListFacts,

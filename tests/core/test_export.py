@@ -78,11 +78,11 @@ def test_attendance_has_first_entry_last_exit_and_status(store, event_id, tmp_pa
     export(store, event_id, "attendance", path)
     rows = read_csv(path)
     assert rows[0] == ["Code", "First name", "Last name", "Organisation", "Category", "Ticket type",
-                       "First entry", "Last exit", "Status"]
+                       "First entry", "Last exit", "Status", "List"]
     by_code = {r[0]: r for r in rows[1:]}
     assert by_code["C-1"][8] == "inside" and by_code["C-1"][6] and not by_code["C-1"][7]
     assert by_code["C-2"][8] == "left" and by_code["C-2"][7] >= by_code["C-2"][6]
-    assert by_code["C-3"][6:] == ["", "", "not arrived"]
+    assert by_code["C-3"][6:] == ["", "", "not arrived", "Entrance"]
     assert_no_formula_cells(rows)
 
 
@@ -121,3 +121,23 @@ def test_cli_export_formats_and_errors(store, event_id, tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["--db", store.url, "export", "everything", str(out)])
     assert exit_.value.code == 2
+
+
+def test_attendance_has_one_row_per_attendee_per_list(store, event_id, tmp_path, actor):
+    from kiosk.core.checkin_lists import create_list
+
+    create_list(store, event_id, "Workshop A", rule="exit")
+    create_list(store, event_id, "Closed session", ticket_types=["Nobody's ticket"])
+    room = CheckInService(store, event_id, actor, list_name="Workshop A")
+    room.scan("C-3")
+    room.check_out(room.lookup("C-3")[0])
+    path = tmp_path / "attendance.csv"
+    export(store, event_id, "attendance", path)
+    rows = read_csv(path)
+    assert rows[0][-1] == "List"
+    by = {(r[0], r[-1]): r for r in rows[1:]}
+    # Entrance and Workshop A admit all three; the closed session admits nobody here.
+    assert sorted(by) == sorted((c, l) for c in ("C-1", "C-2", "C-3") for l in ("Entrance", "Workshop A"))
+    assert by[("C-1", "Entrance")][8] == "inside" and by[("C-1", "Workshop A")][8] == "not arrived"
+    assert by[("C-3", "Entrance")][8] == "not arrived"
+    assert by[("C-3", "Workshop A")][8] == "left" and by[("C-3", "Workshop A")][6] and by[("C-3", "Workshop A")][7]
