@@ -15,7 +15,9 @@ filter, so a scan works wherever the focus is:
 
 Scanners that send their codes back to back, each ended by Enter, are split on the
 terminator: a key that follows a terminated scan within ``gap_ms`` starts the next burst and is
-held back too, so no first character lands in a field.
+held back too, so no first character lands in a field. A pause is judged only after the keys
+already waiting in the window's queue were seen: a window busy with the previous result never
+cuts a burst that was typed without a pause.
 A doubled character sent with no gap ("66") looks like auto-repeat to the window system; inside a
 burst it still belongs to the code.
 
@@ -82,11 +84,12 @@ class WedgeDetector(QObject):
         self._last_key = 0.0
         self._replaying = False
         self._streaming = False  # the last key ended a scan: a key right after it starts the next
+        self._judging_pause = False
         self._last_receiver: tuple | None = None
         self._recent: tuple[str, float] = ("", -1e9)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
-        self._pause.timeout.connect(self._settle)
+        self._pause.timeout.connect(self._on_pause)
 
     # -- installing ------------------------------------------------------------------------
     def install(self, app: QCoreApplication | None = None) -> WedgeDetector:
@@ -189,6 +192,22 @@ class WedgeDetector(QObject):
         self._held = []
         self._last_key = now
         self._pause.start(self.gap_ms)
+
+    def _on_pause(self) -> None:
+        """The pause timer ran out. A window busy with the previous result (a sound starting, a
+        repaint) may still hold keys of this burst in its queue, typed with no pause at all: let
+        them in first, and settle only if none came."""
+        if self._judging_pause:
+            return
+        seen = (len(self._chars), self._last_key)
+        self._judging_pause = True
+        try:
+            QCoreApplication.processEvents()
+        finally:
+            self._judging_pause = False
+        if self._pause.isActive() or (len(self._chars), self._last_key) != seen:
+            return  # the burst went on (or ended with its terminator)
+        self._settle()
 
     def _settle(self) -> None:
         """The candidate ended with a pause (or before another key): a scan, or typing."""

@@ -183,3 +183,16 @@ def test_codes_sent_back_to_back_are_split_on_the_terminator(qtbot, field, wedge
     # Only the very first key reached the field (and was taken back): no later code's did.
     assert seen == ["F", ""] and field.text() == ""
 
+
+
+def test_a_burst_still_queued_when_the_pause_timer_fires_stays_whole(qtbot, field, wedge):
+    """A window busy with the previous result (a sound starting, a repaint) lets the pause timer
+    run out while the rest of the burst still waits in its queue: the burst must stay whole."""
+    for i, ch in enumerate("QUEUED"):
+        QCoreApplication.sendEvent(field, _key(ch, 40_000 + i))
+    for i, ch in enumerate("789\n"):
+        QCoreApplication.postEvent(field, _key(ch, 40_006 + i))  # waiting in the queue
+    wedge._pause.timeout.emit()  # the timer runs out before the queue is looked at
+    qtbot.wait(GAP * 3)
+    assert wedge.codes == ["QUEUED789"]
+    assert field.text() == ""
