@@ -36,6 +36,7 @@ from kiosk.ui.tasks import TaskRunner
 
 SEARCH_LIMIT = 100
 RECENT_SHOWN = 10
+INDEX_INTERVAL_MS = 1000
 STATUS_INTERVAL_MS = 5000
 
 
@@ -81,6 +82,7 @@ class DeskController(QObject):
     exitModeChanged = Signal(bool)
     indexReady = Signal(int)  # attendees indexed
     recentChanged = Signal(list)  # [RecentResult], newest first
+    indexChanged = Signal()  # other stations or an import changed attendees: search again
 
     def __init__(
         self,
@@ -116,6 +118,10 @@ class DeskController(QObject):
         self._search_seq = 0
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self.refresh_status)
+        # Walk-ins and edits at other stations reach the list on screen within about a second.
+        self._index_timer = QTimer(self)
+        self._index_timer.timeout.connect(self._refresh_index)
+        self._index_busy = False
 
     # -- start-up --------------------------------------------------------------------------
     def start(self) -> None:
@@ -123,9 +129,26 @@ class DeskController(QObject):
         self.tasks.run(self._load_index, on_done=self._index_loaded, on_error=self._index_failed)
         self.refresh_status()
         self._status_timer.start(STATUS_INTERVAL_MS)
+        self._index_timer.start(INDEX_INTERVAL_MS)
 
     def stop(self) -> None:
         self._status_timer.stop()
+        self._index_timer.stop()
+
+    def _refresh_index(self) -> None:
+        if not self.index_ready or self._index_busy:
+            return
+        self._index_busy = True
+
+        def done(changed: int) -> None:
+            self._index_busy = False
+            if changed:
+                self.indexChanged.emit()
+
+        def failed(_exc: BaseException) -> None:
+            self._index_busy = False
+
+        self.tasks.run(self.index.refresh, on_done=done, on_error=failed)
 
     def _load_index(self) -> int:
         self.index.refresh(force=True)

@@ -228,6 +228,7 @@ class DeskWindow(QMainWindow):
         c.exitModeChanged.connect(self._show_exit_mode)
         c.indexReady.connect(self._index_ready)
         c.recentChanged.connect(self._recent)
+        c.indexChanged.connect(self._index_changed)
         self.filter.currentIndexChanged.connect(lambda _i: self._filter_changed())
         self.recent.itemClicked.connect(self._recent_clicked)
         self.search.textChanged.connect(c.search)
@@ -361,12 +362,21 @@ class DeskWindow(QMainWindow):
         self.act_annul.setEnabled(has and current.info.checked_in_at is not None)
         self.act_exit.setEnabled(has and current.info.inside)
 
+    def _index_changed(self) -> None:
+        if self.search.text().strip() or self.controller.filter_kind != "all":
+            self.controller.search(self.search.text())
+
     def _search_results(self, query: str, people: list) -> None:
         if query != self.search.text():
             return  # typed on since; a newer answer is coming
+        row = self._selected_row()
+        picked = self.model.attendee(row) if row >= 0 else None
         self.model.set_attendees(people)
         if people:
-            self.table.selectRow(0)
+            # The same list searched again (another station changed someone): the highlight stays
+            # on the person it was on, so the subject of every action does not jump.
+            ids = [p.id for p in people]
+            self.table.selectRow(ids.index(picked.id) if picked is not None and picked.id in ids else 0)
 
     def _filter_changed(self) -> None:
         self.controller.set_filter(self.filter.currentData(), self.search.text())
