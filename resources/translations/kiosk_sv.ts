@@ -1577,6 +1577,10 @@
         <translation>Redo att skanna</translation>
     </message>
     <message>
+        <source>Ready to scan: {list}</source>
+        <translation>Redo att skanna: {list}</translation>
+    </message>
+    <message>
         <source>Scan a ticket anywhere, or type a name to search</source>
         <translation>Skanna en biljett var som helst, eller skriv ett namn för att söka</translation>
     </message>

@@ -17,6 +17,7 @@ def test_desk_on_a_session_list_refuses_the_wrong_ticket_in_words(qtbot, make_de
     refused = next(p for p in everyone if p.ticket_type != types[0])
     station_settings.set("station/list", "Closed session")
     desk = make_desk()
+    assert desk.banner.title.text() == "Ready to scan: Closed session"
 
     desk.controller.scan(refused.code)
     assert desk.banner.state is ResultState.ERROR
@@ -31,3 +32,23 @@ def test_desk_on_a_session_list_refuses_the_wrong_ticket_in_words(qtbot, make_de
     assert "All 1 places are taken" in desk.banner.detail.text()
     assert [r.list_id for r in log_rows(desk_store, admitted[0].id)] != []
     assert log_rows(desk_store, admitted[1].id) == []
+
+
+def test_kiosk_on_a_list_shows_the_rooms_name(qtbot, desk_store, desk_event, station_settings):
+    from kiosk.core.pin import set_pin
+    from kiosk.ui.selfservice.assemble import open_self_service
+
+    create_list(desk_store, desk_event.id, "Workshop A")
+    set_pin(desk_store, desk_event.id, "4711")
+    station_settings.set("station/list", "Workshop A")
+    kiosk = open_self_service(desk_store, desk_event, station="Room kiosk", settings=station_settings, synchronous=True,
+                              sounds=False, printing=False, camera=False, fullscreen=False)
+    qtbot.addWidget(kiosk)
+    try:
+        assert kiosk.welcome.event_name.text() == f"{desk_event.name} — Workshop A"
+        person = next(p for p in people(desk_store, desk_event.id) if not p.blocked)
+        kiosk.scan(person.code)
+        assert [r.list_id for r in log_rows(desk_store, person.id)] != []
+    finally:
+        kiosk.may_close = True
+        kiosk.close()

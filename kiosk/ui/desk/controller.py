@@ -105,6 +105,7 @@ class DeskController(QObject):
         #: The check-in list this station decides on (None: the event's default list); the badge
         #: of a first check-in is queued in the check-in's own transaction.
         self.service = CheckInService(store, event.id, actor, list_name=list_name, badges=self.printing)
+        self.list_name = list_name
         self.index = SearchIndex(store, event.id)
         self.index_ready = False
         #: Categories and ticket types in use, offered in the walk-in and edit forms.

@@ -423,4 +423,7 @@ class DeskWindow(QMainWindow):
             self.banner.set_idle_text(self.tr("Exit mode"), self.tr("Each scan records that the person left (F7 to switch back)"))
         else:
             self.search.setPlaceholderText(self.tr("Scan a ticket or type a name…"))
-            self.banner.set_idle_text(self.tr("Ready to scan"), self.tr("Scan a ticket anywhere, or type a name to search"))
+            title = self.tr("Ready to scan")
+            if self.controller.list_name:  # a station on a room's or a day's list says which
+                title = self.tr("Ready to scan: {list}").format(list=self.controller.list_name)
+            self.banner.set_idle_text(title, self.tr("Scan a ticket anywhere, or type a name to search"))

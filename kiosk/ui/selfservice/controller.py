@@ -74,6 +74,8 @@ class SelfServiceController(QObject):
         self.service = CheckInService(
             store, event.id, Actor(station=station, operator="self-service"), list_name=list_name, badges=self.printing
         )
+        #: The check-in list this kiosk decides on, shown under the event's name (None: the Entrance).
+        self.list_name = list_name
         self.index = SearchIndex(store, event.id)
         self.limiter = PinRateLimiter()
         self.kiosk_event = selfservice.KioskEvent(event.name, event.venue, "")

@@ -85,7 +85,7 @@ class SelfServiceWindow(QWidget):
         self._connect_signals()
         self.apply_style()
         self.retranslate()
-        self.welcome.set_event(controller.event_name)
+        self.welcome.set_event(self._heading(controller.event_name))
         QApplication.instance().installEventFilter(self)
         self.idle.start()
 
@@ -96,7 +96,7 @@ class SelfServiceWindow(QWidget):
         c.lookupReady.connect(self.lookup.show_matches)
         c.emailRejected.connect(self.email.rejected)
         c.pinChecked.connect(self._pin_checked)
-        c.indexReady.connect(lambda _n: self.welcome.set_event(c.kiosk_event.name, c.kiosk_event.logo_path))
+        c.indexReady.connect(lambda _n: self.welcome.set_event(self._heading(c.kiosk_event.name), c.kiosk_event.logo_path))
         self.welcome.lookupWanted.connect(self.start_lookup)
         self.welcome.languageWanted.connect(lambda: self.set_language(self.language.other()))
         self.result.done.connect(self._result_done)
@@ -186,6 +186,11 @@ class SelfServiceWindow(QWidget):
 
     def apply_style(self) -> None:
         self.setStyleSheet(style.sheet(self.text_scale))
+
+    def _heading(self, event_name: str) -> str:
+        """The event's name, and the room's when this kiosk checks in to a list of its own."""
+        name = self.controller.list_name
+        return f"{event_name} — {name}" if name else event_name
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Self-service check-in — {event}").format(event=self.controller.event_name))
