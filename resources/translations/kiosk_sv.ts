@@ -646,6 +646,10 @@
         <translation>Arkivera</translation>
     </message>
     <message>
+        <source>Check-in lists…</source>
+        <translation>Incheckningslistor…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
@@ -1207,6 +1211,90 @@
     <message>
         <source>{code}: now {reason}, but already checked in; the check-in stays (see kiosk stats)</source>
         <translation>{code}: nu {reason}, men redan incheckad; incheckningen står kvar (se kiosk stats)</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>en gång</translation>
+    </message>
+    <message>
+        <source>once a day</source>
+        <translation>en gång per dag</translation>
+    </message>
+    <message>
+        <source>every scan</source>
+        <translation>varje skanning</translation>
+    </message>
+    <message>
+        <source>in and out</source>
+        <translation>in och ut</translation>
+    </message>
+    <message>
+        <source>{n} places</source>
+        <translation>{n} platser</translation>
+    </message>
+    <message>
+        <source>badge desk</source>
+        <translation>namnbricksdisk</translation>
+    </message>
+    <message>
+        <source>Check-in list</source>
+        <translation>Incheckningslista</translation>
+    </message>
+    <message>
+        <source>e.g. Workshop A</source>
+        <translation>t.ex. Workshop A</translation>
+    </message>
+    <message>
+        <source>every ticket type (or: Delegate, Speaker)</source>
+        <translation>alla biljettyper (eller: Delegat, Talare)</translation>
+    </message>
+    <message>
+        <source>every category (or: Law enforcement)</source>
+        <translation>alla kategorier (eller: Polis)</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>ingen gräns</translation>
+    </message>
+    <message>
+        <source>Badge desk: scans print the badge and are not entries</source>
+        <translation>Namnbricksdisk: skanningar skriver ut namnbrickan och räknas inte som inpasseringar</translation>
+    </message>
+    <message>
+        <source>Ticket types</source>
+        <translation>Biljettyper</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategorier</translation>
+    </message>
+    <message>
+        <source>Entry rule</source>
+        <translation>Inpasseringsregel</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapacitet</translation>
+    </message>
+    <message>
+        <source>Check-in lists — {event}</source>
+        <translation>Incheckningslistor — {event}</translation>
+    </message>
+    <message>
+        <source>Check-in lists</source>
+        <translation>Incheckningslistor</translation>
+    </message>
+    <message>
+        <source>Show archived lists</source>
+        <translation>Visa arkiverade listor</translation>
+    </message>
+    <message>
+        <source>New list…</source>
+        <translation>Ny lista…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Redigera…</translation>
     </message>
 </context>
 <context>

@@ -38,18 +38,20 @@ class EventsDialog(QDialog):
         self.new = QPushButton(tr("New event…"), self)
         self.rename = QPushButton(tr("Rename…"), self)
         self.archive = QPushButton(tr("Archive"), self)
+        self.lists = QPushButton(tr("Check-in lists…"), self)
         close = QPushButton(tr("Close"), self)
-        for button, name in ((self.use, "use"), (self.new, "new"), (self.rename, "rename"), (self.archive, "archive")):
+        for button, name in ((self.use, "use"), (self.new, "new"), (self.rename, "rename"), (self.archive, "archive"), (self.lists, "lists")):
             button.setObjectName(name)
         self.use.clicked.connect(self.choose)
         self.new.clicked.connect(self.create)
         self.rename.clicked.connect(self.ask_rename)
         self.archive.clicked.connect(self.toggle_archived)
+        self.lists.clicked.connect(self.manage_lists)
         close.clicked.connect(self.reject)
         self.list.currentRowChanged.connect(lambda _row: self._update())
         self.list.itemDoubleClicked.connect(lambda _item: self.choose())
         buttons = QVBoxLayout()
-        for button in (self.use, self.new, self.rename, self.archive):
+        for button in (self.use, self.new, self.rename, self.archive, self.lists):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -88,7 +90,7 @@ class EventsDialog(QDialog):
 
     def _update(self) -> None:
         event = self.selected()
-        for button in (self.use, self.rename, self.archive):
+        for button in (self.use, self.rename, self.archive, self.lists):
             button.setEnabled(event is not None)
         if event is not None:
             self.use.setEnabled(not event.archived)
@@ -100,6 +102,16 @@ class EventsDialog(QDialog):
         if event is not None and not event.archived:
             self.eventChosen.emit(event)
             self.accept()
+
+    def manage_lists(self) -> None:
+        """The entrance, each room and each day of the selected event, with their rules."""
+        from kiosk.ui.firstrun.lists_dialog import ListsDialog
+
+        event = self.selected()
+        if event is not None:
+            self.lists_dialog = ListsDialog(self.store, event.id, event.name, self)
+            self.lists_dialog.exec()
+            self.lists_dialog = None
 
     def create(self) -> None:
         form = EventForm(self.store, self, actor=self.actor)
