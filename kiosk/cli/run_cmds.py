@@ -23,6 +23,13 @@ def register(sub) -> None:
 
 
 def cmd_run(args, ctx) -> int:
+    if args.list:  # a misspelt or archived list fails before any window opens, and is remembered
+        from kiosk.core.checkin_lists import usable_list
+        from kiosk.settings import StationSettings
+
+        settings = StationSettings()
+        settings.set("station/list", usable_list(ctx.store, ctx.event.id, args.list).name)
+        settings.sync()
     if args.self_test:
         from kiosk.selftest import run_self_test
 
@@ -31,11 +38,6 @@ def cmd_run(args, ctx) -> int:
 
     if args.mode:
         app.factory(args.mode)  # an unknown mode fails before any window opens
-    if args.list:  # a misspelt or archived list fails before any window opens, and is remembered
-        from kiosk.core.checkin_lists import usable_list
-        from kiosk.settings import StationSettings
-
-        StationSettings().set("station/list", usable_list(ctx.store, ctx.event.id, args.list).name)
     return app.run(ctx, mode=args.mode, station=args.station, operator=args.operator)
 
 

@@ -1,5 +1,6 @@
 """kiosk lists, --list on the deciding commands, stats per list, the export's list column."""
 
+import json
 import csv
 from datetime import datetime, timezone
 
@@ -87,3 +88,12 @@ def test_run_refuses_an_unknown_list_before_any_window_opens(kiosk):
     assert kiosk("demo").code == 0
     out = kiosk("run", "--list", "Nowhere")
     assert out.code == 2 and len(out.err.strip().splitlines()) == 1 and "Nowhere" in out.err, out.err
+
+
+def test_run_remembers_the_list_for_the_station(kiosk):
+    assert kiosk("demo", "--attendees", "20").code == 0
+    assert kiosk("lists", "create", "Workshop A").code == 0
+    assert kiosk("run", "--list", "workshop a", "--self-test").code == 0
+    shown = kiosk("config", "show", "--json").json()
+    flat = json.dumps(shown)
+    assert '"Workshop A"' in flat and "station/list" in flat
