@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -30,6 +32,32 @@ def desk_event(desk_store):
     event_id = create_demo(desk_store, attendees=170, seed=7)
     with desk_store.read() as s:
         return s.get(Event, event_id)
+
+
+@contextmanager
+def kiosk_window(qtbot, store, event, settings, station: str = "Lobby kiosk", pin: str = "4711", **options):
+    """A self-service window as a station opens it (staff PIN set, offscreen, no printing unless
+    asked), closed afterwards the way staff close it."""
+    from kiosk.core.pin import set_pin
+    from kiosk.ui.selfservice.assemble import open_self_service
+
+    set_pin(store, event.id, pin)
+    kw = dict(synchronous=True, sounds=False, printing=False, camera=False, fullscreen=False) | options
+    window = open_self_service(store, event, station=station, settings=settings, **kw)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    try:
+        yield window
+    finally:
+        window.may_close = True
+        window.close()
+
+
+@pytest.fixture
+def kiosk(qtbot, desk_store, desk_event, station_settings):
+    """The self-service kiosk on the demo event."""
+    with kiosk_window(qtbot, desk_store, desk_event, station_settings) as window:
+        yield window
 
 
 @pytest.fixture

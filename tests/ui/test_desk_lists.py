@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kiosk.core.checkin_lists import create_list
 from kiosk.ui.result_state import ResultState
-from tests.ui.conftest import OFFSCREEN_NOISE, log_rows, people
+from tests.ui.conftest import OFFSCREEN_NOISE, kiosk_window, log_rows, people
 
 pytestmark = OFFSCREEN_NOISE
 
@@ -35,20 +35,10 @@ def test_desk_on_a_session_list_refuses_the_wrong_ticket_in_words(qtbot, make_de
 
 
 def test_kiosk_on_a_list_shows_the_rooms_name(qtbot, desk_store, desk_event, station_settings):
-    from kiosk.core.pin import set_pin
-    from kiosk.ui.selfservice.assemble import open_self_service
-
     create_list(desk_store, desk_event.id, "Workshop A")
-    set_pin(desk_store, desk_event.id, "4711")
     station_settings.set("station/list", "Workshop A")
-    kiosk = open_self_service(desk_store, desk_event, station="Room kiosk", settings=station_settings, synchronous=True,
-                              sounds=False, printing=False, camera=False, fullscreen=False)
-    qtbot.addWidget(kiosk)
-    try:
+    with kiosk_window(qtbot, desk_store, desk_event, station_settings, station="Room kiosk") as kiosk:
         assert kiosk.welcome.event_name.text() == f"{desk_event.name} — Workshop A"
         person = next(p for p in people(desk_store, desk_event.id) if not p.blocked)
         kiosk.scan(person.code)
         assert [r.list_id for r in log_rows(desk_store, person.id)] != []
-    finally:
-        kiosk.may_close = True
-        kiosk.close()

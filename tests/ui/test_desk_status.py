@@ -9,10 +9,8 @@ import pytest
 from kiosk.core.checkin import CheckInService
 from kiosk.core.events import Actor
 from kiosk.core.importing import run_import
-from kiosk.core.pin import set_pin
 from kiosk.ui.result_state import ResultState
-from kiosk.ui.selfservice.assemble import open_self_service
-from tests.ui.conftest import OFFSCREEN_NOISE
+from tests.ui.conftest import OFFSCREEN_NOISE, kiosk_window
 from tests.ui.test_desk import scan
 from tests.ui.test_selfservice import texts
 
@@ -45,21 +43,13 @@ def test_desk_flags_a_person_blocked_after_check_in(qtbot, imported, desk, desk_
 
 
 def test_kiosk_sends_a_blocked_ticket_to_the_desk_without_saying_why(qtbot, imported, desk_store, station_settings):
-    set_pin(desk_store, imported.id, "4711")
-    window = open_self_service(desk_store, imported, station="Lobby kiosk", settings=station_settings,
-                               synchronous=True, sounds=False, printing=False, camera=False, fullscreen=False)
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    try:
+    with kiosk_window(qtbot, desk_store, imported, station_settings) as window:
         window.scan(REFUNDED)
         banner = window.result.banner
         assert banner.state is ResultState.ERROR
         assert (banner.title.text(), banner.detail.text()) == ("Please check in at the desk.", "The staff there will help you.")
         shown = texts(window).lower()
         assert "refund" not in shown and "blocked" not in shown and "jonas" not in shown
-    finally:
-        window.may_close = True
-        window.close()
 
 
 def test_desk_panel_shows_the_registration_answers(qtbot, imported, desk, desk_store):

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from kiosk.core import attendees
 from kiosk.core.events import Actor
-from kiosk.core.pin import set_pin
 from kiosk.settings.event import EventSettings
-from kiosk.ui.selfservice.assemble import open_self_service
-from tests.ui.conftest import OFFSCREEN_NOISE, people
+from tests.ui.conftest import OFFSCREEN_NOISE, kiosk_window, people
 from tests.ui.test_selfservice import texts
 
 pytestmark = OFFSCREEN_NOISE
@@ -22,12 +20,7 @@ def police_officer(store, event):
 
 def test_kiosk_lookup_follows_a_category_rule(qtbot, desk_store, desk_event, station_settings):
     officer = police_officer(desk_store, desk_event)
-    set_pin(desk_store, desk_event.id, "4711")
-    window = open_self_service(desk_store, desk_event, station="Lobby kiosk", settings=station_settings,
-                               synchronous=True, sounds=False, printing=False, camera=False, fullscreen=False)
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    try:
+    with kiosk_window(qtbot, desk_store, desk_event, station_settings) as window:
         window.welcome.lookup.click()
         window.lookup.query.setText("Zetter")
         labels = [b.text() for b in window.lookup.match_buttons if b.isVisible()]
@@ -37,9 +30,6 @@ def test_kiosk_lookup_follows_a_category_rule(qtbot, desk_store, desk_event, sta
         labels = [b.text() for b in window.lookup.match_buttons if b.isVisible()]
         assert labels == [officer.first_name]
         assert "Polismyndigheten" not in texts(window)
-    finally:
-        window.may_close = True
-        window.close()
 
 
 def test_desk_panel_says_which_rule_applies(qtbot, desk, desk_store, desk_event):

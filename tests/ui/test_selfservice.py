@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from kiosk.core.attendees import update_attendee
 from kiosk.core.events import Actor
 from kiosk.core.models import BadgePrivacy, CheckInKind, Method
-from kiosk.core.pin import PinRateLimiter, set_pin
+from kiosk.core.pin import PinRateLimiter
 from kiosk.settings import StationSettings
 from kiosk.ui.result_state import ResultState
 from kiosk.ui.selfservice.assemble import NoPinError, open_self_service
@@ -19,18 +19,6 @@ from tests.ui.conftest import OFFSCREEN_NOISE, log_rows, people, print_jobs
 
 pytestmark = OFFSCREEN_NOISE
 PIN = "4711"
-
-
-@pytest.fixture
-def kiosk(qtbot, desk_store, desk_event, station_settings):
-    set_pin(desk_store, desk_event.id, PIN)
-    window = open_self_service(desk_store, desk_event, station="Lobby kiosk", settings=station_settings,
-                               synchronous=True, sounds=False, printing=False, camera=False, fullscreen=False)
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    yield window
-    window.may_close = True
-    window.close()
 
 
 def scan(qtbot, window, code):

@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from kiosk.core.attendees import update_attendee
 from kiosk.core.events import Actor
-from kiosk.core.pin import set_pin
-from kiosk.ui.selfservice.assemble import open_self_service
 from tests.ui.conftest import OFFSCREEN_NOISE, people
 
 pytestmark = OFFSCREEN_NOISE
-
-
-@pytest.fixture
-def kiosk(qtbot, desk_store, desk_event, station_settings):
-    set_pin(desk_store, desk_event.id, "4711")
-    window = open_self_service(desk_store, desk_event, station="Lobby kiosk", settings=station_settings,
-                               synchronous=True, sounds=False, printing=False, camera=False, fullscreen=False)
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    yield window
-    window.may_close = True
-    window.close()
 
 
 def shown(kiosk) -> list[str]:
