@@ -1,0 +1,150 @@
+"""What an import remembers about every row, kept on disk rather than in memory.
+
+An import reads its file twice: the first pass checks every row and notes a few facts per
+row here (its line, whether it is valid, its code, reference, email and identity), the
+second pass reads the file again and matches and writes the valid rows in batches. A million
+rows' facts fill a temporary SQLite database of some tens of MB that is deleted when the import
+ends, so memory stays flat whatever the size of the file.
+
+After the first pass, ``finish`` finds what needs the whole file: codes used twice (an error
+on every later line), emails on several tickets (a warning), references and identities that
+occur once (only those match existing attendees). During the second pass the codes generated
+for new rows and the attendees already matched are noted here too.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+
+from kiosk.core.importing.validation import Problem, code_used_problem, email_also_problem
+
+#: Page cache of the scratch database; the rest of it spills to its temporary file.
+CACHE_KB = 8 * 1024
+
+_SCHEMA = f"""
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+PRAGMA temp_store = FILE;
+PRAGMA cache_size = -{CACHE_KB};
+CREATE TABLE facts (
+    line INTEGER PRIMARY KEY, valid INTEGER NOT NULL, code TEXT, ref TEXT, email TEXT, ident INTEGER,
+    ref_unique INTEGER NOT NULL DEFAULT 0, ident_unique INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE generated (code TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE matched (id INTEGER PRIMARY KEY, line INTEGER NOT NULL);
+CREATE TABLE known_identity (hash INTEGER PRIMARY KEY, id INTEGER NOT NULL);
+"""
+
+
+def _json(values: Iterable) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+class Scratch:
+    def __init__(self) -> None:
+        # "": a private temporary database on disk, removed when the connection closes
+        self.db = sqlite3.connect("", isolation_level=None, check_same_thread=False)
+        self.db.executescript(_SCHEMA)
+        self.db.execute("BEGIN")
+        self._facts: list[tuple] = []
+        self.identities_known = False
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Scratch:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- first pass ----------------------------------------------------------------------------
+
+    def note(self, line: int, valid: bool, code: str, ref: str, email: str, ident: int | None) -> None:
+        self._facts.append((line, valid, code or None, ref or None, email or None, ident))
+        if len(self._facts) >= 5000:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.db.executemany("INSERT INTO facts (line, valid, code, ref, email, ident) VALUES (?, ?, ?, ?, ?, ?)",
+                            self._facts)
+        self._facts.clear()
+
+    def finish(self) -> list[Problem]:
+        """Problems that need the whole file: codes used twice (errors), shared emails (warnings)."""
+        self._flush()
+        db = self.db
+        db.execute("CREATE INDEX facts_code ON facts (code) WHERE code IS NOT NULL")
+        problems = [
+            code_used_problem(line, code, first)
+            for line, code, first in db.execute(
+                "SELECT f.line, f.code, d.first FROM facts f JOIN "
+                "(SELECT code, min(line) AS first FROM facts WHERE code IS NOT NULL GROUP BY code HAVING count(*) > 1) d "
+                "ON f.code = d.code WHERE f.line > d.first ORDER BY f.line"
+            )
+        ]
+        if problems:
+            db.executemany("UPDATE facts SET valid = 0 WHERE line = ?", [(p.line,) for p in problems])
+        problems += [
+            email_also_problem(line, first)
+            for line, first in db.execute(
+                "SELECT f.line, d.first FROM facts f JOIN "
+                "(SELECT email, min(line) AS first FROM facts WHERE valid AND email IS NOT NULL "
+                " GROUP BY email HAVING count(*) > 1) d "
+                "ON f.email = d.email WHERE f.valid AND f.line > d.first ORDER BY f.line"
+            )
+        ]
+        db.execute(
+            "UPDATE facts SET ref_unique = 1 WHERE ref IN "
+            "(SELECT ref FROM facts WHERE ref IS NOT NULL GROUP BY ref HAVING count(*) = 1)"
+        )
+        db.execute(
+            "UPDATE facts SET ident_unique = 1 WHERE valid AND ident IN "
+            "(SELECT ident FROM facts WHERE valid AND ident IS NOT NULL GROUP BY ident HAVING count(*) = 1)"
+        )
+        return problems
+
+    def valid_lines(self) -> Iterator[tuple[int, int, int]]:
+        """(line, ref_unique, ident_unique) of every valid row, in file order."""
+        return self.db.execute("SELECT line, ref_unique, ident_unique FROM facts WHERE valid ORDER BY line")
+
+    def valid_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM facts WHERE valid").fetchone()[0]
+
+    # -- second pass ---------------------------------------------------------------------------
+
+    def generated_lines(self, codes: Iterable[str]) -> dict[str, int]:
+        """Of ``codes``, those generated for an earlier row: {code: that row's line}."""
+        return dict(self.db.execute(
+            "SELECT code, line FROM generated WHERE code IN (SELECT value FROM json_each(?))", (_json(codes),)))
+
+    def code_taken(self, code: str, line: int) -> bool:
+        """Whether a code just generated for ``line`` is a code of an earlier row, or generated before."""
+        return self.db.execute(
+            "SELECT 1 FROM facts WHERE code = ?1 AND line < ?2 UNION ALL SELECT 1 FROM generated WHERE code = ?1",
+            (code, line),
+        ).fetchone() is not None
+
+    def add_generated(self, pairs: dict[str, int]) -> None:
+        self.db.executemany("INSERT OR IGNORE INTO generated VALUES (?, ?)", pairs.items())
+
+    def matched_lines(self, ids: Iterable[int]) -> dict[int, int]:
+        """Of attendee ids, those an earlier row matched: {id: that row's line}."""
+        return dict(self.db.execute(
+            "SELECT id, line FROM matched WHERE id IN (SELECT value FROM json_each(?))", (_json(ids),)))
+
+    def add_matched(self, pairs: dict[int, int]) -> None:
+        self.db.executemany("INSERT OR IGNORE INTO matched VALUES (?, ?)", pairs.items())
+
+    def know_identities(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """The existing attendees' identity hashes; a hash two of them share points to no one (0)."""
+        self.db.executemany(
+            "INSERT INTO known_identity VALUES (?, ?) ON CONFLICT (hash) DO UPDATE SET id = 0", pairs)
+        self.identities_known = True
+
+    def identity_ids(self, hashes: Iterable[int]) -> dict[int, int]:
+        return dict(self.db.execute(
+            "SELECT hash, id FROM known_identity WHERE id != 0 AND hash IN (SELECT value FROM json_each(?))",
+            (_json(hashes),)))
