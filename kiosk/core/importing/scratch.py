@@ -1,10 +1,10 @@
 """What an import remembers about every row, kept on disk rather than in memory.
 
-An import reads its file twice: the first pass checks every row and notes a few facts per
-row here (its line, whether it is valid, its code, reference, email and identity), the
-second pass reads the file again and matches and writes the valid rows in batches. A million
-rows' facts fill a temporary SQLite database of some tens of MB that is deleted when the import
-ends, so memory stays flat whatever the size of the file.
+An import works in two passes: the first reads the file, checks every row and notes each row
+here (its line, its values when it is valid, its code, reference, email and identity); the
+second reads the valid rows back in file order and matches and writes them in batches. A
+million rows fill a temporary SQLite database of a few hundred MB on disk that is deleted when
+the import ends, so memory stays flat whatever the size of the file.
 
 After the first pass, ``finish`` finds what needs the whole file: codes used twice (an error
 on every later line), emails on several tickets (a warning), references and identities that
@@ -15,6 +15,7 @@ for new rows and the attendees already matched are noted here too.
 from __future__ import annotations
 
 import json
+import marshal
 import sqlite3
 from collections.abc import Iterable, Iterator
 
@@ -30,7 +31,7 @@ PRAGMA temp_store = FILE;
 PRAGMA cache_size = -{CACHE_KB};
 CREATE TABLE facts (
     line INTEGER PRIMARY KEY, valid INTEGER NOT NULL, code TEXT, ref TEXT, email TEXT, ident INTEGER,
-    ref_unique INTEGER NOT NULL DEFAULT 0, ident_unique INTEGER NOT NULL DEFAULT 0
+    ref_unique INTEGER NOT NULL DEFAULT 0, ident_unique INTEGER NOT NULL DEFAULT 0, vals BLOB
 );
 CREATE TABLE generated (code TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE matched (id INTEGER PRIMARY KEY, line INTEGER NOT NULL);
@@ -50,6 +51,8 @@ class Scratch:
         self.db.execute("BEGIN")
         self._facts: list[tuple] = []
         self.identities_known = False
+        #: the keys of every valid row's values, in order (the same for all rows of a file)
+        self.keys: tuple[str, ...] = ()
 
     def close(self) -> None:
         self.db.close()
@@ -62,14 +65,20 @@ class Scratch:
 
     # -- first pass ----------------------------------------------------------------------------
 
-    def note(self, line: int, valid: bool, code: str, ref: str, email: str, ident: int | None) -> None:
-        self._facts.append((line, valid, code or None, ref or None, email or None, ident))
+    def note(self, line: int, values: dict | None, code: str, ref: str, email: str, ident: int | None) -> None:
+        """One row of the file: ``values`` are a valid row's attendee values, None for an invalid row."""
+        packed = None
+        if values is not None:
+            if not self.keys:
+                self.keys = tuple(values)
+            packed = marshal.dumps(tuple(values.values()))
+        self._facts.append((line, values is not None, code or None, ref or None, email or None, ident, packed))
         if len(self._facts) >= 5000:
             self._flush()
 
     def _flush(self) -> None:
-        self.db.executemany("INSERT INTO facts (line, valid, code, ref, email, ident) VALUES (?, ?, ?, ?, ?, ?)",
-                            self._facts)
+        self.db.executemany(
+            "INSERT INTO facts (line, valid, code, ref, email, ident, vals) VALUES (?, ?, ?, ?, ?, ?, ?)", self._facts)
         self._facts.clear()
 
     def finish(self) -> list[Problem]:
@@ -106,9 +115,14 @@ class Scratch:
         )
         return problems
 
-    def valid_lines(self) -> Iterator[tuple[int, int, int]]:
-        """(line, ref_unique, ident_unique) of every valid row, in file order."""
-        return self.db.execute("SELECT line, ref_unique, ident_unique FROM facts WHERE valid ORDER BY line")
+    def valid_rows(self, size: int) -> Iterator[list[tuple[int, dict, int, int]]]:
+        """Every valid row, in file order, in batches of ``size``:
+        (line, values, reference unique in the file, identity unique in the file)."""
+        keys, loads = self.keys, marshal.loads
+        cursor = self.db.execute("SELECT line, vals, ref_unique, ident_unique FROM facts WHERE valid ORDER BY line")
+        while rows := cursor.fetchmany(size):
+            yield [(line, dict(zip(keys, loads(vals))), ref_unique, ident_unique)
+                   for line, vals, ref_unique, ident_unique in rows]
 
     def valid_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM facts WHERE valid").fetchone()[0]

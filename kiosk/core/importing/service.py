@@ -1,8 +1,8 @@
 """The import service the command line and the desk window both call.
 
 ``preview(path, overrides)`` reads the header and the first rows and shows the mapping;
-``run_import(...)`` reads the whole file twice. The first pass checks every row and keeps
-only a few facts per row (in a scratch database, see ``scratch``); the second, in one write
+``run_import(...)`` works in two passes. The first reads the file, checks every row and
+notes it in a scratch database on disk (see ``scratch``); the second, in one write
 transaction, matches the valid rows batch by batch and adds and updates attendees. With
 errors and without ``skip_invalid`` nothing is written at all and the report says so
 (``report.refused``); a problem found while matching rolls the whole transaction back. So
@@ -22,7 +22,7 @@ from kiosk.core import audit
 from kiosk.core.events import Actor
 from kiosk.core.importing.applying import Matcher, identity_hash
 from kiosk.core.importing.mapping import Mapping, build_mapping
-from kiosk.core.importing.reading import ImportFileError, Table, fail, open_table
+from kiosk.core.importing.reading import Table, fail, open_table
 from kiosk.core.importing.scratch import Scratch
 from kiosk.core.importing.validation import Problem, RowChecker
 from kiosk.core.importing.writing import BATCH, Writer
@@ -187,9 +187,9 @@ def run_import(
 ) -> ImportReport:
     """Import an attendee list into an event. ``mapping`` holds overrides {column: field}.
 
-    ``progress(done, total)`` is called while reading (bytes of a CSV, rows of an XLSX; the file
-    is read twice, so ``total`` is twice its size) and once more with ``(size, size)`` when the
-    import has finished.
+    ``progress(done, total)`` is called while reading (bytes of a CSV, rows of an XLSX; the
+    first half of ``total``) and while writing (the second half), and once more with
+    ``(size, size)`` when the import has finished.
     """
     with Scratch() as scratch:
         with open_table(path) as table:
@@ -198,7 +198,6 @@ def run_import(
                 raise fail(table.path, _no_name_message(table))
             report = ImportReport(table.name, table.describe(), columns, dry_run=dry_run, skip_invalid=skip_invalid)
             checker = RowChecker(columns, track=False)
-            stamp = _stamp(table.path)
             _check_rows(table, checker, scratch, report, progress)
             if report.rows == 0:
                 raise fail(table.path, "the file has a header row but no attendees")
@@ -208,7 +207,7 @@ def run_import(
         if report.refused:
             return report
         try:
-            _apply(store, event_id, report, table.path, stamp, checker, scratch, dry_run, actor, progress)
+            _apply(store, event_id, report, checker, scratch, dry_run, actor, progress, total)
         except _Refused:
             return report  # the transaction was rolled back: nothing of it stays
     report.written = not dry_run
@@ -221,11 +220,6 @@ def _by_line(problem: Problem) -> int:
     return problem.line
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    info = path.stat()
-    return info.st_size, info.st_mtime_ns
-
-
 def _check_rows(table: Table, checker: RowChecker, scratch: Scratch, report: ImportReport,
                 progress: Progress | None) -> None:
     """The first pass: every row checked, its problems listed and its facts noted."""
@@ -234,30 +228,25 @@ def _check_rows(table: Table, checker: RowChecker, scratch: Scratch, report: Imp
         row, found = checker.check(line, cells)
         if found:
             report.problems.extend(found)
-        email, ident = "", None
+        email, ident, values = "", None, None
         if row is not None:
             values = row.values
             email = values.get("email", "")
             if not checker.code and not checker.ref:
                 ident = identity_hash(values["first_name"], values["last_name"], email)
             email = email.casefold()
-        scratch.note(line, row is not None, checker.code, checker.ref, email, ident)
+        scratch.note(line, values, checker.code, checker.ref, email, ident)
         if progress and report.rows % PROGRESS_EVERY == 0:
             progress(table.position() or 1, 2 * table.size)
-
-
-def _changed(path: Path) -> ImportFileError:
-    return fail(path, "the file changed while it was being imported; nothing was imported")
 
 
 class _Refused(Exception):
     """Raised inside the write transaction to roll all of it back."""
 
 
-def _apply(store: Store, event_id: int, report: ImportReport, path: Path, stamp: tuple[int, int],
-           checker: RowChecker, scratch: Scratch, dry_run: bool, actor: Actor, progress: Progress | None) -> None:
-    """The second pass: read the file again and match and write its valid rows batch by batch,
-    all in one transaction.
+def _apply(store: Store, event_id: int, report: ImportReport, checker: RowChecker, scratch: Scratch,
+           dry_run: bool, actor: Actor, progress: Progress | None, size: int) -> None:
+    """The second pass: match and write the valid rows batch by batch, all in one transaction.
 
     Matching finds problems of its own ("the same attendee as line N", "collides with a code");
     with any of them and without ``skip_invalid``, ``_Refused`` rolls the whole transaction back,
@@ -271,7 +260,6 @@ def _apply(store: Store, event_id: int, report: ImportReport, path: Path, stamp:
 
         def flush(batch: list) -> None:
             inserts, updates = matcher.match(batch)
-            batch.clear()
             if merger.blocked:
                 report.blocked_checked_in += checked_in_among(session, merger.blocked, updates)
             report.blocked += len(merger.blocked)
@@ -281,27 +269,13 @@ def _apply(store: Store, event_id: int, report: ImportReport, path: Path, stamp:
             if writer and not (matcher.errors and not report.skip_invalid):
                 writer.write(inserts, updates)
 
-        with open_table(path) as table:
-            if _stamp(table.path) != stamp:
-                raise _changed(table.path)
-            expected = iter(scratch.valid_lines())
-            want = next(expected, None)
-            batch: list = []
-            for line, cells in table.rows:
-                if want is None or line < want[0]:
-                    continue
-                row, _ = checker.check(line, cells)
-                if line > want[0] or row is None:
-                    raise _changed(table.path)
-                batch.append((line, row.values, want[1], want[2]))
-                want = next(expected, None)
-                if len(batch) >= BATCH:
-                    flush(batch)
-                    if progress:
-                        progress(table.size + (table.position() or 1), 2 * table.size)
-            if want is not None:
-                raise _changed(table.path)
+        valid = scratch.valid_count()
+        done = 0
+        for batch in scratch.valid_rows(BATCH):
             flush(batch)
+            done += len(batch)
+            if progress:
+                progress(size + size * done // valid, 2 * size)
         report.problems.extend(matcher.problems)
         if report.refused:
             raise _Refused
