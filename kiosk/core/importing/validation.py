@@ -42,7 +42,7 @@ PLAIN_FIELDS = ("email", "organisation", "job_title", "category", "ticket_type")
 SHARED_MAX = 100_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: an import of a million rows may list half a million
 class Problem:
     line: int
     field: str
