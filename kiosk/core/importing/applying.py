@@ -12,7 +12,9 @@ or written here.
 The attendees a batch needs are looked up in the database by code, reference or id; what the
 whole import must remember (codes generated so far, attendees matched so far, the existing
 attendees' identities) lives in its scratch database (``scratch``). Only attendees that
-existed before the import are candidates, so rows written by earlier batches never match.
+existed before the import are candidates, so new rows written by earlier batches never match,
+and updates are written only once every row is matched: each row is matched against the
+attendees as they were before the import, whatever batch it falls in.
 """
 
 from __future__ import annotations

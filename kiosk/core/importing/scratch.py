@@ -9,7 +9,9 @@ the import ends, so memory stays flat whatever the size of the file.
 After the first pass, ``finish`` finds what needs the whole file: codes used twice (an error
 on every later line), emails on several tickets (a warning), references and identities that
 occur once (only those match existing attendees). During the second pass the codes generated
-for new rows and the attendees already matched are noted here too.
+for new rows and the attendees already matched are noted here too, and the updates wait here
+until every row is matched: so each row is matched against the attendees as they were before
+the import, whatever batch it is in.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ CREATE TABLE facts (
 CREATE TABLE generated (code TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE matched (id INTEGER PRIMARY KEY, line INTEGER NOT NULL);
 CREATE TABLE known_identity (hash INTEGER PRIMARY KEY, id INTEGER NOT NULL);
+CREATE TABLE updates (n INTEGER PRIMARY KEY, vals BLOB NOT NULL);
 """
 
 
@@ -53,6 +56,7 @@ class Scratch:
         self.identities_known = False
         #: the keys of every valid row's values, in order (the same for all rows of a file)
         self.keys: tuple[str, ...] = ()
+        self.update_keys: tuple[str, ...] = ()
 
     def close(self) -> None:
         self.db.close()
@@ -162,3 +166,17 @@ class Scratch:
         return dict(self.db.execute(
             "SELECT hash, id FROM known_identity WHERE id != 0 AND hash IN (SELECT value FROM json_each(?))",
             (_json(hashes),)))
+
+    def defer_updates(self, updates: list[dict]) -> None:
+        if not updates:
+            return
+        if not self.update_keys:
+            self.update_keys = tuple(updates[0])
+        dumps = marshal.dumps
+        self.db.executemany("INSERT INTO updates (vals) VALUES (?)", ((dumps(tuple(u.values())),) for u in updates))
+
+    def deferred_updates(self, size: int) -> Iterator[list[dict]]:
+        keys, loads = self.update_keys, marshal.loads
+        cursor = self.db.execute("SELECT vals FROM updates ORDER BY n")
+        while rows := cursor.fetchmany(size):
+            yield [dict(zip(keys, loads(vals))) for vals, in rows]

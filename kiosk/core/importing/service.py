@@ -267,7 +267,8 @@ def _apply(store: Store, event_id: int, report: ImportReport, checker: RowChecke
             merger.blocked.clear()
             merger.unblocked.clear()
             if writer and not (matcher.errors and not report.skip_invalid):
-                writer.write(inserts, updates)
+                writer.write(inserts, [])  # new rows are never candidates for later rows
+                scratch.defer_updates(updates)  # changed ones would be: they wait until the end
 
         valid = scratch.valid_count()
         done = 0
@@ -279,6 +280,9 @@ def _apply(store: Store, event_id: int, report: ImportReport, checker: RowChecke
         report.problems.extend(matcher.problems)
         if report.refused:
             raise _Refused
+        if writer:
+            for updates in scratch.deferred_updates(BATCH):
+                writer.write([], updates)
         report.added, report.updated, report.unchanged = matcher.added, matcher.updated, matcher.unchanged
         report.blocked += merger.new_blocked
         report.blocked_checked_in.sort(key=lambda item: item["code"])
