@@ -33,8 +33,9 @@ PRAGMA temp_store = FILE;
 PRAGMA cache_size = -{CACHE_KB};
 CREATE TABLE facts (
     line INTEGER PRIMARY KEY, valid INTEGER NOT NULL, code TEXT, ref TEXT, email TEXT, ident INTEGER,
-    ref_unique INTEGER NOT NULL DEFAULT 0, ident_unique INTEGER NOT NULL DEFAULT 0, vals BLOB
+    ref_unique INTEGER NOT NULL DEFAULT 0, ident_unique INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE vals (line INTEGER PRIMARY KEY, vals BLOB NOT NULL);
 CREATE TABLE generated (code TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE matched (id INTEGER PRIMARY KEY, line INTEGER NOT NULL);
 CREATE TABLE known_identity (hash INTEGER PRIMARY KEY, id INTEGER NOT NULL);
@@ -53,6 +54,8 @@ class Scratch:
         self.db.executescript(_SCHEMA)
         self.db.execute("BEGIN")
         self._facts: list[tuple] = []
+        self._vals: list[tuple] = []
+        self.generated = 0
         self.identities_known = False
         #: the keys of every valid row's values, in order (the same for all rows of a file)
         self.keys: tuple[str, ...] = ()
@@ -76,14 +79,19 @@ class Scratch:
             if not self.keys:
                 self.keys = tuple(values)
             packed = marshal.dumps(tuple(values.values()))
-        self._facts.append((line, values is not None, code or None, ref or None, email or None, ident, packed))
+        self._facts.append((line, values is not None, code or None, ref or None, email or None, ident))
+        if packed is not None:
+            self._vals.append((line, packed))
         if len(self._facts) >= 5000:
             self._flush()
 
     def _flush(self) -> None:
+        # the values apart from the facts: the queries of ``finish`` then scan a small table
         self.db.executemany(
-            "INSERT INTO facts (line, valid, code, ref, email, ident, vals) VALUES (?, ?, ?, ?, ?, ?, ?)", self._facts)
+            "INSERT INTO facts (line, valid, code, ref, email, ident) VALUES (?, ?, ?, ?, ?, ?)", self._facts)
+        self.db.executemany("INSERT INTO vals VALUES (?, ?)", self._vals)
         self._facts.clear()
+        self._vals.clear()
 
     def finish(self) -> list[Problem]:
         """Problems that need the whole file: codes used twice (errors), shared emails (warnings)."""
@@ -123,7 +131,8 @@ class Scratch:
         """Every valid row, in file order, in batches of ``size``:
         (line, values, reference unique in the file, identity unique in the file)."""
         keys, loads = self.keys, marshal.loads
-        cursor = self.db.execute("SELECT line, vals, ref_unique, ident_unique FROM facts WHERE valid ORDER BY line")
+        cursor = self.db.execute("SELECT line, vals, ref_unique, ident_unique FROM facts JOIN vals USING (line) "
+                                 "WHERE valid ORDER BY line")
         while rows := cursor.fetchmany(size):
             yield [(line, dict(zip(keys, loads(vals))), ref_unique, ident_unique)
                    for line, vals, ref_unique, ident_unique in rows]
@@ -135,6 +144,8 @@ class Scratch:
 
     def generated_lines(self, codes: Iterable[str]) -> dict[str, int]:
         """Of ``codes``, those generated for an earlier row: {code: that row's line}."""
+        if not self.generated:
+            return {}
         return dict(self.db.execute(
             "SELECT code, line FROM generated WHERE code IN (SELECT value FROM json_each(?))", (_json(codes),)))
 
@@ -146,6 +157,7 @@ class Scratch:
         ).fetchone() is not None
 
     def add_generated(self, pairs: dict[str, int]) -> None:
+        self.generated += len(pairs)
         self.db.executemany("INSERT OR IGNORE INTO generated VALUES (?, ?)", pairs.items())
 
     def matched_lines(self, ids: Iterable[int]) -> dict[int, int]:
