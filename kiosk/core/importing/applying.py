@@ -63,6 +63,8 @@ class Matcher:
         self.quote = quote
         #: attendees added from here on (by this import) are never candidates
         self.max_id = session.execute(select(func.max(Attendee.id))).scalar() or 0
+        #: whether the event had any attendee before the import (a first import looks nothing up)
+        self.any = session.execute(select(Attendee.id).where(Attendee.event_id == event_id).limit(1)).first() is not None
         self.problems: list[Problem] = []
         self.added = self.updated = self.unchanged = 0
         self.errors = 0
@@ -70,8 +72,10 @@ class Matcher:
     def _fetch(self, column: str, keys) -> list[tuple]:
         """The event's attendees (as they were before the import) whose ``column`` is among ``keys``.
         Plain tuples straight from the driver (text and integer columns need no conversion)."""
-        keys = list(dict.fromkeys(keys))
         found: list[tuple] = []
+        if not self.any:
+            return found
+        keys = list(dict.fromkeys(keys))
         if not keys:
             return found
         cursor = self.session.connection().connection.cursor()
@@ -111,7 +115,7 @@ class Matcher:
                 for line, v, _, ident_unique in batch if ident_unique and not v.get("code") and not v.get("external_ref")}
         by_line = {}
         if keys:
-            if not self.scratch.identities_known:
+            if not self.scratch.identities_known and self.any:
                 self._learn_identities()
             ids = self.scratch.identity_ids(hash(k) for k in keys.values())
             rows = {row[0]: row for row in self._fetch("id", ids.values())}
