@@ -65,6 +65,10 @@ class Matcher:
         self.max_id = session.execute(select(func.max(Attendee.id))).scalar() or 0
         #: whether the event had any attendee before the import (a first import looks nothing up)
         self.any = session.execute(select(Attendee.id).where(Attendee.event_id == event_id).limit(1)).first() is not None
+        if self.any and connection.dialect.name == "postgresql":
+            # fresh statistics, or after a big first import the planner scans the whole event
+            # for every batch's codes instead of using the (event, code) index
+            connection.exec_driver_sql(f"ANALYZE {quote(Attendee.__tablename__)}")
         self.problems: list[Problem] = []
         self.added = self.updated = self.unchanged = 0
         self.errors = 0
