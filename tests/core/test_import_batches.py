@@ -120,3 +120,15 @@ def test_memory_does_not_grow_with_the_number_of_rows(store, event_id, tmp_path,
         tracemalloc.stop()
     assert report.added == 20_000
     assert peak < 6_000_000, f"{peak / 1e6:.1f} MB of Python objects at the peak"
+
+
+def test_a_dry_run_of_a_re_import_counts_across_batches_and_writes_nothing(store, event_id, tmp_path, tiny_batches):
+    rows = ["Anna,Ek,anna@example.se,NEW-1,R-2", "Bo,Lund,,NEW-2,R-3", "Cy,Dahl,,NEW-3,R-4"]
+    assert run_import(store, event_id, write(tmp_path, rows)).added == 3
+    before = snapshot(store, event_id)
+    rows = ["Anna,Ek,anna@example.se,NEW-1,R-2", "Bo,Lund,,NEW-2,R-3", "Renamed,Person,,,R-1", "Di,Berg,,NEW-4,R-5",
+            "Cy,Dahl,cy@example.se,NEW-3,R-4"]
+    report = run_import(store, event_id, write(tmp_path, rows), dry_run=True)
+    assert (report.added, report.updated, report.unchanged, report.skipped) == (1, 2, 2, 0)
+    assert not report.written and "dry run, nothing written" in report.summary()
+    assert snapshot(store, event_id) == before
