@@ -132,3 +132,22 @@ def test_a_dry_run_of_a_re_import_counts_across_batches_and_writes_nothing(store
     assert (report.added, report.updated, report.unchanged, report.skipped) == (1, 2, 2, 0)
     assert not report.written and "dry run, nothing written" in report.summary()
     assert snapshot(store, event_id) == before
+
+
+def test_no_room_for_the_temporary_file_is_one_line_and_writes_nothing(store, event_id, tmp_path, monkeypatch, capsys):
+    from kiosk.cli import main
+    from kiosk.core.importing import scratch
+
+    # a scratch database that may not grow past 20 pages behaves like a full disk
+    monkeypatch.setattr(scratch, "_SCHEMA", "PRAGMA max_page_count = 20;\n" + scratch._SCHEMA)
+    path = tmp_path / "big.csv"
+    path.write_text("Name,Barcode\n" + "".join(f"Person {i},CODE-{i:06d}\n" for i in range(3000)), encoding="utf-8")
+    before = snapshot(store, event_id)
+    with pytest.raises(scratch.ScratchError) as err:
+        run_import(store, event_id, path)
+    assert str(err.value).startswith("big.csv: no room for the import's temporary file (database or disk is full)")
+    assert snapshot(store, event_id) == before
+    assert main(["--db", store.url, "import", str(path)]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "no room for the import's temporary file" in lines[0] and "Traceback" not in lines[0]
+    assert snapshot(store, event_id) == before

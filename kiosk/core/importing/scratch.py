@@ -16,12 +16,16 @@ the import, whatever batch it is in.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import marshal
 import sqlite3
 from collections.abc import Iterable, Iterator
 
+from kiosk.core.errors import KioskError
 from kiosk.core.importing.validation import Problem, code_used_problem, email_also_problem
+from kiosk.core.text import LINE_LIMIT, clip
 
 #: Page cache of the scratch database; the rest of it spills to its temporary file.
 CACHE_KB = 8 * 1024
@@ -47,8 +51,45 @@ def _json(values: Iterable) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
+class ScratchError(KioskError):
+    """The scratch database cannot be written (a full disk): the import stops, writing nothing."""
+
+
+def _guarded(method):
+    """``sqlite3`` errors of the scratch database as one clear line (also while a generator runs)."""
+
+    def fail(self, exc: sqlite3.Error) -> ScratchError:
+        return ScratchError(clip(
+            f"{clip(self.name, 80)}: no room for the import's temporary file ({exc}); nothing was imported: "
+            "free some disk space, or set TMPDIR to a folder with room", LINE_LIMIT))
+
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def generator(self, *args, **kwargs):
+            try:
+                yield from method(self, *args, **kwargs)
+            except sqlite3.Error as exc:
+                raise fail(self, exc) from None
+        return generator
+
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise fail(self, exc) from None
+    return guarded
+
+
 class Scratch:
-    def __init__(self) -> None:
+    """The scratch database of one import of the file ``name`` (named in its error messages)."""
+
+    def __init__(self, name: str = "") -> None:
+        self.name = name
+        self._open()
+
+    @_guarded
+    def _open(self) -> None:
         # "": a private temporary database on disk, removed when the connection closes
         self.db = sqlite3.connect("", isolation_level=None, check_same_thread=False)
         self.db.executescript(_SCHEMA)
@@ -85,6 +126,7 @@ class Scratch:
         if len(self._facts) >= 5000:
             self._flush()
 
+    @_guarded
     def _flush(self) -> None:
         # the values apart from the facts: the queries of ``finish`` then scan a small table
         self.db.executemany(
@@ -93,6 +135,7 @@ class Scratch:
         self._facts.clear()
         self._vals.clear()
 
+    @_guarded
     def finish(self) -> list[Problem]:
         """Problems that need the whole file: codes used twice (errors), shared emails (warnings)."""
         self._flush()
@@ -127,6 +170,7 @@ class Scratch:
         )
         return problems
 
+    @_guarded
     def valid_rows(self, size: int) -> Iterator[list[tuple[int, dict, int, int]]]:
         """Every valid row, in file order, in batches of ``size``:
         (line, values, reference unique in the file, identity unique in the file)."""
@@ -137,11 +181,13 @@ class Scratch:
             yield [(line, dict(zip(keys, loads(vals))), ref_unique, ident_unique)
                    for line, vals, ref_unique, ident_unique in rows]
 
+    @_guarded
     def valid_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM facts WHERE valid").fetchone()[0]
 
     # -- second pass ---------------------------------------------------------------------------
 
+    @_guarded
     def generated_lines(self, codes: Iterable[str]) -> dict[str, int]:
         """Of ``codes``, those generated for an earlier row: {code: that row's line}."""
         if not self.generated:
@@ -149,6 +195,7 @@ class Scratch:
         return dict(self.db.execute(
             "SELECT code, line FROM generated WHERE code IN (SELECT value FROM json_each(?))", (_json(codes),)))
 
+    @_guarded
     def code_taken(self, code: str, line: int) -> bool:
         """Whether a code just generated for ``line`` is a code of an earlier row, or generated before."""
         return self.db.execute(
@@ -156,29 +203,35 @@ class Scratch:
             (code, line),
         ).fetchone() is not None
 
+    @_guarded
     def add_generated(self, pairs: dict[str, int]) -> None:
         self.generated += len(pairs)
         self.db.executemany("INSERT OR IGNORE INTO generated VALUES (?, ?)", pairs.items())
 
+    @_guarded
     def matched_lines(self, ids: Iterable[int]) -> dict[int, int]:
         """Of attendee ids, those an earlier row matched: {id: that row's line}."""
         return dict(self.db.execute(
             "SELECT id, line FROM matched WHERE id IN (SELECT value FROM json_each(?))", (_json(ids),)))
 
+    @_guarded
     def add_matched(self, pairs: dict[int, int]) -> None:
         self.db.executemany("INSERT OR IGNORE INTO matched VALUES (?, ?)", pairs.items())
 
+    @_guarded
     def know_identities(self, pairs: Iterable[tuple[int, int]]) -> None:
         """The existing attendees' identity hashes; a hash two of them share points to no one (0)."""
         self.db.executemany(
             "INSERT INTO known_identity VALUES (?, ?) ON CONFLICT (hash) DO UPDATE SET id = 0", pairs)
         self.identities_known = True
 
+    @_guarded
     def identity_ids(self, hashes: Iterable[int]) -> dict[int, int]:
         return dict(self.db.execute(
             "SELECT hash, id FROM known_identity WHERE id != 0 AND hash IN (SELECT value FROM json_each(?))",
             (_json(hashes),)))
 
+    @_guarded
     def defer_updates(self, updates: list[dict]) -> None:
         if not updates:
             return
@@ -187,6 +240,7 @@ class Scratch:
         dumps = marshal.dumps
         self.db.executemany("INSERT INTO updates (vals) VALUES (?)", ((dumps(tuple(u.values())),) for u in updates))
 
+    @_guarded
     def deferred_updates(self, size: int) -> Iterator[list[dict]]:
         keys, loads = self.update_keys, marshal.loads
         cursor = self.db.execute("SELECT vals FROM updates ORDER BY n")

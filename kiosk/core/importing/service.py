@@ -191,7 +191,7 @@ def run_import(
     first half of ``total``) and while writing (the second half), and once more with
     ``(size, size)`` when the import has finished.
     """
-    with Scratch() as scratch:
+    with Scratch(Path(path).name) as scratch:
         with open_table(path) as table:
             columns = _mapping_for(table, mapping)
             if not columns.has_name:
