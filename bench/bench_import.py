@@ -10,6 +10,8 @@ imports against that PostgreSQL database (its tables must be empty or belong to 
 Memory: a first import of ``--rss-rows`` rows (default 1M, 5k with ``--small``) runs in a
 fresh process, which reports its peak resident set size ("peak_rss_mb", goal: at most
 300 MB for 1M rows) and the interpreter's own size once the kiosk is loaded ("base_rss_mb").
+Then a second fresh process imports the same file again into the same event, where every row
+matches an existing attendee ("reimport").
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from pathlib import Path
 
 from common import Timer, emit
 
-from kiosk.core.events import create_event
+from kiosk.core.events import create_event, list_events
 from kiosk.core.exporting import export
 from kiosk.core.importing import run_import
 from kiosk.core.store import open_store
@@ -91,16 +93,19 @@ def _rss_mb() -> float:
 
 
 def rss_child(path: str, url: str) -> int:
-    """In a fresh process: import ``path`` once and print the peak RSS as JSON."""
+    """In a fresh process: import ``path`` once and print the peak RSS as JSON.
+
+    The first time into a new event; when the bench event exists, into it again."""
     store = open_store(url)
     now = datetime.now(timezone.utc)
-    event_id = create_event(store, "RSS bench", now, now + timedelta(hours=8)).id
+    events = list_events(store)
+    event_id = events[0].id if events else create_event(store, "RSS bench", now, now + timedelta(hours=8)).id
     base = _rss_mb()
     with Timer() as t:
         report = run_import(store, event_id, path)
     store.dispose()
     print(json.dumps({"base_rss_mb": base, "peak_rss_mb": _rss_mb(), "s": round(t.elapsed, 2),
-                      "added": report.added, "errors": len(report.errors)}))
+                      "added": report.added, "unchanged": report.unchanged, "errors": len(report.errors)}))
     return 0
 
 
@@ -108,11 +113,14 @@ def measure_rss(n: int, folder: Path) -> dict:
     path = folder / "rss.csv"
     write_csv(path, n, seed=3)
     url = f"sqlite:///{folder / 'rss.db'}"
-    out = subprocess.run([sys.executable, __file__, "--rss-child", str(path), url],
-                         check=True, capture_output=True, text=True).stdout
+    runs = []
+    for _ in range(2):
+        out = subprocess.run([sys.executable, __file__, "--rss-child", str(path), url],
+                             check=True, capture_output=True, text=True).stdout
+        runs.append(json.loads(out.strip().splitlines()[-1]))
     path.unlink()
-    figures = json.loads(out.strip().splitlines()[-1])
-    return {"rows": n, **figures, "goal_mb_per_1m_rows": 300}
+    first, again = runs
+    return {"rows": n, **first, "reimport": again, "goal_mb_per_1m_rows": 300}
 
 
 def main() -> int:
@@ -137,7 +145,8 @@ def main() -> int:
                 result["postgresql"] = run(args.pg, n, folder)
             result["first_import_within_goal"] = result["sqlite"]["first_import"]["s"] <= result["goal_s"]
         result["memory"] = memory = measure_rss(rss_rows, folder)
-        memory["within_goal"] = memory["peak_rss_mb"] <= 300 * max(1.0, rss_rows / 1_000_000)
+        goal = 300 * max(1.0, rss_rows / 1_000_000)
+        memory["within_goal"] = max(memory["peak_rss_mb"], memory["reimport"]["peak_rss_mb"]) <= goal
     result["load_average_1m"] = round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
     result["cpus"] = os.cpu_count()
     emit("import", result)

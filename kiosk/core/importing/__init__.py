@@ -4,7 +4,9 @@
 - ``mapping``: which column is which field (known headers, ``--map`` overrides)
 - ``names``: splitting a full name into first and last name
 - ``validation``: each row's problems, with line and field
-- ``applying``: matching rows to attendees and writing them in bulk
+- ``scratch``: what an import remembers about every row, in a temporary database on disk
+- ``applying``: matching rows to attendees, a batch at a time
+- ``writing``: writing the matched rows in bulk
 - ``service``: ``preview`` and ``run_import``, what the command line and the screens call
 """
 

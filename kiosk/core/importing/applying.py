@@ -1,4 +1,4 @@
-"""Applying checked rows to an event: match, compare, then bulk insert and update.
+"""Matching checked rows to an event's attendees, a batch at a time.
 
 Each row is matched to an existing attendee of the event by its code; else by its external
 reference (only when that reference is unique in the file and among the attendees, since
@@ -6,261 +6,203 @@ order numbers repeat across tickets); else, for a row with neither code nor refe
 first name, last name and email (again only when unique on both sides). A matched attendee
 is updated only in the fields the file has, and only when something differs; notes, alerts
 and check-in status are never touched, and badge privacy and blocking only through a privacy
-or status column (see ``merging``). Nothing is ever deleted, and
-the check-in log is not read or written here.
+or status column (see ``merging``). Nothing is ever deleted, and the check-in log is not read
+or written here.
+
+The attendees a batch needs are looked up in the database by code, reference or id; what the
+whole import must remember (codes generated so far, attendees matched so far, the existing
+attendees' identities) lives in its scratch database (``scratch``). Only attendees that
+existed before the import are candidates, so new rows written by earlier batches never match,
+and updates are written only once every row is matched: each row is matched against the
+attendees as they were before the import, whatever batch it falls in.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 from operator import itemgetter
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
-from kiosk.core.attendees import bump_rev
 from kiosk.core.codes import generate_code
-from kiosk.core.importing.merging import Merger
-from kiosk.core.importing.validation import Problem, Row
-from kiosk.core.models import Attendee, BadgePrivacy, utcnow
+from kiosk.core.importing.merging import OFFSET, Merger
+from kiosk.core.importing.scratch import Scratch
+from kiosk.core.importing.validation import Problem
+from kiosk.core.models import Attendee
 from kiosk.core.search import fold
 
-BATCH = 5000
-#: What a new attendee has when the file does not say.
-NEW_DEFAULTS = dict(
-    first_name="",
-    last_name="",
-    full_name_source="",
-    email="",
-    organisation="",
-    job_title="",
-    category="",
-    ticket_type="",
-    external_ref="",
-    notes="",
-    alerts="",
-    badge_privacy=BadgePrivacy.FULL.value,
-    blocked=False,
-    block_reason="",
-    walk_in=False,
-    inside=False,
-    checked_in_at=None,
-)
+#: Keys in one ``IN (...)`` list (far below every driver's limit on parameters).
+IN_CHUNK = 500
+KEY_COLUMNS = ("id", "code", "external_ref", "first_name", "last_name", "email")
 
 
-@dataclass
-class Plan:
-    fields: tuple[str, ...] = ()
-    inserts: list[dict] = field(default_factory=list)
-    updates: list[dict] = field(default_factory=list)
-    unchanged: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    #: ids of attendees this import blocks or unblocks, and new tickets that arrive blocked
-    blocked: list[int] = field(default_factory=list)
-    unblocked: list[int] = field(default_factory=list)
-    new_blocked: int = 0
-
-    @property
-    def skipped(self) -> int:
-        return len({p.line for p in self.problems if not p.warning})
-
-
-def _identity(first: str, last: str, email: str) -> tuple[str, str, str]:
+def identity(first: str, last: str, email: str) -> tuple[str, str, str]:
     return fold(first), fold(last), email.casefold()
 
 
-def _fetch_raw(session: Session, query) -> list[tuple]:
-    """Plain tuples straight from the driver (text and integer columns need no conversion)."""
-    connection = session.connection()
-    compiled = query.compile(dialect=connection.dialect)
-    params = compiled.params
-    if compiled.positiontup:
-        params = tuple(params[name] for name in compiled.positiontup)
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(str(compiled), params)
-        return cursor.fetchall()  # tuples on both sqlite3 and psycopg
-    finally:
-        cursor.close()
+def identity_hash(first: str, last: str, email: str) -> int:
+    """A 64-bit stand-in for an identity (two that share one are both left unmatched)."""
+    return hash(identity(first, last, email))
 
 
-class _Existing:
-    """The event's attendees, indexed by code, unique reference and (lazily) identity."""
+class Matcher:
+    """Decides, for each row of a batch, add / update / unchanged, without writing anything."""
 
-    def __init__(self, session: Session, event_id: int, fields: tuple[str, ...]):
-        columns = [Attendee.id, Attendee.code, Attendee.external_ref, Attendee.first_name, Attendee.last_name, Attendee.email]
-        columns += [getattr(Attendee, f) for f in fields]
-        refs: dict[str, int] = {}
-        ref_counts: Counter[str] = Counter()
-        found = _fetch_raw(session, select(*columns).where(Attendee.event_id == event_id))
-        self.rows = {row[0]: row for row in found}
-        self.by_code: dict[str, int] = {row[1]: row[0] for row in found}
-        for row in found:
-            if row[2]:
-                refs[row[2]] = row[0]
-                ref_counts[row[2]] += 1
-        self.by_ref = {ref: i for ref, i in refs.items() if ref_counts[ref] == 1}
-        self._by_identity: dict | None = None
+    def __init__(self, session: Session, event_id: int, present: tuple[str, ...], scratch: Scratch):
+        self.session, self.event_id, self.scratch = session, event_id, scratch
+        self.compare = tuple(f for f in present if f != "code")
+        self.file_values = itemgetter(*self.compare)  # at least first_name and last_name: always a tuple
+        self.merger = Merger(self.compare)
+        connection = session.connection()
+        quote = connection.dialect.identifier_preparer.quote
+        self.mark = "?" if connection.dialect.name == "sqlite" else "%s"
+        names = ", ".join(quote(c) for c in (*KEY_COLUMNS, *self.compare))
+        self.select = (f"SELECT {names} FROM {quote(Attendee.__tablename__)} "
+                       f"WHERE event_id = {self.mark} AND id <= {self.mark} AND ")
+        self.quote = quote
+        #: attendees added from here on (by this import) are never candidates
+        self.max_id = session.execute(select(func.max(Attendee.id))).scalar() or 0
+        #: whether the event had any attendee before the import (a first import looks nothing up)
+        self.any = session.execute(select(Attendee.id).where(Attendee.event_id == event_id).limit(1)).first() is not None
+        if self.any and connection.dialect.name == "postgresql":
+            # fresh statistics, or after a big first import the planner scans the whole event
+            # for every batch's codes instead of using the (event, code) index
+            connection.exec_driver_sql(f"ANALYZE {quote(Attendee.__tablename__)}")
+        self.problems: list[Problem] = []
+        self.added = self.updated = self.unchanged = 0
+        self.errors = 0
 
-    def by_identity(self, key: tuple[str, str, str]) -> int | None:
-        if self._by_identity is None:
-            counts: Counter = Counter()
-            index = {}
-            for row in self.rows.values():
-                k = _identity(row[3], row[4], row[5])
-                counts[k] += 1
-                index[k] = row[0]
-            self._by_identity = {k: i for k, i in index.items() if counts[k] == 1}
-        return self._by_identity.get(key)
+    def _fetch(self, column: str, keys) -> list[tuple]:
+        """The event's attendees (as they were before the import) whose ``column`` is among ``keys``.
+        Plain tuples straight from the driver (text and integer columns need no conversion)."""
+        found: list[tuple] = []
+        if not self.any:
+            return found
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return found
+        cursor = self.session.connection().connection.cursor()
+        try:
+            for start in range(0, len(keys), IN_CHUNK):
+                chunk = keys[start : start + IN_CHUNK]
+                marks = ", ".join([self.mark] * len(chunk))
+                cursor.execute(f"{self.select}{self.quote(column)} IN ({marks})", (self.event_id, self.max_id, *chunk))
+                found += cursor.fetchall()  # tuples on both sqlite3 and psycopg
+        finally:
+            cursor.close()
+        return found
 
+    def _learn_identities(self) -> None:
+        cursor = self.session.connection().connection.cursor()
+        try:
+            cursor.execute(
+                f"SELECT id, first_name, last_name, email FROM {self.quote(Attendee.__tablename__)} "
+                f"WHERE event_id = {self.mark} AND id <= {self.mark}", (self.event_id, self.max_id))
+            while rows := cursor.fetchmany(5000):
+                self.scratch.know_identities((identity_hash(f, l, e), i) for i, f, l, e in rows)
+        finally:
+            cursor.close()
+        self.scratch.identities_known = True
 
-def plan_import(
-    session: Session,
-    event_id: int,
-    rows: list[Row],
-    present: tuple[str, ...],
-    unique_ref: Callable[[str], bool],
-) -> Plan:
-    """Decide, for every row, add / update / unchanged, without writing anything.
+    def _candidates(self, batch: list[tuple]) -> tuple[dict, dict, dict]:
+        by_code = {row[1]: row for row in self._fetch("code", [v["code"] for _, v, _, _ in batch if v.get("code")])}
+        refs = [v["external_ref"] for _, v, ref_unique, _ in batch
+                if ref_unique and v.get("external_ref") and v.get("code", "") not in by_code]
+        counts: Counter = Counter()
+        by_ref = {}
+        for row in self._fetch("external_ref", refs):
+            counts[row[2]] += 1
+            by_ref[row[2]] = row
+        by_ref = {ref: row for ref, row in by_ref.items() if counts[ref] == 1}
+        keys = {line: identity(v["first_name"], v["last_name"], v.get("email", ""))
+                for line, v, _, ident_unique in batch if ident_unique and not v.get("code") and not v.get("external_ref")}
+        by_line = {}
+        if keys:
+            if not self.scratch.identities_known and self.any:
+                self._learn_identities()
+            ids = self.scratch.identity_ids(hash(k) for k in keys.values())
+            rows = {row[0]: row for row in self._fetch("id", ids.values())}
+            for line, key in keys.items():
+                row = rows.get(ids.get(hash(key), 0))
+                if row is not None and identity(row[3], row[4], row[5]) == key:  # not just the same hash
+                    by_line[line] = row
+        return by_code, by_ref, by_line
 
-    Inserts hold only the fields the file gives plus the code; ``write_plan`` adds the rest.
-    """
-    compare = tuple(f for f in present if f != "code")
-    file_values = itemgetter(*compare)  # at least first_name and last_name: always a tuple
-    existing = _Existing(session, event_id, compare)
-    identity_counts = Counter(
-        _identity(r.values["first_name"], r.values["last_name"], r.values.get("email", ""))
-        for r in rows
-        if not r.code and not r.ref
-    )
-    plan = Plan(fields=compare)
-    merger = Merger(compare)
-    matched: dict[int, int] = {}
-    by_code, by_ref, known = existing.by_code, existing.by_ref, existing.rows
-    for row in rows:
-        values, code, ref = row.values, row.code, row.ref
-        target = by_code.get(code) if code else None
-        if target is None and ref and unique_ref(ref):
-            target = by_ref.get(ref)
-        if target is None and not code and not ref:
-            key = _identity(values["first_name"], values["last_name"], values.get("email", ""))
-            if identity_counts[key] == 1:
-                target = existing.by_identity(key)
-        if target is None:
-            new = merger.new(values)
-            if not code:
-                code = generate_code()
-                while code in by_code:
-                    code = generate_code()
-            new["code"] = code
-            by_code[code] = -1
-            plan.inserts.append(new)
-            continue
-        if target == -1:
-            plan.problems.append(Problem(row.line, "code", "collides with a code generated for another row"))
-            continue
-        if target in matched:
-            plan.problems.append(Problem(row.line, "row", f"is the same attendee as line {matched[target]}"))
-            continue
-        matched[target] = row.line
-        old = known[target]
-        values = merger.matched(values, old, target, row.line)
-        new_code = code or old[1]
-        if new_code == old[1] and file_values(values) == old[6:]:
-            plan.unchanged += 1
-            continue
-        if new_code != old[1]:
-            by_code[new_code] = target
-        update = {f: values[f] for f in compare}
-        update["id"], update["code"] = target, new_code
-        plan.updates.append(update)
-    plan.blocked, plan.unblocked, plan.new_blocked = merger.blocked, merger.unblocked, merger.new_blocked
-    plan.problems.extend(merger.conflicts)
-    return plan
+    def _new_code(self, line: int, taken: dict[str, int]) -> str:
+        code = generate_code()
+        while code in taken or self.scratch.code_taken(code, line):
+            code = generate_code()
+        return code
 
-
-def _bound(column, value, dialect):
-    """A constant as the driver wants it (e.g. an aware datetime as SQLite's UTC text)."""
-    processor = column.type.dialect_impl(dialect).bind_processor(dialect)
-    return processor(value) if processor else value
-
-
-def _inline(value) -> str | None:
-    """A constant as SQL text when that is plainly safe (numbers, NULL, simple text), else None."""
-    if value is None:
-        return "NULL"
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str) and len(value) < 100 and all(ch.isalnum() or ch in " -:._+" for ch in value):
-        return f"'{value}'"
-    return None
-
-
-def _executemany(connection, sql: str, rows: list[dict]) -> None:
-    for start in range(0, len(rows), BATCH):
-        connection.exec_driver_sql(sql, rows[start : start + BATCH])
-
-
-def _copy_inserts(connection, rows: list[dict], shared: dict) -> None:
-    """PostgreSQL: new rows through COPY, many times faster than INSERTs at this size."""
-    varying = list(rows[0])
-    constant = [v for k, v in shared.items() if k not in rows[0]]
-    names = varying + [k for k in shared if k not in rows[0]]
-    quote = connection.dialect.identifier_preparer.quote
-    sql = f"COPY {quote(Attendee.__tablename__)} ({', '.join(quote(n) for n in names)}) FROM STDIN"
-    with connection.connection.driver_connection.cursor() as cursor, cursor.copy(sql) as copy:
-        for row in rows:
-            copy.write_row([*row.values(), *constant])
-
-
-def write_plan(session: Session, event_id: int, plan: Plan, source: str) -> int:
-    """Insert and update in batches, all stamped with one new attendee revision. Returns it.
-
-    The rows go to the driver's ``executemany`` directly, with the values every new row shares
-    written into the statement: at 100k rows, per-row parameter handling would otherwise cost
-    more than the database does.
-    """
-    if not plan.inserts and not plan.updates:
-        return 0
-    rev = bump_rev(session, event_id)
-    connection = session.connection()
-    dialect = connection.dialect
-    quote = dialect.identifier_preparer.quote
-    mark = (lambda n: f":{n}") if dialect.name == "sqlite" else (lambda n: f"%({n})s")
-    table = quote(Attendee.__tablename__)
-    columns = Attendee.__table__.c
-    now = utcnow()
-    if plan.inserts and dialect.name == "postgresql":
-        _copy_inserts(connection, plan.inserts, dict(NEW_DEFAULTS, event_id=event_id, source=source, rev=rev,
-                                                     created_at=now, updated_at=now))
-    elif plan.inserts:
-        varying = list(plan.inserts[0])
-        shared = dict(NEW_DEFAULTS, event_id=event_id, source=source, rev=rev, created_at=now, updated_at=now)
-        values = {name: mark(name) for name in varying}
-        params = {}
-        for name, value in shared.items():
-            if name in values:
+    def match(self, batch: list[tuple[int, dict, int, int]]) -> tuple[list[dict], list[dict]]:
+        """``batch``: (line, values, reference unique in the file, identity unique in the file).
+        Returns (inserts, updates); problems and counts accumulate on the matcher."""
+        by_code, by_ref, by_line = self._candidates(batch)
+        scratch, merger, compare = self.scratch, self.merger, self.compare
+        generated_before = scratch.generated_lines(v["code"] for _, v, _, _ in batch if v.get("code"))
+        ids = {row[0] for found in (by_code, by_ref, by_line) for row in found.values()}
+        matched_before = scratch.matched_lines(ids)
+        generated: dict[str, int] = {}
+        matched: dict[int, int] = {}
+        inserts: list[dict] = []
+        updates: list[dict] = []
+        problems = self.problems
+        known = len(problems)
+        for line, values, ref_unique, _ in batch:
+            code, ref = values.get("code", ""), values.get("external_ref", "")
+            if code and (code in generated or code in generated_before):
+                problems.append(Problem(line, "code", "collides with a code generated for another row"))
                 continue
-            value = _bound(columns[name], value, dialect)
-            literal = _inline(value)
-            values[name] = literal if literal is not None else mark(name)
-            if literal is None:
-                params[name] = value
-        if params:
-            for item in plan.inserts:
-                item.update(params)
-        sql = f"INSERT INTO {table} ({', '.join(quote(n) for n in values)}) VALUES ({', '.join(values.values())})"
-        _executemany(connection, sql, plan.inserts)
-    if plan.updates:
-        stamp = {"rev": rev, "updated_at": _bound(columns["updated_at"], now, dialect)}
-        for item in plan.updates:
-            item.update(stamp)
-        names = [*plan.fields, "code", "rev", "updated_at"]
-        sets = ", ".join(f"{quote(n)} = {mark(n)}" for n in names)
-        _executemany(connection, f"UPDATE {table} SET {sets} WHERE id = {mark('id')}", plan.updates)
-    return rev
+            old = by_code.get(code) if code else None
+            if old is None and ref and ref_unique:
+                old = by_ref.get(ref)
+            if old is None and not code and not ref:
+                old = by_line.get(line)
+            if old is None:
+                new = merger.new(values)
+                if not code:
+                    code = self._new_code(line, generated)
+                    generated[code] = line
+                new["code"] = code
+                inserts.append(new)
+                continue
+            target = old[0]
+            first = matched.get(target) or matched_before.get(target)
+            if first:
+                problems.append(Problem(line, "row", f"is the same attendee as line {first}"))
+                continue
+            matched[target] = line
+            values = merger.matched(values, old, target, line)
+            new_code = code or old[1]
+            if new_code == old[1] and self.file_values(values) == old[OFFSET:]:
+                self.unchanged += 1
+                continue
+            update = {f: values[f] for f in compare}
+            update["id"], update["code"] = target, new_code
+            updates.append(update)
+        if generated:
+            self._avoid_existing_codes(generated, inserts)
+            scratch.add_generated(generated)
+        scratch.add_matched(matched)
+        problems.extend(merger.conflicts)
+        merger.conflicts.clear()
+        self.added += len(inserts)
+        self.updated += len(updates)
+        self.errors += sum(1 for p in problems[known:] if not p.warning)
+        return inserts, updates
+
+    def _avoid_existing_codes(self, generated: dict[str, int], inserts: list[dict]) -> None:
+        """A generated code that an existing attendee has (never seen: 104 random bits) is drawn again."""
+        clashes = {row[1] for row in self._fetch("code", generated)}
+        if not clashes:
+            return
+        for item in inserts:
+            code = item["code"]
+            while code in clashes:
+                line = generated.pop(code)
+                code = self._new_code(line, generated)
+                generated[code] = line
+                if self._fetch("code", [code]):
+                    clashes.add(code)
+            item["code"] = code

@@ -1,9 +1,12 @@
 """The import service the command line and the desk window both call.
 
 ``preview(path, overrides)`` reads the header and the first rows and shows the mapping;
-``run_import(...)`` reads the whole file, checks every row, and then, in one write
-transaction, adds and updates attendees. With errors and without ``skip_invalid`` nothing is
-written at all and the report says so (``report.refused``).
+``run_import(...)`` works in two passes. The first reads the file, checks every row and
+notes it in a scratch database on disk (see ``scratch``); the second, in one write
+transaction, matches the valid rows batch by batch and adds and updates attendees. With
+errors and without ``skip_invalid`` nothing is written at all and the report says so
+(``report.refused``); a problem found while matching rolls the whole transaction back. So
+memory stays flat however long the file is.
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ from sqlalchemy import select
 
 from kiosk.core import audit
 from kiosk.core.events import Actor
-from kiosk.core.importing.applying import plan_import, write_plan
+from kiosk.core.importing.applying import Matcher, identity_hash
 from kiosk.core.importing.mapping import Mapping, build_mapping
 from kiosk.core.importing.reading import Table, fail, open_table
+from kiosk.core.importing.scratch import Scratch
 from kiosk.core.importing.validation import Problem, RowChecker
+from kiosk.core.importing.writing import BATCH, Writer
 from kiosk.core.models import Attendee
 from kiosk.core.store import Store
 from kiosk.core.text import clip, shorten
@@ -183,47 +188,66 @@ def run_import(
 ) -> ImportReport:
     """Import an attendee list into an event. ``mapping`` holds overrides {column: field}.
 
-    ``progress(done, total)`` is called while reading (bytes of a CSV, rows of an XLSX) and
-    once more with ``(total, total)`` when the import has finished.
+    ``progress(done, total)`` is called while reading (bytes of a CSV, rows of an XLSX; the
+    first half of ``total``) and while writing (the second half), and once more with
+    ``(size, size)`` when the import has finished.
     """
-    with open_table(path) as table:
-        columns = _mapping_for(table, mapping)
-        if not columns.has_name:
-            raise fail(table.path, _no_name_message(table))
-        report = ImportReport(table.name, table.describe(), columns, dry_run=dry_run, skip_invalid=skip_invalid)
-        checker = RowChecker(columns)
-        valid = []
-        for line, cells in table.rows:
-            report.rows += 1
-            row, found = checker.check(line, cells)
-            if found:
-                report.problems.extend(found)
-            if row is not None:
-                valid.append(row)
-            if progress and report.rows % PROGRESS_EVERY == 0:
-                progress(table.position(), table.size)
-        if report.rows == 0:
-            raise fail(table.path, "the file has a header row but no attendees")
-        total = table.size
-    if report.refused:
-        return report
-    try:
-        _apply(store, event_id, report, valid, checker, dry_run, actor)
-    except _Refused:
-        return report  # the transaction was rolled back: nothing of it stays
+    with Scratch(Path(path).name) as scratch:
+        with open_table(path) as table:
+            columns = _mapping_for(table, mapping)
+            if not columns.has_name:
+                raise fail(table.path, _no_name_message(table))
+            report = ImportReport(table.name, table.describe(), columns, dry_run=dry_run, skip_invalid=skip_invalid)
+            checker = RowChecker(columns, track=False)
+            _check_rows(table, checker, scratch, report, progress)
+            if report.rows == 0:
+                raise fail(table.path, "the file has a header row but no attendees")
+            total = table.size
+        report.problems.extend(scratch.finish())
+        report.problems.sort(key=_by_line)
+        if report.refused:
+            return report
+        try:
+            _apply(store, event_id, report, checker, scratch, dry_run, actor, progress, total)
+        except _Refused:
+            return report  # the transaction was rolled back: nothing of it stays
     report.written = not dry_run
     if progress:
         progress(total, total)
     return report
 
 
+def _by_line(problem: Problem) -> int:
+    return problem.line
+
+
+def _check_rows(table: Table, checker: RowChecker, scratch: Scratch, report: ImportReport,
+                progress: Progress | None) -> None:
+    """The first pass: every row checked, its problems listed and its facts noted."""
+    for line, cells in table.rows:
+        report.rows += 1
+        row, found = checker.check(line, cells)
+        if found:
+            report.problems.extend(found)
+        email, ident, values = "", None, None
+        if row is not None:
+            values = row.values
+            email = values.get("email", "")
+            if not checker.code and not checker.ref:
+                ident = identity_hash(values["first_name"], values["last_name"], email)
+            email = email.casefold()
+        scratch.note(line, values, checker.code, checker.ref, email, ident)
+        if progress and report.rows % PROGRESS_EVERY == 0:
+            progress(table.position() or 1, 2 * table.size)
+
+
 class _Refused(Exception):
     """Raised inside the write transaction to roll all of it back."""
 
 
-def _apply(store: Store, event_id: int, report: ImportReport, valid: list, checker: RowChecker, dry_run: bool,
-           actor: Actor) -> None:
-    """Match every row first, then write, all in one transaction.
+def _apply(store: Store, event_id: int, report: ImportReport, checker: RowChecker, scratch: Scratch,
+           dry_run: bool, actor: Actor, progress: Progress | None, size: int) -> None:
+    """The second pass: match and write the valid rows batch by batch, all in one transaction.
 
     Matching finds problems of its own ("the same attendee as line N", "collides with a code");
     with any of them and without ``skip_invalid``, ``_Refused`` rolls the whole transaction back,
@@ -231,16 +255,39 @@ def _apply(store: Store, event_id: int, report: ImportReport, valid: list, check
     """
     source = f"import:{report.file}"[:200]
     with (store.read() if dry_run else store.write()) as session:
-        plan = plan_import(session, event_id, valid, checker.present, checker.unique_ref)
-        del valid[:]  # the plan holds what is written; the rows are not needed any more
-        report.problems.extend(plan.problems)
+        matcher = Matcher(session, event_id, checker.present, scratch)
+        writer = None if dry_run else Writer(session, event_id, matcher.compare, source)
+        merger = matcher.merger
+
+        def flush(batch: list) -> None:
+            inserts, updates = matcher.match(batch)
+            if merger.blocked:
+                report.blocked_checked_in += checked_in_among(session, merger.blocked, updates)
+            report.blocked += len(merger.blocked)
+            report.unblocked += len(merger.unblocked)
+            merger.blocked.clear()
+            merger.unblocked.clear()
+            if writer and not (matcher.errors and not report.skip_invalid):
+                writer.write(inserts, [])  # new rows are never candidates for later rows
+                scratch.defer_updates(updates)  # changed ones would be: they wait until the end
+
+        valid = scratch.valid_count()
+        done = 0
+        for batch in scratch.valid_rows(BATCH):
+            flush(batch)
+            done += len(batch)
+            if progress:
+                progress(size + size * done // valid, 2 * size)
+        report.problems.extend(matcher.problems)
         if report.refused:
             raise _Refused
-        report.added, report.updated, report.unchanged = len(plan.inserts), len(plan.updates), plan.unchanged
-        report.blocked, report.unblocked = len(plan.blocked) + plan.new_blocked, len(plan.unblocked)
-        report.blocked_checked_in = checked_in_among(session, plan.blocked, plan.updates)
+        if writer:
+            for updates in scratch.deferred_updates(BATCH):
+                writer.write([], updates)
+        report.added, report.updated, report.unchanged = matcher.added, matcher.updated, matcher.unchanged
+        report.blocked += merger.new_blocked
+        report.blocked_checked_in.sort(key=lambda item: item["code"])
         if not dry_run:
-            write_plan(session, event_id, plan, source)
             audit.record(
                 session,
                 "import",

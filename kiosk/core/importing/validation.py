@@ -42,7 +42,7 @@ PLAIN_FIELDS = ("email", "organisation", "job_title", "category", "ticket_type")
 SHARED_MAX = 100_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: an import of a million rows may list half a million
 class Problem:
     line: int
     field: str
@@ -55,6 +55,14 @@ class Problem:
 
     def to_json(self) -> dict:
         return {"line": self.line, "field": self.field, "message": self.message, "warning": self.warning}
+
+
+def code_used_problem(line: int, code: str, first: int) -> Problem:
+    return Problem(line, "code", f"{shorten(code)} is already used on line {first}")
+
+
+def email_also_problem(line: int, first: int) -> Problem:
+    return Problem(line, "email", f"also on line {first} (one buyer on several tickets is fine)", True)
 
 
 class Row(NamedTuple):
@@ -73,10 +81,19 @@ class Row(NamedTuple):
 
 
 class RowChecker:
-    """Checks rows one by one, remembering codes, emails and references seen so far."""
+    """Checks rows one by one.
 
-    def __init__(self, mapping: Mapping):
+    With ``track`` it also remembers the codes and emails seen so far, to flag a code used
+    twice and an email on several tickets (what a preview of the first rows needs). An import
+    leaves that to its scratch database (``scratch``), reading ``code`` and ``ref`` of each
+    row checked, so that a million rows' codes never sit in memory.
+    """
+
+    def __init__(self, mapping: Mapping, track: bool = True):
         self.mapping = mapping
+        self.track = track
+        #: the code and reference of the row checked last (also when it is invalid)
+        self.code = self.ref = ""
         self.width = len(mapping.headers)
         columns = [(i, f) for i, f in enumerate(mapping.fields) if f]
         self.names = tuple(f for _, f in columns)
@@ -97,7 +114,6 @@ class RowChecker:
         self.ref_field = "external_ref" if self.has_ref else ("order_ref" if mapping.has("order_ref") else None)
         self.code_lines: dict[str, int] = {}
         self.email_lines: dict[str, int] = {}
-        self.ref_counts: dict[str, int] = {}
         self.shared: dict[str, str] = {}
         self.status_fields = tuple(f for f in (*STATUS_FIELDS, *FLAG_FIELDS) if mapping.has(f))
         self.has_privacy = mapping.has("privacy")
@@ -168,17 +184,15 @@ class RowChecker:
         email = values.get("email", "")
         if email and not EMAIL_RE.match(email):
             errors.append(Problem(line, "email", f"{shorten(email)} is not a valid email address"))
+        self.ref = self.code = ""
         if self.ref_field:
-            counts = self.ref_counts
-            ref = values["external_ref"] = raw.get(self.ref_field, "")
-            if ref:
-                counts[ref] = counts.get(ref, 0) + 1
+            self.ref = values["external_ref"] = raw.get(self.ref_field, "")
         if self.has_code:
-            code = values["code"] = raw["code"]
-            if code:
+            code = self.code = values["code"] = raw["code"]
+            if code and self.track:
                 first = self.code_lines.setdefault(code, line)
                 if first != line:
-                    errors.append(Problem(line, "code", f"{shorten(code)} is already used on line {first}"))
+                    errors.append(code_used_problem(line, code, first))
         warnings: list[Problem] = []
         if self.status_fields:
             blocked, reason, found = ticket_state({f: raw.get(f, "") for f in self.status_fields})
@@ -196,10 +210,10 @@ class RowChecker:
             values["answers"] = self._answers(line, cells, warnings)
         if errors:
             return None, errors
-        if email:
+        if email and self.track:
             first = self.email_lines.setdefault(email.casefold(), line)
             if first != line:
-                warnings.append(Problem(line, "email", f"also on line {first} (one buyer on several tickets is fine)", True))
+                warnings.append(email_also_problem(line, first))
         return Row(line, values), warnings
 
     def _answers(self, line: int, cells: list[str], warnings: list[Problem]) -> str:
@@ -232,7 +246,3 @@ class RowChecker:
         values["first_name"] = first
         values["last_name"] = last
         return values
-
-    def unique_ref(self, ref: str) -> bool:
-        """A reference is a key only when no other row of the file has it (order codes repeat)."""
-        return bool(ref) and self.ref_counts.get(ref) == 1
