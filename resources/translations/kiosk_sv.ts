@@ -1093,6 +1093,18 @@
         <source>Places left:</source>
         <translation>Platser kvar:</translation>
     </message>
+    <message>
+        <source>Clear: {name}</source>
+        <translation>Töm: {name}</translation>
+    </message>
+    <message>
+        <source>Choices: {name}</source>
+        <translation>Val: {name}</translation>
+    </message>
+    <message>
+        <source>More: {name}</source>
+        <translation>Mer: {name}</translation>
+    </message>
 </context>
 <context>
     <name>AttendeePanel</name>
@@ -1341,6 +1353,14 @@
         <source>Last seen</source>
         <translation>Senast sedd</translation>
     </message>
+    <message>
+        <source>Still expected</source>
+        <translation>Väntas fortfarande</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Översikt</translation>
+    </message>
 </context>
 <context>
     <name>DeskWindow</name>
@@ -1349,8 +1369,24 @@
         <translation>Incheckningsdisk — {event}</translation>
     </message>
     <message>
-        <source>Check in (Enter)</source>
+        <source>Search or scan</source>
         <extracomment>Called when the window closes (save geometry, stop workers); the assembler fills it.</extracomment>
+        <translation>Sök eller skanna</translation>
+    </message>
+    <message>
+        <source>Attendees found</source>
+        <translation>Hittade deltagare</translation>
+    </message>
+    <message>
+        <source>Check-in history</source>
+        <translation>Incheckningshistorik</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Check in (Enter)</source>
         <translation>Checka in (Enter)</translation>
     </message>
     <message>
@@ -1450,6 +1486,10 @@
     <message>
         <source>This is me: {who}</source>
         <translation>Det här är jag: {who}</translation>
+    </message>
+    <message>
+        <source>Place for a name, empty</source>
+        <translation>Plats för ett namn, tom</translation>
     </message>
     <message>
         <source>Too many searches just now. Please wait a moment, or see the desk.</source>

@@ -30,6 +30,7 @@ from kiosk.core.dashboard import DashboardFigures
 from kiosk.core.events import zone
 from kiosk.core.files import open_private, private_dir
 from kiosk.messages import localise
+from kiosk.ui import accessible
 from kiosk.ui.dashboard.charts import ArrivalsChart, GroupChart, StationChart
 from kiosk.ui.dashboard.controller import DashboardController
 from kiosk.ui.locale_format import time_text
@@ -226,6 +227,10 @@ class DashboardWindow(QMainWindow):
         self.expected.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Organisation"), self.tr("Role")])
         self.recent.setHorizontalHeaderLabels([self.tr("First name"), self.tr("Organisation"), self.tr("Station"), self.tr("Time")])
         self.stations.setHorizontalHeaderLabels([self.tr("Station"), self.tr("Printer"), self.tr("Waiting"), self.tr("Last seen")])
+        accessible.name(self.recent, self.recent_title.text())
+        accessible.name(self.stations, self.stations_title.text())
+        accessible.name(self.expected, self.tr("Still expected"))
+        accessible.name(self.toolbar, self.tr("Dashboard"))
         for key, caption in (("expected", self.tr("Expected")), ("checked_in", self.tr("Checked in")), ("inside", self.tr("Inside now")),
                              ("not_arrived", self.tr("Not yet arrived")), ("walk_ins", self.tr("Walk-ins")),
                              ("arrivals_15m", self.tr("Arrivals, last 15 min"))):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui import accessible
 from kiosk.ui.banner import ResultBanner
 from kiosk.ui.camera_panel import CameraPanel
 from kiosk.ui.desk.controller import AttendeeDetails, DeskController, StationStatus
@@ -59,7 +60,15 @@ class DeskWindow(QMainWindow):
         self._make_actions()
         self._connect_signals()
         self._show_exit_mode(False)
+        self._name_for_screen_readers()
         self.search.setFocus()
+
+    def _name_for_screen_readers(self) -> None:
+        accessible.name(self.search, self.tr("Search or scan"))
+        accessible.name(self.table, self.tr("Attendees found"))
+        accessible.name(self.panel.history, self.tr("Check-in history"))
+        if self.camera_panel is not None:
+            accessible.name(self.camera_panel.picker, self.tr("Camera"))
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self, sounds: SoundBoard, camera_panel: CameraPanel | None) -> None:
