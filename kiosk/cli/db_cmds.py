@@ -5,15 +5,16 @@ from __future__ import annotations
 from kiosk.cli.context import chosen_database_url
 from kiosk.core import migrate
 from kiosk.core.store import open_store
+from kiosk.i18n import tr
 
 
 def register(sub) -> None:
-    p = sub.add_parser("db", help="database schema: upgrade, current")
+    p = sub.add_parser("db", help=tr("database schema: upgrade, current"))
     dbsub = p.add_subparsers(dest="db_command", metavar="ACTION", parser_class=type(p))
     dbsub.required = True
-    q = dbsub.add_parser("upgrade", help="bring the schema to the newest version")
+    q = dbsub.add_parser("upgrade", help=tr("bring the schema to the newest version"))
     q.set_defaults(func=cmd_upgrade)
-    q = dbsub.add_parser("current", help="print the schema version and the newest one")
+    q = dbsub.add_parser("current", help=tr("print the schema version and the newest one"))
     q.set_defaults(func=cmd_current)
 
 

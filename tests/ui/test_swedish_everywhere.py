@@ -36,3 +36,20 @@ def test_standard_buttons_are_swedish_and_back(qtbot, swedish):
     later = QDialogButtonBox(B.Cancel)
     qtbot.addWidget(later)
     assert later.button(B.Cancel).text() == "Cancel"
+
+
+def test_import_dialog_names_fields_and_format_in_swedish(qtbot, swedish, desk_store, desk_event, tmp_path):
+    from kiosk.ui.firstrun.import_dialog import ImportDialog
+
+    sheet = tmp_path / "lista.csv"
+    sheet.write_text("Förnamn;Efternamn;E-post\nElin;Ek;elin@example.org\n", encoding="utf-8-sig")
+    dialog = ImportDialog(desk_store, desk_event.id, synchronous=True)
+    qtbot.addWidget(dialog)
+    dialog.load(str(sheet))
+    assert dialog.format.text() == "lista.csv: CSV (semikolonseparerad, UTF-8 med BOM)"
+    combo = dialog.mapping.cellWidget(0, 1)
+    assert combo.currentText() == "förnamn"
+    assert {"efternamn", "e-post", "biljettkod", "ordernummer"} <= {combo.itemText(i) for i in range(combo.count())}
+    headers = [dialog.rows.horizontalHeaderItem(c).text() for c in range(dialog.rows.columnCount())]
+    assert headers == ["Rad", "förnamn", "efternamn", "e-post"]
+    assert dialog.close_button.text() == "Stäng"  # Qt's own word

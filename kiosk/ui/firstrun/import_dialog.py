@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.events import Actor
 from kiosk.core.importing import service
+from kiosk.core.importing.labels import field_label
 from kiosk.core.importing.mapping import FIELDS, IGNORE
 from kiosk.core.store import Store
 from kiosk.i18n import tr
@@ -170,7 +171,7 @@ class ImportDialog(QDialog):
             combo = QComboBox(self.mapping)
             combo.addItem(tr("(not imported)"), IGNORE)
             for name in FIELDS:
-                combo.addItem(name.replace("_", " "), name)
+                combo.addItem(field_label(name), name)
             combo.setCurrentIndex(max(0, combo.findData(field or IGNORE)))
             # Deferred: the preview rebuilds these combo boxes, including the one sending the signal.
             combo.currentIndexChanged.connect(lambda _i: QTimer.singleShot(0, lambda: self._preview(self.overrides())))
@@ -182,7 +183,7 @@ class ImportDialog(QDialog):
         fields = [f for f in preview.mapping.fields if f and any(r["values"].get(f) for r in preview.first_rows)]
         self.rows.clear()
         self.rows.setColumnCount(len(fields) + 1)
-        self.rows.setHorizontalHeaderLabels([tr("Line")] + [f.replace("_", " ") for f in fields])
+        self.rows.setHorizontalHeaderLabels([tr("Line")] + [field_label(f) for f in fields])
         self.rows.setRowCount(len(preview.first_rows))
         for r, row in enumerate(preview.first_rows):
             line = QTableWidgetItem(str(row["line"]) + ("" if row["ok"] else " ⚠"))
