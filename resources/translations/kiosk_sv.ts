@@ -2045,8 +2045,8 @@
         <translation>Drop-in</translation>
     </message>
     <message>
-        <source>EXIT MODE: scans record exits. Type a name to search…</source>
-        <translation>UTPASSERINGSLÄGE: skanningar registrerar utpassering. Skriv ett namn för att söka…</translation>
+        <source>EXIT MODE: scan or type a name…</source>
+        <translation>UTPASSERING: skanna eller sök…</translation>
     </message>
     <message>
         <source>Exit mode</source>
@@ -2058,7 +2058,7 @@
     </message>
     <message>
         <source>Scan a ticket or type a name…</source>
-        <translation>Skanna en biljett eller skriv ett namn…</translation>
+        <translation>Skanna eller skriv ett namn…</translation>
     </message>
     <message>
         <source>Ready to scan</source>

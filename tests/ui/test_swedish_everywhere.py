@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
 
 from kiosk.ui.locale_format import qt_translations_dirs, use_language
 from tests.ui.conftest import OFFSCREEN_NOISE
@@ -53,3 +53,45 @@ def test_import_dialog_names_fields_and_format_in_swedish(qtbot, swedish, desk_s
     headers = [dialog.rows.horizontalHeaderItem(c).text() for c in range(dialog.rows.columnCount())]
     assert headers == ["Rad", "förnamn", "efternamn", "e-post"]
     assert dialog.close_button.text() == "Stäng"  # Qt's own word
+
+
+def _fits(widget, text: str, font=None) -> bool:
+    from PySide6.QtGui import QFontMetrics
+
+    return QFontMetrics(font or widget.font()).horizontalAdvance(text) <= widget.width()
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_search_placeholder_fits_at_1366(qtbot, make_desk, qapp, language):
+    assert use_language(qapp, language) == language
+    try:
+        desk = make_desk()
+        desk.resize(1366, 740)
+        qtbot.wait(50)
+        for exit_mode in (False, True):
+            desk._show_exit_mode(exit_mode)
+            search = desk.search
+            room = search.contentsRect().width() - 40 - 2 * 8  # the clear button, the text margins
+            from PySide6.QtGui import QFontMetrics
+
+            used = QFontMetrics(search.font()).horizontalAdvance(search.placeholderText())
+            assert used <= room, (search.placeholderText(), used, room)
+    finally:
+        use_language(qapp, "en")
+
+
+def test_undo_dialog_shows_its_whole_title_in_swedish(qtbot, swedish):
+    from PySide6.QtGui import QFontMetrics
+
+    from kiosk.ui.desk.dialogs import AnnulDialog
+
+    dialog = AnnulDialog("Li Wu")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Ångra incheckning"
+    title_bar = QFontMetrics(QApplication.font()).horizontalAdvance(dialog.windowTitle()) + 160  # icon and buttons
+    assert dialog.width() >= title_bar
+    for label in dialog.findChildren(QLabel):
+        if label.isVisible() and not label.wordWrap():
+            assert label.sizeHint().width() <= label.width(), label.text()

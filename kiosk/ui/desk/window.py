@@ -78,7 +78,7 @@ class DeskWindow(QMainWindow):
         self.search = SearchBox(central)
         self.search.setObjectName("search")
         font = QFont(self.search.font())
-        font.setPointSize(18)
+        font.setPointSize(16)
         self.search.setFont(font)
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(48)
@@ -319,7 +319,7 @@ class DeskWindow(QMainWindow):
     def _show_exit_mode(self, on: bool) -> None:
         self.act_exit_mode.setChecked(on)
         if on:
-            self.search.setPlaceholderText(self.tr("EXIT MODE: scans record exits. Type a name to search…"))
+            self.search.setPlaceholderText(self.tr("EXIT MODE: scan or type a name…"))  # short: it must fit at 1366 px
             self.banner.set_idle_text(self.tr("Exit mode"), self.tr("Each scan records that the person left (F7 to switch back)"))
         else:
             self.search.setPlaceholderText(self.tr("Scan a ticket or type a name…"))
