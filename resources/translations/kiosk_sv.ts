@@ -260,14 +260,6 @@
         <translation>Per incheckningslista:</translation>
     </message>
     <message>
-        <source>Check-ins per station, last 15 minutes</source>
-        <translation>Incheckningar per station, senaste 15 minuterna</translation>
-    </message>
-    <message>
-        <source>Check-ins</source>
-        <translation>Incheckningar</translation>
-    </message>
-    <message>
         <source>exit</source>
         <extracomment>The check-in list this station decides on (None: the event&apos;s default list). Categories and ticket types in use, offered in the walk-in and edit forms.</extracomment>
         <translation>utpasseringen</translation>
@@ -1881,20 +1873,8 @@
         <translation>Incheckade per sektor</translation>
     </message>
     <message>
-        <source>Checked in by ticket type</source>
-        <translation>Incheckade per biljettyp</translation>
-    </message>
-    <message>
-        <source>Speaker</source>
-        <translation>Talare</translation>
-    </message>
-    <message>
-        <source>VIP</source>
-        <translation>VIP</translation>
-    </message>
-    <message>
-        <source>Still expected: speakers and VIPs ({n})</source>
-        <translation>Väntas fortfarande: talare och VIP-gäster ({n})</translation>
+        <source>By ticket type</source>
+        <translation>Per biljettyp</translation>
     </message>
     <message>
         <source>Dashboard — {event} — {n} checked in</source>
@@ -1903,6 +1883,10 @@
     <message>
         <source>Updated {time}</source>
         <translation>Uppdaterad {time}</translation>
+    </message>
+    <message>
+        <source>silent</source>
+        <translation>tyst</translation>
     </message>
     <message>
         <source>Database unreachable: {message} (figures may be old)</source>
@@ -1933,24 +1917,24 @@
         <translation>Senaste 20 incheckningarna</translation>
     </message>
     <message>
-        <source>Stations: printer and queue</source>
-        <translation>Stationer: skrivare och kö</translation>
+        <source>Stations: printer, queue, check-ins</source>
+        <translation>Stationer: skrivare, kö, incheckningar</translation>
     </message>
     <message>
-        <source>Still expected: speakers and VIPs</source>
-        <translation>Väntas fortfarande: talare och VIP-gäster</translation>
+        <source>Queue</source>
+        <translation>Kö</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Namn</translation>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <source>Check-ins in the last 15 minutes</source>
+        <translation>Incheckningar de senaste 15 minuterna</translation>
     </message>
     <message>
         <source>Organisation</source>
         <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Roll</translation>
     </message>
     <message>
         <source>First name</source>
@@ -1969,16 +1953,8 @@
         <translation>Skrivare</translation>
     </message>
     <message>
-        <source>Waiting</source>
-        <translation>Väntar</translation>
-    </message>
-    <message>
         <source>Last seen</source>
         <translation>Senast sedd</translation>
-    </message>
-    <message>
-        <source>Still expected</source>
-        <translation>Väntas fortfarande</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -2449,6 +2425,61 @@
     <message>
         <source>warning: </source>
         <translation>varning: </translation>
+    </message>
+</context>
+<context>
+    <name>NotArrivedPanel</name>
+    <message>
+        <source>Speaker</source>
+        <translation>Talare</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Not arrived yet</source>
+        <translation>Inte anlända än</translation>
+    </message>
+    <message>
+        <source>Not arrived yet: {total} (first {shown} shown)</source>
+        <translation>Inte anlända än: {total} (de första {shown} visas)</translation>
+    </message>
+    <message>
+        <source>Not arrived yet: {total}</source>
+        <translation>Inte anlända än: {total}</translation>
+    </message>
+    <message>
+        <source>Filter: name, organisation, category…</source>
+        <translation>Filtrera: namn, organisation, kategori…</translation>
+    </message>
+    <message>
+        <source>Filter the people not arrived yet</source>
+        <translation>Filtrera de som inte har anlänt än</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <source>Speakers and VIPs</source>
+        <translation>Talare och VIP</translation>
+    </message>
+    <message>
+        <source>Whom to list</source>
+        <translation>Vilka som listas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Roll</translation>
     </message>
 </context>
 <context>
