@@ -798,12 +798,20 @@
         <translation>Inga problem i de första raderna.</translation>
     </message>
     <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>Importen avbröts: ingenting skrevs.</translation>
+    </message>
+    <message>
         <source>Cannot import: {reason}</source>
         <translation>Kan inte importera: {reason}</translation>
     </message>
     <message>
         <source>Importing…</source>
         <translation>Importerar…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Avbryter…</translation>
     </message>
     <message>
         <source>Nothing was imported: {n} problems in {rows} rows. Fix the file, or tick the box to import the valid rows.</source>

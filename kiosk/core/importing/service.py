@@ -158,8 +158,9 @@ def run_import(
 ) -> ImportReport:
     """Import an attendee list into an event. ``mapping`` holds overrides {column: field}.
 
-    ``progress(done, total)`` is called while reading (bytes of a CSV, rows of an XLSX) and
-    once more with ``(total, total)`` when the import has finished.
+    ``progress(done, total)`` is called while reading (bytes of a CSV, rows of an XLSX), once
+    the file is read (before anything is written: an exception raised there cancels the import
+    with nothing written) and once more with ``(total, total)`` when the import has finished.
     """
     with open_table(path) as table:
         columns = _mapping_for(table, mapping)
@@ -180,6 +181,8 @@ def run_import(
         if report.rows == 0:
             raise fail(table.path, "the file has a header row but no attendees")
         total = table.size
+        if progress:  # read to the end: the last moment to stop (a progress that raises) before anything is written
+            progress(total, total)
     if report.refused:
         return report
     try:
