@@ -10,6 +10,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,9 +51,11 @@ def _cell(value: str) -> str:
 
 
 def write_tickets(
-    people: list[AttendeeInfo], out_dir: Path, event_name: str, event_date: str, fmt: str = "pdf", template: str = TICKET_TEMPLATE
+    people: list[AttendeeInfo], out_dir: Path, event_name: str, event_date: str, fmt: str = "pdf", template: str = TICKET_TEMPLATE,
+    progress: Callable[[int], None] | None = None,
 ) -> TicketsWritten:
-    """Render a ticket per attendee into ``out_dir`` plus the merged PDF and the CSV."""
+    """Render a ticket per attendee into ``out_dir`` plus the merged PDF and the CSV.
+    ``progress(n)`` is called after each ticket with the number written so far."""
     if fmt not in FORMATS:
         raise TemplateError(f"Unknown ticket format {fmt!r} (use {' or '.join(FORMATS)})")
     tpl = get_template(template)
@@ -72,6 +75,8 @@ def write_tickets(
                         write_pdf(fh, [(image, tpl.width_mm, tpl.height_mm)], title=f"{event_name}: {person.display_name}")
                 rows.append((person.email, person.display_name, str(path)))
                 yield image, tpl.width_mm, tpl.height_mm
+                if progress:
+                    progress(len(rows))
 
         write_pdf(merged, each_page(), title=f"{event_name}: tickets")
     csv_path = folder / CSV_NAME

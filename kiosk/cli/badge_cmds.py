@@ -11,6 +11,7 @@ from kiosk.badges.render import default_template_name, list_templates
 from kiosk.badges.templates import template_problems
 from kiosk.badges.tickets import FORMATS, write_tickets
 from kiosk.cli.args import nonempty_path
+from kiosk.cli.progress import Progress
 from kiosk.core import attendees as attendee_store
 from kiosk.core.checkin import CheckInService
 from kiosk.core.errors import KioskError, UsageError
@@ -74,7 +75,8 @@ def cmd_tickets(args, ctx) -> int:
         raise UsageError(f"--out {str(out)!r} is a file, not a folder")
     people = attendee_store.list_all(ctx.store, ctx.event.id)
     labels = event_labels(ctx.store, ctx.event.id)
-    result = write_tickets(people, out, labels.name, labels.date, args.format)
+    with Progress(len(people), tr("tickets")) as bar:
+        result = write_tickets(people, out, labels.name, labels.date, args.format, progress=bar.set)
     print(tr("Wrote %n tickets to {folder}", None, result.count).format(folder=result.folder))
     print("  " + tr("merged PDF: {file}").format(file=result.merged_pdf))
     print("  " + tr("mail-merge list: {file}").format(file=result.csv))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from kiosk.cli.args import nonempty_path
+from kiosk.cli.progress import Progress
 from kiosk.core.importing import FIELDS, parse_overrides, preview, run_import
 from kiosk.core.importing.labels import field_label
 from kiosk.core.text import LINE_LIMIT, clip
@@ -62,15 +63,28 @@ def cmd_import(args, ctx) -> int:
     overrides = parse_overrides(args.map)
     if args.dry_run and not args.json:
         _print_preview(args, overrides)
-    report = run_import(
-        ctx.store,
-        ctx.event.id,
-        args.file,
-        mapping=overrides,
-        skip_invalid=args.skip_invalid,
-        dry_run=args.dry_run,
-        actor=ctx.actor,
-    )
+    bar: Progress | None = None
+
+    def progress(done: int, total: int) -> None:  # bytes of a CSV, rows of an XLSX
+        nonlocal bar
+        if bar is None:
+            bar = Progress(total, tr("import"), unit="B" if str(args.file).lower().endswith((".csv", ".tsv", ".txt")) else "")
+        bar.set(done)
+
+    try:
+        report = run_import(
+            ctx.store,
+            ctx.event.id,
+            args.file,
+            mapping=overrides,
+            skip_invalid=args.skip_invalid,
+            dry_run=args.dry_run,
+            progress=None if args.json else progress,
+            actor=ctx.actor,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
     if args.json:
         extra = {"event": ctx.event.name}
         if args.dry_run:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kiosk.cli.args import nonempty_path
 from kiosk.cli.badge_cmds import find_attendee
+from kiosk.cli.progress import Progress
 from kiosk.core import attendees as attendee_store
 from kiosk.core import printqueue
 from kiosk.core.errors import KioskError, UsageError
@@ -151,9 +152,12 @@ def _print_all(args, ctx) -> int:
     template = pick_template(args.template)
     labels = event_labels(ctx.store, ctx.event.id)
 
+    bar = Progress(len(people), tr("badges"))
+
     def badges():
         for p in people:
             yield render_with_layout(p, template, labels.name, labels.date, logo=labels.logo)[0]
+            bar.update()
 
     if args.layout == "sheet":
         pages = compose(badges(), template, template.dpi)
@@ -164,7 +168,7 @@ def _print_all(args, ctx) -> int:
         page_mm = (template.width_mm, template.height_mm)
         per_page = 1
     if args.out:
-        with open_private(Path(args.out), "wb") as fh:
+        with open_private(Path(args.out), "wb") as fh, bar:
             count = write_pdf(fh, ((page, *page_mm) for page in pages), title=f"{labels.name}: badges")
         print(tr("Wrote %n badges on {pages} pages to {file}", None, len(people)).format(pages=count, file=args.out))
         return 0
@@ -174,11 +178,12 @@ def _print_all(args, ctx) -> int:
     per_page = per_page or layout(template).per_sheet
     station = args.station or "cli"
     done = 0
-    for n, page in enumerate(pages):
-        batch = people[n * per_page : (n + 1) * per_page]
-        used = print_image(page, args.printer, *page_mm, template.dpi, title=f"kiosk-badges-{uuid.uuid4().hex[:8]}-{n + 1}")
-        printqueue.record_batch(ctx.store, ctx.event.id, [p.id for p in batch], station, used, template.name)
-        done += len(batch)
-        print(tr("Page {page}: %n badge(s) sent to {printer}", None, len(batch)).format(page=n + 1, printer=used))
+    with bar:
+        for n, page in enumerate(pages):
+            batch = people[n * per_page : (n + 1) * per_page]
+            used = print_image(page, args.printer, *page_mm, template.dpi, title=f"kiosk-badges-{uuid.uuid4().hex[:8]}-{n + 1}")
+            printqueue.record_batch(ctx.store, ctx.event.id, [p.id for p in batch], station, used, template.name)
+            done += len(batch)
+            print(tr("Page {page}: %n badge(s) sent to {printer}", None, len(batch)).format(page=n + 1, printer=used))
     print(tr("Printed %n badges", None, done))
     return 0

@@ -9,6 +9,7 @@ import sys
 from datetime import datetime, timedelta
 
 from kiosk.cli.args import nonempty_name, nonempty_path
+from kiosk.cli.progress import Progress
 from kiosk.core import audit, person_data, pin, privacy
 from kiosk.core.errors import UsageError
 from kiosk.core.models import utcnow
@@ -124,7 +125,9 @@ def cmd_purge(args, ctx) -> int:
     for event_id, name in ids:
         if not args.yes:
             _confirm(f"Purge {name!r}? This cannot be undone. Type the event's name to confirm: ", name, "purge")
-        result = privacy.purge_event(ctx.store, event_id, ctx.actor, expired=args.expired)
+        with Progress(2, tr("purge {name}").format(name=name)) as bar:
+            result = privacy.purge_event(ctx.store, event_id, ctx.actor, expired=args.expired,
+                                         progress=None if args.json else lambda step, _steps: bar.set(step))
         results.append(result)
         if not args.json:
             print(_purge_line(result))

@@ -991,6 +991,10 @@
         <source>Wrote {file} ({template}, {size})</source>
         <translation>Skrev {file} ({template}, {size})</translation>
     </message>
+    <message>
+        <source>tickets</source>
+        <translation>biljetter</translation>
+    </message>
     <message numerus="yes">
         <source>Wrote %n tickets to {folder}</source>
         <translation>
@@ -1093,6 +1097,10 @@
         <source>No attendee matches; nothing printed.</source>
         <translation>Ingen deltagare matchar; inget skrevs ut.</translation>
     </message>
+    <message>
+        <source>badges</source>
+        <translation>namnbrickor</translation>
+    </message>
     <message numerus="yes">
         <source>Wrote %n badges on {pages} pages to {file}</source>
         <translation>
@@ -1185,6 +1193,10 @@
     <message>
         <source>No event is past its retention period.</source>
         <translation>Inget evenemang har passerat sin lagringstid.</translation>
+    </message>
+    <message>
+        <source>purge {name}</source>
+        <translation>rensning {name}</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n record(s) to {file}</source>
@@ -1478,6 +1490,10 @@
         <translation>(ogiltig)</translation>
     </message>
     <message>
+        <source>import</source>
+        <translation>import</translation>
+    </message>
+    <message>
         <source>{file}: ... and {n} more warnings (see --json)</source>
         <translation>{file}: ... och {n} varningar till (se --json)</translation>
     </message>
@@ -1727,6 +1743,10 @@
     <message>
         <source>self-test: {passed} of {total} checks passed</source>
         <translation>självtest: {passed} av {total} kontroller godkända</translation>
+    </message>
+    <message>
+        <source>{what}: {percent}%</source>
+        <translation>{what}: {percent} %</translation>
     </message>
 </context>
 <context>
