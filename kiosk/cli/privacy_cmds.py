@@ -125,7 +125,7 @@ def cmd_purge(args, ctx) -> int:
     for event_id, name in ids:
         if not args.yes:
             _confirm(f"Purge {name!r}? This cannot be undone. Type the event's name to confirm: ", name, "purge")
-        with Progress(2, tr("purge {name}").format(name=name)) as bar:
+        with Progress(0 if args.json else 2, tr("purge {name}").format(name=name)) as bar:
             result = privacy.purge_event(ctx.store, event_id, ctx.actor, expired=args.expired,
                                          progress=None if args.json else lambda step, _steps: bar.set(step))
         results.append(result)
