@@ -81,12 +81,11 @@ def write_tickets(
         for person in people:
             path = folder / ticket_file_name(person, fmt)
             with open_private(path, "wb") as fh:
+                page = _page(person, tpl, event_name, event_date)  # the merged PDF is vectors either way
                 if fmt == "png":
                     image, _ = render_with_layout(person, tpl, event_name, event_date)
                     image.save(fh, format="PNG", dpi=(tpl.dpi, tpl.dpi), optimize=False)
-                    page = Page(tpl.width_mm * PT_PER_MM, tpl.height_mm * PT_PER_MM, image=image)
                 else:
-                    page = _page(person, tpl, event_name, event_date)
                     one = PdfWriter(fh, title=f"{event_name}: {person.display_name}")
                     one.add(page)
                     one.close()
