@@ -17,7 +17,28 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from kiosk.i18n import QT_TRANSLATE_NOOP, translate, tr
+
 OK, WARNING, PROBLEM = "ok", "warning", "problem"
+#: The statuses, areas and check names a person reads (``word`` translates them; the JSON keeps them).
+WORDS = (
+    QT_TRANSLATE_NOOP("doctor", "ok"), QT_TRANSLATE_NOOP("doctor", "warning"), QT_TRANSLATE_NOOP("doctor", "problem"),
+    QT_TRANSLATE_NOOP("doctor", "versions"), QT_TRANSLATE_NOOP("doctor", "folders"), QT_TRANSLATE_NOOP("doctor", "database"),
+    QT_TRANSLATE_NOOP("doctor", "printers"), QT_TRANSLATE_NOOP("doctor", "cameras"), QT_TRANSLATE_NOOP("doctor", "fonts"),
+    QT_TRANSLATE_NOOP("doctor", "resources"), QT_TRANSLATE_NOOP("doctor", "portable"), QT_TRANSLATE_NOOP("doctor", "data"),
+    QT_TRANSLATE_NOOP("doctor", "config"), QT_TRANSLATE_NOOP("doctor", "logs"), QT_TRANSLATE_NOOP("doctor", "url"),
+    QT_TRANSLATE_NOOP("doctor", "engine"), QT_TRANSLATE_NOOP("doctor", "reachable"), QT_TRANSLATE_NOOP("doctor", "schema"),
+    QT_TRANSLATE_NOOP("doctor", "events"), QT_TRANSLATE_NOOP("doctor", "printing"), QT_TRANSLATE_NOOP("doctor", "default"),
+    QT_TRANSLATE_NOOP("doctor", "media backend"), QT_TRANSLATE_NOOP("doctor", "badge templates"),
+    QT_TRANSLATE_NOOP("doctor", "sounds"), QT_TRANSLATE_NOOP("doctor", "translations"), QT_TRANSLATE_NOOP("doctor", "icon"),
+    QT_TRANSLATE_NOOP("doctor", "idle"), QT_TRANSLATE_NOOP("doctor", "stopped or in error"),
+    QT_TRANSLATE_NOOP("doctor", "unknown"),
+)
+
+
+def word(text: str) -> str:
+    """A status, area or check name in the reader's language (names of printers, fonts ... stay)."""
+    return translate("doctor", text) if text in WORDS else text
 #: Letters a badge must be able to show: Nordic, Polish, Hungarian, German, Greek, Cyrillic.
 COVERAGE = "åäöÅÄÖøæłŁőűßΑαΩωЖжЩщЯя"
 SOUNDS = ("success", "warning", "error")
@@ -56,8 +77,10 @@ class Report:
         }
 
     def lines(self) -> list[str]:
-        width = max((len(c.name) for c in self.checks), default=0)
-        return [f"{c.status:<8} {c.area:<10} {c.name:<{width}}  {c.detail}" for c in self.checks]
+        """The report for people, in their language (the JSON keeps the English keys)."""
+        rows = [(word(c.status), word(c.area), word(c.name), c.detail) for c in self.checks]
+        widths = [max((len(r[i]) for r in rows), default=0) for i in range(3)]
+        return [f"{s:<{widths[0]}}  {a:<{widths[1]}}  {n:<{widths[2]}}  {d}" for s, a, n, d in rows]
 
 
 # -- versions ----------------------------------------------------------------------------------
@@ -104,8 +127,9 @@ def check_versions() -> list[Check]:
             checks.append(Check("versions", name, OK, detail))
         except Exception as exc:  # an import error names what is missing
             status = PROBLEM if needed else WARNING
-            hint = "" if needed else " (only PostgreSQL needs it)"
-            checks.append(Check("versions", name, status, f"cannot load: {type(exc).__name__}: {exc}{hint}"))
+            error = f"{type(exc).__name__}: {exc}"
+            detail = tr("cannot load: {error}") if needed else tr("cannot load: {error} (only PostgreSQL needs it)")
+            checks.append(Check("versions", name, status, detail.format(error=error)))
     return checks
 
 
@@ -118,7 +142,7 @@ def check_folders() -> list[Check]:
 
     checks = []
     root = portable_root()
-    checks.append(Check("folders", "portable", OK, f"yes: {root}" if root else "no"))
+    checks.append(Check("folders", "portable", OK, tr("yes: {folder}").format(folder=root) if root else tr("no")))
     folders = [("data", data_dir)]
     try:
         from kiosk.settings import config_dir  # the station settings' folder
@@ -141,7 +165,7 @@ def check_folders() -> list[Check]:
             probe.unlink()
             checks.append(Check("folders", name, OK, str(path)))
         except OSError as exc:
-            checks.append(Check("folders", name, PROBLEM, f"not writable: {exc}"))
+            checks.append(Check("folders", name, PROBLEM, tr("not writable: {error}").format(error=exc)))
     return checks
 
 
@@ -162,10 +186,10 @@ def check_database(url: str | None = None) -> list[Check]:
     try:
         parsed = make_url(resolved)
     except Exception:
-        return [*checks, Check("database", "engine", PROBLEM, "not a database URL")]
+        return [*checks, Check("database", "engine", PROBLEM, tr("not a database URL"))]
     if parsed.get_backend_name() == "sqlite" and parsed.database and not parsed.database.startswith("file:"):
         if parsed.database != ":memory:" and not Path(parsed.database).exists():
-            return [*checks, Check("database", "reachable", WARNING, "no database file yet: it is created at the first start")]
+            return [*checks, Check("database", "reachable", WARNING, tr("no database file yet: it is created at the first start"))]
     try:
         store = open_store(resolved, upgrade=False)
     except KioskError as exc:
@@ -174,28 +198,29 @@ def check_database(url: str | None = None) -> list[Check]:
         with store.engine.connect() as conn:
             server = ".".join(str(p) for p in (conn.dialect.server_version_info or ()))
         checks.append(Check("database", "engine", OK, f"{store.dialect} {server}".strip()))
-        checks.append(Check("database", "reachable", OK, "connected"))
+        checks.append(Check("database", "reachable", OK, tr("connected")))
         integrity = check_integrity(resolved)
         checks.extend(integrity)
         if any(c.status == PROBLEM for c in integrity):
             return checks
         current, head = migrate.current_revision(store), migrate.head_revision()
         if current == head:
-            checks.append(Check("database", "schema", OK, f"current ({head})"))
+            checks.append(Check("database", "schema", OK, tr("current ({revision})").format(revision=head)))
         elif current is None:
-            checks.append(Check("database", "schema", WARNING, f"empty: it is set up at the first start (newest {head})"))
+            checks.append(Check("database", "schema", WARNING, tr("empty: it is set up at the first start (newest {revision})").format(revision=head)))
             return checks
         elif current in _known_revisions():
-            checks.append(Check("database", "schema", WARNING, f"{current}, upgraded to {head} at the next start"))
+            checks.append(Check("database", "schema", WARNING, tr("{current}, upgraded to {revision} at the next start").format(current=current, revision=head)))
         else:
-            checks.append(Check("database", "schema", PROBLEM, f"{current} is unknown to this version (newest {head}): a newer kiosk made it"))
+            checks.append(Check("database", "schema", PROBLEM, tr("{current} is unknown to this version (newest {revision}): a newer kiosk made it").format(
+                current=current, revision=head)))
             return checks
         with store.read() as session:
             events = session.exec(select(func.count()).select_from(Event)).one()[0]
         if events:
             checks.append(Check("database", "events", OK, str(events)))
         else:
-            checks.append(Check("database", "events", WARNING, "none yet: create one (or `kiosk demo`)"))
+            checks.append(Check("database", "events", WARNING, tr("none yet: create one (or `kiosk demo`)")))
     except Exception as exc:
         checks.append(Check("database", "reachable", PROBLEM, f"{type(exc).__name__}: {exc}"))
     finally:
@@ -246,15 +271,15 @@ def check_printers() -> list[Check]:
         _qt_app()
         printers, default = list_printers(), default_printer()
     except Exception as exc:
-        return [Check("printers", "printing", WARNING, f"cannot list printers: {type(exc).__name__}: {exc}")]
+        return [Check("printers", "printing", WARNING, tr("cannot list printers: {error}").format(error=f"{type(exc).__name__}: {exc}"))]
     if not printers:
-        return [Check("printers", "printers", WARNING, "none installed: badges stay queued (or print to pdf:FILE)")]
+        return [Check("printers", "printers", WARNING, tr("none installed: badges stay queued (or print to pdf:FILE)"))]
     checks = [
-        Check("printers", p.name, OK if p.ok else WARNING, f"{p.state}{', default' if p.is_default else ''}")
+        Check("printers", p.name, OK if p.ok else WARNING, tr("{state}, default").format(state=word(p.state)) if p.is_default else word(p.state))
         for p in printers
     ]
     if not default:
-        checks.append(Check("printers", "default", WARNING, "no system default: choose a printer in the settings"))
+        checks.append(Check("printers", "default", WARNING, tr("no system default: choose a printer in the settings")))
     return checks
 
 
@@ -268,16 +293,16 @@ def check_cameras() -> list[Check]:
         cameras = list(QMediaDevices.videoInputs())
         default = QMediaDevices.defaultVideoInput()
     except Exception as exc:
-        return [Check("cameras", "cameras", WARNING, f"cannot list cameras: {type(exc).__name__}: {exc}")]
+        return [Check("cameras", "cameras", WARNING, tr("cannot list cameras: {error}").format(error=f"{type(exc).__name__}: {exc}"))]
     checks = [
-        Check("cameras", "media backend", OK, "Qt multimedia (FFmpeg)")
+        Check("cameras", "media backend", OK, tr("Qt multimedia (FFmpeg)"))
         if backend
-        else Check("cameras", "media backend", WARNING, "Qt has no multimedia backend: cameras cannot scan")
+        else Check("cameras", "media backend", WARNING, tr("Qt has no multimedia backend: cameras cannot scan"))
     ]
     if not cameras:
-        return [*checks, Check("cameras", "cameras", WARNING, "none found: scan with a USB scanner or search by name")]
+        return [*checks, Check("cameras", "cameras", WARNING, tr("none found: scan with a USB scanner or search by name"))]
     return checks + [
-        Check("cameras", c.description(), OK, "default" if c.id() == default.id() else "available")
+        Check("cameras", c.description(), OK, tr("default") if c.id() == default.id() else tr("available"))
         for c in cameras
     ]
 
@@ -305,18 +330,18 @@ def check_fonts() -> list[Check]:
 
     fonts = sorted(resource("fonts").glob("*.ttf")) + sorted(resource("fonts").glob("*.otf"))
     if not fonts:
-        return [Check("fonts", "fonts", PROBLEM, f"no fonts in {resource('fonts')}: badges cannot be drawn")]
+        return [Check("fonts", "fonts", PROBLEM, tr("no fonts in {folder}: badges cannot be drawn").format(folder=resource("fonts")))]
     checks = []
     for path in fonts:
         try:
             missing = missing_glyphs(path)
         except Exception as exc:
-            checks.append(Check("fonts", path.name, PROBLEM, f"does not load: {exc}"))
+            checks.append(Check("fonts", path.name, PROBLEM, tr("does not load: {error}").format(error=exc)))
             continue
         if missing:
-            checks.append(Check("fonts", path.name, WARNING, f"cannot draw {missing}"))
+            checks.append(Check("fonts", path.name, WARNING, tr("cannot draw {letters}").format(letters=missing)))
         else:
-            checks.append(Check("fonts", path.name, OK, "loads; covers å ł ő ß, Greek and Cyrillic"))
+            checks.append(Check("fonts", path.name, OK, tr("loads; covers å ł ő ß, Greek and Cyrillic")))
     return checks
 
 
@@ -329,9 +354,9 @@ def check_templates() -> list[Check]:
         return [Check("resources", "badge templates", PROBLEM, str(exc))]
     from kiosk.badges.templates import template_problems
 
-    skipped = [Check("resources", p.split(":", 1)[0], WARNING, f"{p} (skipped)") for p in template_problems()]
+    skipped = [Check("resources", p.split(":", 1)[0], WARNING, tr("{problem} (skipped)").format(problem=p)) for p in template_problems()]
     if not names:
-        return [Check("resources", "badge templates", PROBLEM, "none found"), *skipped]
+        return [Check("resources", "badge templates", PROBLEM, tr("none found")), *skipped]
     return [Check("resources", "badge templates", OK, ", ".join(names)), *skipped]
 
 
@@ -343,11 +368,11 @@ def check_sounds() -> list[Check]:
         try:
             with wave.open(str(resource("sounds", f"{name}.wav"))) as w:
                 if w.getnframes() == 0:
-                    bad.append(f"{name} (empty)")
+                    bad.append(tr("{sound} (empty)").format(sound=name))
         except (OSError, EOFError, wave.Error):
             bad.append(name)
     if bad:
-        return [Check("resources", "sounds", WARNING, f"missing or unreadable: {', '.join(bad)} (results stay silent)")]
+        return [Check("resources", "sounds", WARNING, tr("missing or unreadable: {sounds} (results stay silent)").format(sounds=", ".join(bad)))]
     return [Check("resources", "sounds", OK, ", ".join(SOUNDS))]
 
 
@@ -356,7 +381,7 @@ def check_translations() -> list[Check]:
 
     found = sorted(p.stem.removeprefix("kiosk_") for p in resource("translations").glob("kiosk_*.qm"))
     if not found:
-        return [Check("resources", "translations", WARNING, "none found: the app speaks English only")]
+        return [Check("resources", "translations", WARNING, tr("none found: the app speaks English only"))]
     return [Check("resources", "translations", OK, ", ".join(found))]
 
 
@@ -364,7 +389,7 @@ def check_icons() -> list[Check]:
     from kiosk.paths import resource
 
     icon = resource("icons", "kiosk-256.png")
-    return [Check("resources", "icon", OK if icon.is_file() else WARNING, str(icon) if icon.is_file() else "missing")]
+    return [Check("resources", "icon", OK if icon.is_file() else WARNING, str(icon) if icon.is_file() else tr("missing"))]
 
 
 def run_checks(url: str | None = None, hardware: bool = True) -> Report:

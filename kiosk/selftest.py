@@ -16,7 +16,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.i18n import QT_TRANSLATE_NOOP, tr, translate
+
 OK, PROBLEM = "ok", "problem"
+#: Statuses and check names a person reads, translated by ``word``.
+WORDS = (
+    QT_TRANSLATE_NOOP("selftest", "ok"), QT_TRANSLATE_NOOP("selftest", "problem"),
+    QT_TRANSLATE_NOOP("selftest", "database"), QT_TRANSLATE_NOOP("selftest", "desk"),
+    QT_TRANSLATE_NOOP("selftest", "self"), QT_TRANSLATE_NOOP("selftest", "dashboard"),
+    QT_TRANSLATE_NOOP("selftest", "camera"), QT_TRANSLATE_NOOP("selftest", "badge"),
+)
 SETTLE_S = 1.0  # how long each screen runs before it is looked at
 READY_TIMEOUT_S = 30.0
 #: What the off-screen platform says about window-manager features it lacks.
@@ -30,7 +39,11 @@ class Line:
     detail: str
 
     def __str__(self) -> str:
-        return f"{self.status:<8} {self.name:<10} {self.detail}"
+        return f"{word(self.status):<8} {word(self.name):<10} {self.detail}"
+
+
+def word(text: str) -> str:
+    return translate("selftest", text) if text in WORDS else text
 
 
 def _wait(app, done: Callable[[], bool], timeout_s: float) -> bool:
@@ -52,11 +65,11 @@ def rendered(window) -> tuple[bool, str]:
     """Whether the window drew something (not one flat colour), and its size."""
     image = window.grab().toImage()
     if image.isNull() or image.width() == 0 or image.height() == 0:
-        return False, "nothing drawn"
+        return False, tr("nothing drawn")
     step_x, step_y = max(1, image.width() // 40), max(1, image.height() // 40)
     colours = {image.pixel(x, y) for x in range(0, image.width(), step_x) for y in range(0, image.height(), step_y)}
     size = f"{image.width()}x{image.height()}"
-    return len(colours) > 1, size if len(colours) > 1 else f"{size}, blank"
+    return len(colours) > 1, size if len(colours) > 1 else tr("{size}, blank").format(size=size)
 
 
 class QtMessages:
@@ -95,7 +108,7 @@ def _open_desk(store, event, actor, settings, app):
     window = build_desk(store, event, actor, settings, sounds=False, printing=False, camera=False)
     window.show()
     ready = _wait(app, lambda: window.controller.index_ready, READY_TIMEOUT_S)
-    return window, "attendees indexed" if ready else None
+    return window, tr("attendees indexed") if ready else None
 
 
 def _open_self(store, event, actor, settings, app):
@@ -112,7 +125,7 @@ def _open_self(store, event, actor, settings, app):
         window = open_self_service(
             store, event, station=actor.station, settings=settings, sounds=False, printing=False, camera=False, fullscreen=False
         )
-        how = "kiosk assembly"
+        how = tr("kiosk assembly")
     else:  # the kiosk refuses to start without a staff PIN; build its window directly
         tasks = TaskRunner(app)
         controller = SelfServiceController(store, event, actor.station, tasks, StationPrinting())
@@ -122,7 +135,7 @@ def _open_self(store, event, actor, settings, app):
         window.closing.append(lambda: tasks.shutdown(wait=False))
         controller.start()
         window.show()
-        how = "no staff PIN: window without the kiosk lock"
+        how = tr("no staff PIN: window without the kiosk lock")
     indexed: list[int] = []
     window.controller.indexReady.connect(indexed.append)
     ready = _wait(app, lambda: bool(indexed), READY_TIMEOUT_S)
@@ -133,7 +146,7 @@ def _open_dashboard(store, event, actor, settings, app, snapshots: Path):
     from kiosk.ui.dashboard.assemble import open_dashboard
 
     window = open_dashboard(store, event, snapshot_dir=snapshots)
-    return window, "figures shown"
+    return window, tr("figures shown")
 
 
 def check_mode(name: str, opener, app, messages: QtMessages) -> Line:
@@ -141,12 +154,14 @@ def check_mode(name: str, opener, app, messages: QtMessages) -> Line:
     try:
         window, note = opener(app)
         if note is None:
-            return Line(PROBLEM, name, f"not ready within {READY_TIMEOUT_S:.0f} s")
+            return Line(PROBLEM, name, tr("not ready within {n} s").format(n=f"{READY_TIMEOUT_S:.0f}"))
         _settle(app)
         drawn, size = rendered(window)
         noise = messages.take()
         noise = [m for m in noise if not any(n in m for n in OFFSCREEN_NOISE)]
-        detail = f"{size}, {note}" + (f"; Qt said {len(noise)} thing(s), first: {noise[0]}" if noise else "")
+        detail = f"{size}, {note}"
+        if noise:
+            detail += tr("; Qt said {n} thing(s), first: {message}").format(n=len(noise), message=noise[0])
         critical = [m for m in noise if not m.startswith("warning")]
         return Line(OK if drawn and not critical else PROBLEM, name, detail)
     except Exception as exc:  # the line says what broke; the exit status says that it did
@@ -166,8 +181,8 @@ def check_media_backend() -> Line:
     except Exception as exc:
         return Line(PROBLEM, "camera", f"{type(exc).__name__}: {exc}")
     if not formats:
-        return Line(PROBLEM, "camera", "Qt found no multimedia backend: camera scanning cannot work")
-    return Line(OK, "camera", f"Qt multimedia backend loads ({len(formats)} formats)")
+        return Line(PROBLEM, "camera", tr("Qt found no multimedia backend: camera scanning cannot work"))
+    return Line(OK, "camera", tr("Qt multimedia backend loads ({n} formats)").format(n=len(formats)))
 
 
 def check_badge(store, event) -> Line:
@@ -179,14 +194,16 @@ def check_badge(store, event) -> Line:
 
         people = [a for a in list_all(store, event.id) if a.code]
         if not people:
-            return Line(PROBLEM, "badge", f"the event {event.name!r} has no attendee with a code")
+            return Line(PROBLEM, "badge", tr("the event {name} has no attendee with a code").format(name=repr(event.name)))
         person = people[0]
         template = default_template_name()
         image = render_badge(person, template, event.name)
         codes = [r.text for r in zxingcpp.read_barcodes(image)]
         if person.code not in codes:
-            return Line(PROBLEM, "badge", f"template {template}: QR code read back as {codes or 'nothing'}, expected {person.code}")
-        return Line(OK, "badge", f"template {template}, {image.width}x{image.height} px, QR code reads {person.code}")
+            return Line(PROBLEM, "badge", tr("template {template}: QR code read back as {codes}, expected {code}").format(
+                template=template, codes=codes or tr("nothing"), code=person.code))
+        return Line(OK, "badge", tr("template {template}, {width}x{height} px, QR code reads {code}").format(
+            template=template, width=image.width, height=image.height, code=person.code))
     except Exception as exc:
         return Line(PROBLEM, "badge", f"{type(exc).__name__}: {exc}")
 
@@ -210,7 +227,7 @@ def run_self_test(ctx, emit: Callable[[str], None] = print) -> int:
     except KioskError as exc:
         report(Line(PROBLEM, "database", str(exc)))
         return 1
-    report(Line(OK, "database", f"{store.display_url}, event {event.name!r}"))
+    report(Line(OK, "database", tr("{url}, event {name}").format(url=store.display_url, name=repr(event.name))))
 
     app = ensure_app()
     from kiosk.qt_logging import quiet_qt_logs
@@ -229,7 +246,7 @@ def run_self_test(ctx, emit: Callable[[str], None] = print) -> int:
             for mode in MODES:
                 opener = openers.get(mode)
                 if opener is None:
-                    report(Line(PROBLEM, mode, "the self-test does not know this mode"))
+                    report(Line(PROBLEM, mode, tr("the self-test does not know this mode")))
                     continue
                 report(check_mode(mode, opener, app, messages))
         finally:
@@ -238,5 +255,5 @@ def run_self_test(ctx, emit: Callable[[str], None] = print) -> int:
     report(check_media_backend())
     report(check_badge(store, event))
     failed = sum(line.status != OK for line in lines)
-    emit(f"self-test: {len(lines) - failed} of {len(lines)} checks passed")
+    emit(tr("self-test: {passed} of {total} checks passed").format(passed=len(lines) - failed, total=len(lines)))
     return 0 if not failed else 1

@@ -179,3 +179,66 @@ def test_language_choice():
     assert language(environ={"LC_MESSAGES": "de_DE.UTF-8", "LANG": "sv_SE.UTF-8"}) == "en"
     assert language(environ={"LANG": "C.UTF-8"}) == "en"
     assert language(environ={}) == "en"
+
+
+#: Qt calls and constructors that put a text on a screen (or in a screen reader's ear).
+SCREEN_TEXT_METHODS = {
+    "setText", "setWindowTitle", "setPlaceholderText", "setToolTip", "setStatusTip", "setWhatsThis",
+    "setAccessibleName", "setAccessibleDescription", "setTitle", "setLabelText", "setPrefix", "setSuffix",
+    "setSpecialValueText", "setFormat", "showMessage", "addAction", "addItem", "addItems", "addTab", "insertItem",
+    "setHorizontalHeaderLabels", "setVerticalHeaderLabels", "setTabText", "setItemText", "setButtonText",
+    "setIconText", "setName", "information", "warning", "critical", "question", "addButton", "addToolBar",
+}
+SCREEN_TEXT_WIDGETS = {
+    "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QAction", "QToolButton", "QMenu",
+    "QTableWidgetItem", "QListWidgetItem", "QCommandLinkButton", "QBarSet", "QMessageBox",
+}
+#: Texts that are the same in every language: symbols, and each language's own name.
+UNTRANSLATED_OK = {"⌫", "␣", "—", "…", "dashboard"}
+
+
+def _words_in(node: ast.AST) -> list[str]:
+    """Literal words a text expression puts on screen without tr(): a literal, the literal
+    parts of an f-string or a '+', and the items of a literal list."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value] if re.search(r"[^\W\d_]{2,}", node.value) and node.value not in UNTRANSLATED_OK else []
+    if isinstance(node, ast.JoinedStr):
+        return [w for part in node.values for w in _words_in(part)]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _words_in(node.left) + _words_in(node.right)
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return [w for item in node.elts for w in _words_in(item)]
+    if isinstance(node, ast.IfExp):
+        return _words_in(node.body) + _words_in(node.orelse)
+    return []  # a call (tr, translate, format of a tr), a name, ...: not a bare literal
+
+
+def untranslated_screen_texts(source: str, where: str) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name in ("information", "warning", "critical", "question") and getattr(getattr(func, "value", None), "id", "") != "QMessageBox":
+            continue  # log.warning(...) and the like: the log, not the screen
+        if name in SCREEN_TEXT_METHODS or name in SCREEN_TEXT_WIDGETS:
+            args = list(node.args) + [k.value for k in node.keywords if k.arg in ("text", "title", "windowTitle")]
+            for word in (w for arg in args for w in _words_in(arg)):
+                found.append(f"{where}:{node.lineno}: {name}({word!r}) never passes through tr()")
+    return found
+
+
+def test_the_scan_finds_a_bare_text():
+    planted = ('label.setText("Checked in")\nQPushButton("Save", self)\nw.setToolTip(f"Ready at {t}")\n'
+               'ok.setText(self.tr("OK"))\nlog.warning("not on screen")\nQMessageBox.warning(self, "Oops", msg)\n')
+    assert len(untranslated_screen_texts(planted, "probe.py")) == 4
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "kiosk" / "ui").rglob("*.py")) + [ROOT / "kiosk" / "app.py"],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_screen_text_passes_through_tr(path):
+    """A text on a screen that never passes through tr() stays English in Swedish, however
+    complete the .ts is: every literal given to setText, setWindowTitle, QLabel(...), ... is
+    wrapped in tr()/self.tr() (or translate for texts chosen at run time)."""
+    assert untranslated_screen_texts(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT))) == []

@@ -94,6 +94,34 @@ def _image_file(path: str, folder: str) -> Image.Image | None:
         return None
 
 
+def _px(mm: float, dpi: int) -> int:
+    return round(mm / 25.4 * dpi)
+
+
+def text_layout(e: Element, value: str, dpi: int) -> tuple[Placed, list[tuple[float, int, str]]] | None:
+    """Where a text element's lines go at ``dpi``: (left, baseline, line) in pixels, the same for
+    the raster badge and the vector ticket. None when there is nothing to write."""
+    if e.upper:
+        value = value.upper()
+    b = e.box
+    x, y, w, h = _px(b.x_mm, dpi), _px(b.y_mm, dpi), _px(b.w_mm, dpi), _px(b.h_mm, dpi)
+    lo, hi = (max(1, round(p / 72 * dpi)) for p in e.size_pt)
+    fitted = textfit.fit(value, e.font, w, h, lo, hi, e.max_lines)
+    if not fitted.lines:
+        return None
+    font = textfit.font(e.font, fitted.size_px)
+    ascent, descent = font.getmetrics()
+    step = ascent + descent
+    total = step * len(fitted.lines)
+    top = y if e.valign == "top" else y + h - total if e.valign == "bottom" else y + (h - total) // 2
+    lines = []
+    for i, line in enumerate(fitted.lines):
+        width = font.getlength(line)
+        left = x if e.align == "left" else x + w - width if e.align == "right" else x + (w - width) / 2
+        lines.append((left, top + i * step + ascent, line))
+    return Placed(e.field or e.type, fitted.lines, fitted.size_px, (x, y, w, h), fitted.ellipsized, lo), lines
+
+
 class _Canvas:
     def __init__(self, template: Template, dpi: int):
         self.template = template
@@ -112,23 +140,14 @@ class _Canvas:
         return max(1, round(points / 72 * self.dpi))
 
     def text(self, e: Element, value: str, color: str) -> Placed | None:
-        if e.upper:
-            value = value.upper()
-        x, y, w, h = self.box(e)
-        lo, hi = self.pt(e.size_pt[0]), self.pt(e.size_pt[1])
-        fitted = textfit.fit(value, e.font, w, h, lo, hi, e.max_lines)
-        if not fitted.lines:
+        laid = text_layout(e, value, self.dpi)
+        if laid is None:
             return None
-        font = textfit.font(e.font, fitted.size_px)
-        ascent, descent = font.getmetrics()
-        step = ascent + descent
-        total = step * len(fitted.lines)
-        top = y if e.valign == "top" else y + h - total if e.valign == "bottom" else y + (h - total) // 2
-        for i, line in enumerate(fitted.lines):
-            width = font.getlength(line)
-            left = x if e.align == "left" else x + w - width if e.align == "right" else x + (w - width) / 2
-            self.draw.text((left, top + i * step + ascent), line, font=font, fill=color, anchor="ls")
-        return Placed(e.field or e.type, fitted.lines, fitted.size_px, (x, y, w, h), fitted.ellipsized, lo)
+        placed, lines = laid
+        font = textfit.font(e.font, placed.size_px)
+        for left, baseline, line in lines:
+            self.draw.text((left, baseline), line, font=font, fill=color, anchor="ls")
+        return placed
 
     def qr(self, e: Element, code: str) -> None:
         x, y, w, h = self.box(e)

@@ -16,6 +16,7 @@ import pkgutil
 import sys
 
 from kiosk import __version__
+from kiosk.cli import argparse_words
 from kiosk.cli.args import nonempty_name
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -39,14 +40,15 @@ def command_modules() -> list[str]:
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one clear line, exit 2
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, argparse_words.error_line(self.prog, message))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="kiosk", description="Event check-in desk.")
-    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
-    parser.add_argument("--db", metavar="URL", type=nonempty_name, help="database URL (default: $KIOSK_DB, else the station's database/url, else a SQLite file in the user data folder)")
-    parser.add_argument("--event", metavar="NAME", type=nonempty_name, help="event to work on (default: the newest one)")
+    argparse_words.install()
+    parser = Parser(prog="kiosk", description=tr("Event check-in desk."))
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}", help=argparse_words.version_help())
+    parser.add_argument("--db", metavar="URL", type=nonempty_name, help=tr("database URL (default: $KIOSK_DB, else the station's database/url, else a SQLite file in the user data folder)"))
+    parser.add_argument("--event", metavar="NAME", type=nonempty_name, help=tr("event to work on (default: the newest one)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
     for name in command_modules():

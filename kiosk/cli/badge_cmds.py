@@ -11,6 +11,7 @@ from kiosk.badges.render import default_template_name, list_templates
 from kiosk.badges.templates import template_problems
 from kiosk.badges.tickets import FORMATS, write_tickets
 from kiosk.cli.args import nonempty_path
+from kiosk.cli.progress import Progress
 from kiosk.core import attendees as attendee_store
 from kiosk.core.checkin import CheckInService
 from kiosk.core.errors import KioskError, UsageError
@@ -19,16 +20,16 @@ from kiosk.i18n import tr
 
 
 def register(sub) -> None:
-    p = sub.add_parser("badge", help="render one attendee's badge to a PNG or PDF file, or list the templates")
-    p.add_argument("code", nargs="?", help="the attendee's ticket code")
-    p.add_argument("--out", metavar="FILE", type=nonempty_path, help="FILE.png or FILE.pdf")
-    p.add_argument("--template", metavar="NAME", help="badge template (default: a6; see --list-templates)")
-    p.add_argument("--list-templates", action="store_true", help="print the templates, one a line, name first")
+    p = sub.add_parser("badge", help=tr("render one attendee's badge to a PNG or PDF file, or list the templates"))
+    p.add_argument("code", nargs="?", help=tr("the attendee's ticket code"))
+    p.add_argument("--out", metavar="FILE", type=nonempty_path, help=tr("FILE.png or FILE.pdf"))
+    p.add_argument("--template", metavar="NAME", help=tr("badge template (default: a6; see --list-templates)"))
+    p.add_argument("--list-templates", action="store_true", help=tr("print the templates, one a line, name first"))
     p.set_defaults(func=cmd_badge)
 
-    p = sub.add_parser("tickets", help="write a ticket per attendee, a merged PDF and a mail-merge CSV")
-    p.add_argument("--out", required=True, metavar="DIR", type=nonempty_path, help="folder for the tickets (created, owner-only)")
-    p.add_argument("--format", choices=FORMATS, default="pdf", help="one file per attendee as PDF (default) or PNG")
+    p = sub.add_parser("tickets", help=tr("write a ticket per attendee, a merged PDF and a mail-merge CSV"))
+    p.add_argument("--out", required=True, metavar="DIR", type=nonempty_path, help=tr("folder for the tickets (created, owner-only)"))
+    p.add_argument("--format", choices=FORMATS, default="pdf", help=tr("one file per attendee as PDF (default) or PNG"))
     p.set_defaults(func=cmd_tickets)
 
 
@@ -74,7 +75,8 @@ def cmd_tickets(args, ctx) -> int:
         raise UsageError(f"--out {str(out)!r} is a file, not a folder")
     people = attendee_store.list_all(ctx.store, ctx.event.id)
     labels = event_labels(ctx.store, ctx.event.id)
-    result = write_tickets(people, out, labels.name, labels.date, args.format)
+    with Progress(len(people), tr("tickets")) as bar:
+        result = write_tickets(people, out, labels.name, labels.date, args.format, progress=bar.set)
     print(tr("Wrote %n tickets to {folder}", None, result.count).format(folder=result.folder))
     print("  " + tr("merged PDF: {file}").format(file=result.merged_pdf))
     print("  " + tr("mail-merge list: {file}").format(file=result.csv))

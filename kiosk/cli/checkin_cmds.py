@@ -19,41 +19,41 @@ from kiosk.messages import block_reason_text
 
 
 def register(sub) -> None:
-    p = sub.add_parser("demo", help="create the demo event (a one-day forum, 170 attendees)")
+    p = sub.add_parser("demo", help=tr("create the demo event (a one-day forum, 170 attendees)"))
     p.add_argument("--attendees", type=int, default=170, metavar="N")
     p.add_argument("--seed", type=int, default=2026, metavar="S")
-    p.add_argument("--reset", action="store_true", help="replace an existing demo event")
-    p.add_argument("--name", default=DEMO_NAME, type=nonempty_name, help="event name")
+    p.add_argument("--reset", action="store_true", help=tr("replace an existing demo event"))
+    p.add_argument("--name", default=DEMO_NAME, type=nonempty_name, help=tr("event name"))
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("attendees", help="list every attendee with code and status")
+    p = sub.add_parser("attendees", help=tr("list every attendee with code and status"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_attendees)
 
-    p = sub.add_parser("search", help="search attendees by name, email, organisation or code")
+    p = sub.add_parser("search", help=tr("search attendees by name, email, organisation or code"))
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=20, metavar="N")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
     for name, func, help_ in (
-        ("checkin", cmd_checkin, "check in the attendee with this code (exit 0 ok, 3 already, 4 unknown, 5 blocked)"),
-        ("checkout", cmd_checkout, "record an exit for this code"),
-        ("undo", cmd_undo, "annul this code's check-in, with a reason"),
+        ("checkin", cmd_checkin, tr("check in the attendee with this code (exit 0 ok, 3 already, 4 unknown, 5 blocked)")),
+        ("checkout", cmd_checkout, tr("record an exit for this code")),
+        ("undo", cmd_undo, tr("annul this code's check-in, with a reason")),
     ):
         p = sub.add_parser(name, help=help_)
         p.add_argument("code")
         p.add_argument("--station", metavar="S")
         p.add_argument("--operator", metavar="O")
         p.add_argument("--json", action="store_true")
-        p.add_argument("--list", metavar="NAME", help="the check-in list (default: the station's, else Entrance)")
+        p.add_argument("--list", metavar="NAME", help=tr("the check-in list (default: the station's, else Entrance)"))
         if name == "undo":
             p.add_argument("--reason", required=True, metavar="TEXT")
         p.set_defaults(func=func)
 
-    p = sub.add_parser("stats", help="expected, checked in, inside, by category, ticket type, station and list")
+    p = sub.add_parser("stats", help=tr("expected, checked in, inside, by category, ticket type, station and list"))
     p.add_argument("--json", action="store_true")
-    p.add_argument("--list", metavar="NAME", help="the figures of one check-in list")
+    p.add_argument("--list", metavar="NAME", help=tr("the figures of one check-in list"))
     p.set_defaults(func=cmd_stats)
 
 

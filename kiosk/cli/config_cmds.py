@@ -9,19 +9,20 @@ from kiosk.core.errors import UsageError
 from kiosk.core.events import NoEventError
 from kiosk.settings import EVENT_SETTINGS, SETTINGS, EventSettings, StationSettings, lookup
 from kiosk.settings.event import record_station_change
+from kiosk.i18n import tr
 
 
 def register(sub) -> None:
-    p = sub.add_parser("config", help="show or change this station's and the event's settings")
+    p = sub.add_parser("config", help=tr("show or change this station's and the event's settings"))
     csub = p.add_subparsers(dest="config_command", metavar="ACTION")
     csub.required = True
-    show = csub.add_parser("show", help="list every setting with its value (and its description with --verbose)")
-    show.add_argument("--json", action="store_true", help="machine-readable output")
-    show.add_argument("--verbose", "-v", action="store_true", help="add each setting's description")
+    show = csub.add_parser("show", help=tr("list every setting with its value (and its description with --verbose)"))
+    show.add_argument("--json", action="store_true", help=tr("machine-readable output"))
+    show.add_argument("--verbose", "-v", action="store_true", help=tr("add each setting's description"))
     show.set_defaults(func=cmd_show)
-    put = csub.add_parser("set", help="change one setting, e.g. 'kiosk config set printing/printer Zebra'")
-    put.add_argument("key", help="a key from 'kiosk config show' (station/name or station.name)")
-    put.add_argument("value", help="the new value (true/false, a number, text, or NAME=VALUE; NAME=VALUE for tables)")
+    put = csub.add_parser("set", help=tr("change one setting, e.g. 'kiosk config set printing/printer Zebra'"))
+    put.add_argument("key", help=tr("a key from 'kiosk config show' (station/name or station.name)"))
+    put.add_argument("value", help=tr("the new value (true/false, a number, text, or NAME=VALUE; NAME=VALUE for tables)"))
     put.set_defaults(func=cmd_set)
 
 

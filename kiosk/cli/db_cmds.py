@@ -12,12 +12,12 @@ from kiosk.i18n import tr
 
 
 def register(sub) -> None:
-    p = sub.add_parser("db", help="the database: schema upgrade and version; backup, restore and check (SQLite)")
+    p = sub.add_parser("db", help=tr("the database: schema upgrade and version; backup, restore and check (SQLite)"))
     dbsub = p.add_subparsers(dest="db_command", metavar="ACTION", parser_class=type(p))
     dbsub.required = True
-    q = dbsub.add_parser("upgrade", help="bring the schema to the newest version")
+    q = dbsub.add_parser("upgrade", help=tr("bring the schema to the newest version"))
     q.set_defaults(func=cmd_upgrade)
-    q = dbsub.add_parser("current", help="print the schema version and the newest one")
+    q = dbsub.add_parser("current", help=tr("print the schema version and the newest one"))
     q.set_defaults(func=cmd_current)
     q = dbsub.add_parser("backup", help="an online backup of the SQLite database into a new FILE")
     q.add_argument("file", metavar="FILE")

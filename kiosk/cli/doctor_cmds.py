@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from kiosk.i18n import tr
+
 
 def register(sub) -> None:
     p = sub.add_parser(
         "doctor",
-        help="check versions, database, printers, cameras, fonts and resources (exit 1 when something blocks check-in)",
+        help=tr("check versions, database, printers, cameras, fonts and resources (exit 1 when something blocks check-in)"),
     )
     p.add_argument("--json", action="store_true")
-    p.add_argument("--no-hardware", action="store_true", help="skip the printers and cameras")
+    p.add_argument("--no-hardware", action="store_true", help=tr("skip the printers and cameras"))
     p.set_defaults(func=cmd_doctor)
 
 
@@ -23,5 +25,5 @@ def cmd_doctor(args, ctx) -> int:
     else:
         print("\n".join(report.lines()))
         problems = len(report.problems)
-        print(f"{problems} problem(s): check-in is blocked" if problems else "ready for check-in")
+        print(tr("{n} problem(s): check-in is blocked").format(n=problems) if problems else tr("ready for check-in"))
     return report.exit_code

@@ -10,16 +10,14 @@ from kiosk.i18n import tr
 def register(sub) -> None:
     p = sub.add_parser(
         "export",
-        help="export checkins, attendees or attendance to a CSV or XLSX file",
+        help=tr("export checkins, attendees or attendance to a CSV or XLSX file"),
         description=(
-            "checkins: the full log (times in the event's time zone); attendees: the list; "
-            "attendance: first entry, last exit and status per attendee. CSV is UTF-8 with BOM; "
-            "cells that would run as spreadsheet formulas are neutralised. The file is readable by its owner only."
+            tr("checkins: the full log (times in the event's time zone); attendees: the list; attendance: first entry, last exit and status per attendee. CSV is UTF-8 with BOM; cells that would run as spreadsheet formulas are neutralised. The file is readable by its owner only.")
         ),
     )
     p.add_argument("what", choices=KINDS)
     p.add_argument("file", metavar="FILE", type=nonempty_path)
-    p.add_argument("--format", choices=FORMATS, help="default: from the file name (.xlsx), else csv")
+    p.add_argument("--format", choices=FORMATS, help=tr("default: from the file name (.xlsx), else csv"))
     p.add_argument("--json", action="store_true")
     p.add_argument("--station", metavar="S")
     p.add_argument("--operator", metavar="O")

@@ -10,7 +10,9 @@ from kiosk.cli.event_cmds import add_event_options
 from kiosk.core.errors import UsageError
 from kiosk.core.event_admin import create_event_from_text, delete_empty_event, event_times
 from kiosk.core.events import find_event
+from kiosk.cli.progress import Progress
 from kiosk.core.importing import FIELDS, parse_overrides, preview, run_import
+from kiosk.core.importing.labels import field_label
 from kiosk.core.text import LINE_LIMIT, clip
 from kiosk.i18n import tr
 from kiosk.messages import block_reason_text
@@ -22,12 +24,12 @@ PREVIEW_ROWS = 5
 def register(sub) -> None:
     p = sub.add_parser(
         "import",
-        help="import an attendee list (CSV or XLSX) into the event; re-importing updates, never deletes",
-        description=(
+        help=tr("import an attendee list (CSV or XLSX) into the event; re-importing updates, never deletes"),
+        description=tr(
             "Import attendees from a ticketing export or spreadsheet. Columns are mapped from their headers "
-            f"(fields: {', '.join(FIELDS)}). With any invalid row nothing is imported, unless --skip-invalid. "
+            "(fields: {fields}). With any invalid row nothing is imported, unless --skip-invalid. "
             "Exit status: 0 imported, 2 refused or bad usage."
-        ),
+        ).format(fields=", ".join(FIELDS)),
     )
     p.add_argument("file", metavar="FILE", type=nonempty_path)
     p.add_argument(
@@ -41,11 +43,11 @@ def register(sub) -> None:
         action="append",
         default=[],
         metavar="COLUMN=FIELD",
-        help="map a column (header or 1-based number) to a field, or to 'ignore'; repeatable",
+        help=tr("map a column (header or 1-based number) to a field, or to 'ignore'; repeatable"),
     )
-    p.add_argument("--skip-invalid", action="store_true", help="import the valid rows and list the others")
-    p.add_argument("--dry-run", action="store_true", help="show the mapping, the first rows and the counts; write nothing")
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--skip-invalid", action="store_true", help=tr("import the valid rows and list the others"))
+    p.add_argument("--dry-run", action="store_true", help=tr("show the mapping, the first rows and the counts; write nothing"))
+    p.add_argument("--json", action="store_true", help=tr("print the report as JSON"))
     p.add_argument("--station", metavar="S")
     p.add_argument("--operator", metavar="O")
     p.set_defaults(func=cmd_import)
@@ -54,17 +56,18 @@ def register(sub) -> None:
 def _print_preview(args, overrides) -> None:
     shown = preview(args.file, overrides, rows=PREVIEW_ROWS)
     print(clip(f"{shown.file}: {shown.format}", LINE_LIMIT))
-    print("Columns:")
+    print(tr("Columns:"))
     headers = [clip(h) for h in shown.headers]
     width = max((len(h) for h in headers), default=0)
     for header, field in shown.mapping.pairs():
-        print(f"  {clip(header):<{width}}  -> {field or '(ignored)'}")
-    print(f"First {len(shown.first_rows)} rows:")
+        named = f"{field} ({field_label(field)})" if field and field_label(field) != field else field
+        print(f"  {clip(header):<{width}}  -> {named or tr('(ignored)')}")
+    print(tr("First rows ({n}):").format(n=len(shown.first_rows)))
     for row in shown.first_rows:
         values = row["values"]
         name = " ".join(filter(None, (values.get("first_name", ""), values.get("last_name", "")))) or values.get("full_name", "")
         extra = [clip(values.get(k, "")) for k in ("email", "organisation", "code") if values.get(k)]
-        mark = "" if row["ok"] else "  (invalid)"
+        mark = "" if row["ok"] else "  " + tr("(invalid)")
         print(clip(f"  {row['line']:>5}: " + " | ".join([clip(name) or "?", *extra]) + mark, LINE_LIMIT))
 
 
@@ -95,9 +98,17 @@ def cmd_import(args, ctx) -> int:
     ctx.store  # noqa: B018 (open the database first, so the file can be checked against it)
     refuse_database_file(args.file)
     event_id, event_name, created = _event_for(args, ctx)
+    if args.dry_run and not args.json:
+        _print_preview(args, overrides)
+    bar: Progress | None = None
+
+    def progress(done: int, total: int) -> None:  # bytes of a CSV, rows of an XLSX
+        nonlocal bar
+        if bar is None:
+            bar = Progress(total, tr("import"), unit="B" if str(args.file).lower().endswith((".csv", ".tsv", ".txt")) else "")
+        bar.set(done)
+
     try:
-        if args.dry_run and not args.json:
-            _print_preview(args, overrides)
         report = run_import(
             ctx.store,
             event_id,
@@ -105,12 +116,16 @@ def cmd_import(args, ctx) -> int:
             mapping=overrides,
             skip_invalid=args.skip_invalid,
             dry_run=args.dry_run,
+            progress=None if args.json else progress,
             actor=ctx.actor,
         )
     except BaseException:
         if created:
             delete_empty_event(ctx.store, event_id)
         raise
+    finally:
+        if bar is not None:
+            bar.close()
     if created and not report.written:
         delete_empty_event(ctx.store, event_id)  # nothing partial: no event without its list
     if args.json:
@@ -125,11 +140,11 @@ def cmd_import(args, ctx) -> int:
         print(clip(problem.format(report.file), LINE_LIMIT), file=sys.stderr)
     hidden = len(report.warnings) - MAX_WARNINGS_SHOWN
     if hidden > 0:
-        print(f"{report.file}: ... and {hidden} more warnings (see --json)", file=sys.stderr)
+        print(tr("{file}: ... and {n} more warnings (see --json)").format(file=report.file, n=hidden), file=sys.stderr)
     if report.refused:
         print(f"kiosk: {report.summary()}", file=sys.stderr)
         return 2
-    print(f"{report.summary()} (event {event_name!r})")
+    print(tr("{summary} (event {name})").format(summary=report.summary(), name=repr(event_name)))
     for person in report.blocked_checked_in:
         print(tr("{code}: now {reason}, but already checked in; the check-in stays (see kiosk stats)").format(
             code=person["code"], reason=block_reason_text(person["reason"])))

@@ -13,39 +13,39 @@ RULES = ("once", "daily", "multiple", "exit")
 
 
 def _add_fields(p, creating: bool) -> None:
-    p.add_argument("--types", nargs="*", metavar="TYPE", help="admitted ticket types (none: all)")
-    p.add_argument("--categories", nargs="*", metavar="CATEGORY", help="admitted categories (none: all)")
-    p.add_argument("--rule", choices=RULES, default="once" if creating else None, help="entry rule (default once)")
-    p.add_argument("--capacity", type=int, metavar="N", help="places in the room" + ("" if creating else "; 0 or less removes it"))
-    p.add_argument("--from", dest="valid_from", metavar="WHEN", help="opens at (event time unless an offset is given)")
-    p.add_argument("--until", dest="valid_until", metavar="WHEN", help="closes at")
-    p.add_argument("--print-only", action="store_true", default=None, help="a badge desk: scans print, never enter")
-    p.add_argument("--counts-inside", action="store_true", default=None, help="counts toward inside the building")
+    p.add_argument("--types", nargs="*", metavar="TYPE", help=tr("admitted ticket types (none: all)"))
+    p.add_argument("--categories", nargs="*", metavar="CATEGORY", help=tr("admitted categories (none: all)"))
+    p.add_argument("--rule", choices=RULES, default="once" if creating else None, help=tr("entry rule (default once)"))
+    p.add_argument("--capacity", type=int, metavar="N", help=tr("places in the room") if creating else tr("places in the room; 0 or less removes it"))
+    p.add_argument("--from", dest="valid_from", metavar="WHEN", help=tr("opens at (event time unless an offset is given)"))
+    p.add_argument("--until", dest="valid_until", metavar="WHEN", help=tr("closes at"))
+    p.add_argument("--print-only", action="store_true", default=None, help=tr("a badge desk: scans print, never enter"))
+    p.add_argument("--counts-inside", action="store_true", default=None, help=tr("counts toward inside the building"))
 
 
 def register(sub) -> None:
-    p = sub.add_parser("lists", help="the event's check-in lists; create, edit or archive one")
+    p = sub.add_parser("lists", help=tr("the event's check-in lists; create, edit or archive one"))
     p.add_argument("--json", action="store_true")
-    p.add_argument("--all", action="store_true", help="include archived lists")
+    p.add_argument("--all", action="store_true", help=tr("include archived lists"))
     p.set_defaults(func=cmd_lists)
     lsub = p.add_subparsers(dest="lists_command", metavar="ACTION")
 
-    c = lsub.add_parser("create", help="a new list")
+    c = lsub.add_parser("create", help=tr("a new list"))
     c.add_argument("name")
     _add_fields(c, creating=True)
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=cmd_create)
 
-    e = lsub.add_parser("edit", help="change a list; only what is given changes")
+    e = lsub.add_parser("edit", help=tr("change a list; only what is given changes"))
     e.add_argument("name")
     e.add_argument("--rename", metavar="NEW")
     _add_fields(e, creating=False)
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=cmd_edit)
 
-    a = lsub.add_parser("archive", help="archive a list (stations can no longer choose it)")
+    a = lsub.add_parser("archive", help=tr("archive a list (stations can no longer choose it)"))
     a.add_argument("name")
-    a.add_argument("--restore", action="store_true", help="bring an archived list back")
+    a.add_argument("--restore", action="store_true", help=tr("bring an archived list back"))
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=cmd_archive)
 

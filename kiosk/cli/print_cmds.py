@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kiosk.cli.args import nonempty_path
 from kiosk.cli.badge_cmds import find_attendee
+from kiosk.cli.progress import Progress
 from kiosk.core import attendees as attendee_store
 from kiosk.core import printqueue
 from kiosk.core.errors import KioskError, UsageError
@@ -18,28 +19,28 @@ FILTER_FIELDS = ("category", "ticket_type", "organisation", "code", "email")
 
 
 def register(sub) -> None:
-    p = sub.add_parser("printers", help="list the system's printers and their state")
+    p = sub.add_parser("printers", help=tr("list the system's printers and their state"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_printers)
 
     p = sub.add_parser(
         "print",
-        help="print one badge through the print queue and wait for it, or pre-print a batch with --all",
+        help=tr("print one badge through the print queue and wait for it, or pre-print a batch with --all"),
     )
-    p.add_argument("code", nargs="?", help="the attendee's ticket code")
-    p.add_argument("--printer", metavar="NAME", default="", help="printer (default: the system default; pdf:FILE writes a PDF)")
-    p.add_argument("--fallback", metavar="NAME", default="", help="printer to use after --retries failures")
-    p.add_argument("--template", metavar="NAME", help="badge template (default: a6)")
-    p.add_argument("--station", metavar="S", help="whose print queue the job joins (default: cli)")
-    p.add_argument("--retries", type=int, default=3, metavar="N", help="failures before the fallback, or giving up (3)")
-    p.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS", help="stop waiting after this long (120)")
-    p.add_argument("--all", action="store_true", help="print badges for every attendee (see --filter)")
+    p.add_argument("code", nargs="?", help=tr("the attendee's ticket code"))
+    p.add_argument("--printer", metavar="NAME", default="", help=tr("printer (default: the system default; pdf:FILE writes a PDF)"))
+    p.add_argument("--fallback", metavar="NAME", default="", help=tr("printer to use after --retries failures"))
+    p.add_argument("--template", metavar="NAME", help=tr("badge template (default: a6)"))
+    p.add_argument("--station", metavar="S", help=tr("whose print queue the job joins (default: cli)"))
+    p.add_argument("--retries", type=int, default=3, metavar="N", help=tr("failures before the fallback, or giving up (3)"))
+    p.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS", help=tr("stop waiting after this long (120)"))
+    p.add_argument("--all", action="store_true", help=tr("print badges for every attendee (see --filter)"))
     p.add_argument("--filter", action="append", default=[], metavar="FIELD=VALUE",
-                   help=f"with --all: only attendees whose field matches ({', '.join(FILTER_FIELDS)}); repeatable")
-    p.add_argument("--unprinted", action="store_true", help="with --all: only attendees without a printed badge")
+                   help=tr("with --all: only attendees whose field matches ({fields}); repeatable").format(fields=", ".join(FILTER_FIELDS)))
+    p.add_argument("--unprinted", action="store_true", help=tr("with --all: only attendees without a printed badge"))
     p.add_argument("--layout", choices=("sheet", "label"), default="sheet",
-                   help="with --all: N-up on A4 with cut marks (sheet), or one badge per label/page (label)")
-    p.add_argument("--out", metavar="FILE.pdf", type=nonempty_path, help="with --all: write the pages to a PDF instead of printing")
+                   help=tr("with --all: N-up on A4 with cut marks (sheet), or one badge per label/page (label)"))
+    p.add_argument("--out", metavar="FILE.pdf", type=nonempty_path, help=tr("with --all: write the pages to a PDF instead of printing"))
     p.set_defaults(func=cmd_print)
 
 
@@ -153,10 +154,12 @@ def _print_all(args, ctx) -> int:
     labels = event_labels(ctx.store, ctx.event.id)
 
     rules = load_rules(ctx.store, ctx.event.id)
+    bar = Progress(len(people), tr("badges"))
 
     def badges():
         for p in people:
             yield render_with_layout(shown_person(p, rules), template, labels.name, labels.date, logo=labels.logo)[0]
+            bar.update()
 
     if args.layout == "sheet":
         pages = compose(badges(), template, template.dpi)
@@ -167,7 +170,7 @@ def _print_all(args, ctx) -> int:
         page_mm = (template.width_mm, template.height_mm)
         per_page = 1
     if args.out:
-        with open_private(Path(args.out), "wb") as fh:
+        with open_private(Path(args.out), "wb") as fh, bar:
             count = write_pdf(fh, ((page, *page_mm) for page in pages), title=f"{labels.name}: badges")
         print(tr("Wrote %n badges on {pages} pages to {file}", None, len(people)).format(pages=count, file=args.out))
         return 0
@@ -177,11 +180,12 @@ def _print_all(args, ctx) -> int:
     per_page = per_page or layout(template).per_sheet
     station = args.station or "cli"
     done = 0
-    for n, page in enumerate(pages):
-        batch = people[n * per_page : (n + 1) * per_page]
-        used = print_image(page, args.printer, *page_mm, template.dpi, title=f"kiosk-badges-{uuid.uuid4().hex[:8]}-{n + 1}")
-        printqueue.record_batch(ctx.store, ctx.event.id, [p.id for p in batch], station, used, template.name)
-        done += len(batch)
-        print(tr("Page {page}: %n badge(s) sent to {printer}", None, len(batch)).format(page=n + 1, printer=used))
+    with bar:
+        for n, page in enumerate(pages):
+            batch = people[n * per_page : (n + 1) * per_page]
+            used = print_image(page, args.printer, *page_mm, template.dpi, title=f"kiosk-badges-{uuid.uuid4().hex[:8]}-{n + 1}")
+            printqueue.record_batch(ctx.store, ctx.event.id, [p.id for p in batch], station, used, template.name)
+            done += len(batch)
+            print(tr("Page {page}: %n badge(s) sent to {printer}", None, len(batch)).format(page=n + 1, printer=used))
     print(tr("Printed %n badges", None, done))
     return 0

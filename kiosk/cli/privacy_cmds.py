@@ -9,6 +9,7 @@ import sys
 from datetime import datetime, timedelta
 
 from kiosk.cli.args import nonempty_name, nonempty_path
+from kiosk.cli.progress import Progress
 from kiosk.core import audit, person_data, pin, privacy
 from kiosk.core.errors import UsageError
 from kiosk.core.models import utcnow
@@ -17,46 +18,46 @@ from kiosk.i18n import tr
 
 def _event_option(p) -> None:
     # SUPPRESS: when not given here, the global ``kiosk --event NAME`` still applies.
-    p.add_argument("--event", metavar="NAME", type=nonempty_name, default=argparse.SUPPRESS, help="event to work on")
+    p.add_argument("--event", metavar="NAME", type=nonempty_name, default=argparse.SUPPRESS, help=tr("event to work on"))
 
 
 def _actor_options(p) -> None:
-    p.add_argument("--station", metavar="S", help="station recorded in the audit trail (default: cli)")
-    p.add_argument("--operator", metavar="O", help="operator recorded in the audit trail")
+    p.add_argument("--station", metavar="S", help=tr("station recorded in the audit trail (default: cli)"))
+    p.add_argument("--operator", metavar="O", help=tr("operator recorded in the audit trail"))
 
 
 def register(sub) -> None:
-    p = sub.add_parser("purge", help="anonymise an event's attendees for good (after the event)")
+    p = sub.add_parser("purge", help=tr("anonymise an event's attendees for good (after the event)"))
     _event_option(p)
-    p.add_argument("--expired", action="store_true", help="purge every event past its retention period")
-    p.add_argument("--yes", action="store_true", help="do not ask for the event's name as confirmation")
+    p.add_argument("--expired", action="store_true", help=tr("purge every event past its retention period"))
+    p.add_argument("--yes", action="store_true", help=tr("do not ask for the event's name as confirmation"))
     p.add_argument("--json", action="store_true")
     _actor_options(p)
     p.set_defaults(func=cmd_purge, skip_retention_warning=True)
 
-    p = sub.add_parser("person", help="one person's data: export it (--export FILE.json) or erase it (--erase)")
+    p = sub.add_parser("person", help=tr("one person's data: export it (--export FILE.json) or erase it (--erase)"))
     p.add_argument("key", metavar="CODE|EMAIL")
     _event_option(p)
     what = p.add_mutually_exclusive_group(required=True)
-    what.add_argument("--export", metavar="FILE.json", type=nonempty_path, help="write everything held about them to this file")
-    what.add_argument("--erase", action="store_true", help="anonymise this attendee (cannot be undone)")
-    p.add_argument("--yes", action="store_true", help="erase without asking")
+    what.add_argument("--export", metavar="FILE.json", type=nonempty_path, help=tr("write everything held about them to this file"))
+    what.add_argument("--erase", action="store_true", help=tr("anonymise this attendee (cannot be undone)"))
+    p.add_argument("--yes", action="store_true", help=tr("erase without asking"))
     _actor_options(p)
     p.set_defaults(func=cmd_person)
 
-    p = sub.add_parser("audit", help="list the audit trail (imports, exports, edits, purges, ...)")
+    p = sub.add_parser("audit", help=tr("list the audit trail (imports, exports, edits, purges, ...)"))
     _event_option(p)
-    p.add_argument("--since", metavar="WHEN", help="from this time: 2026-05-01, '2026-05-01 14:00', 7d, 12h, 30m")
-    p.add_argument("--until", metavar="WHEN", help="before this time (same forms)")
-    p.add_argument("--action", action="append", metavar="NAME", help="only this action (repeatable)")
-    p.add_argument("--limit", type=int, metavar="N", help="only the newest N entries")
+    p.add_argument("--since", metavar="WHEN", help=tr("from this time: 2026-05-01, '2026-05-01 14:00', 7d, 12h, 30m"))
+    p.add_argument("--until", metavar="WHEN", help=tr("before this time (same forms)"))
+    p.add_argument("--action", action="append", metavar="NAME", help=tr("only this action (repeatable)"))
+    p.add_argument("--limit", type=int, metavar="N", help=tr("only the newest N entries"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_audit)
 
-    p = sub.add_parser("admin", help="staff settings of an event: set-pin")
+    p = sub.add_parser("admin", help=tr("staff settings of an event: set-pin"))
     asub = p.add_subparsers(dest="admin_command", metavar="ACTION", parser_class=type(p))
     asub.required = True
-    q = asub.add_parser("set-pin", help="set the staff PIN (4-12 digits); without PIN it is read from stdin")
+    q = asub.add_parser("set-pin", help=tr("set the staff PIN (4-12 digits); without PIN it is read from stdin"))
     q.add_argument("pin", nargs="?", metavar="PIN")
     _event_option(q)
     _actor_options(q)
@@ -124,7 +125,9 @@ def cmd_purge(args, ctx) -> int:
     for event_id, name in ids:
         if not args.yes:
             _confirm(f"Purge {name!r}? This cannot be undone. Type the event's name to confirm: ", name, "purge")
-        result = privacy.purge_event(ctx.store, event_id, ctx.actor, expired=args.expired)
+        with Progress(0 if args.json else 2, tr("purge {name}").format(name=name)) as bar:
+            result = privacy.purge_event(ctx.store, event_id, ctx.actor, expired=args.expired,
+                                         progress=None if args.json else lambda step, _steps: bar.set(step))
         results.append(result)
         if not args.json:
             print(_purge_line(result))

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from kiosk.cli.args import nonempty_name, nonempty_path
 from kiosk.core.errors import KioskError
+from kiosk.i18n import tr
 
 
 def register(sub) -> None:
-    p = sub.add_parser("run", help="open the station window (desk, self-service kiosk or dashboard)")
-    p.add_argument("--mode", default=None, help="which screen: desk, self (self-service kiosk), dashboard (default: the station's setting, else desk)")
-    p.add_argument("--station", metavar="NAME", help="this station's name (remembered; asked at the first start otherwise)")
-    p.add_argument("--operator", metavar="NAME", help="who staffs the station (remembered)")
+    p = sub.add_parser("run", help=tr("open the station window (desk, self-service kiosk or dashboard)"))
+    p.add_argument("--mode", default=None, help=tr("which screen: desk, self (self-service kiosk), dashboard (default: the station's setting, else desk)"))
+    p.add_argument("--station", metavar="NAME", help=tr("this station's name (remembered; asked at the first start otherwise)"))
+    p.add_argument("--operator", metavar="NAME", help=tr("who staffs the station (remembered)"))
     p.add_argument("--list", metavar="NAME", type=nonempty_name,
-                   help="the check-in list this station decides on (remembered; default: the event's Entrance)")
+                   help=tr("the check-in list this station decides on (remembered; default: the event's Entrance)"))
     p.add_argument("--self-test", action="store_true",
-                   help="open each mode off-screen on the current event, render a badge, read its QR code; exit 0 when all pass")
+                   help=tr("open each mode off-screen on the current event, render a badge, read its QR code; exit 0 when all pass"))
     p.set_defaults(func=cmd_run)
 
-    p = sub.add_parser("decode", help="print the code in a still image or photo (exit 4 when none is found)")
+    p = sub.add_parser("decode", help=tr("print the code in a still image or photo (exit 4 when none is found)"))
     p.add_argument("image", type=nonempty_path)
     p.set_defaults(func=cmd_decode)
 

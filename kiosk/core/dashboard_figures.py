@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pathlib import Path
 
 from kiosk.core.exporting import neutralise
@@ -13,6 +14,8 @@ from kiosk.core.files import open_private
 from kiosk.core.models import BadgePrivacy
 
 ACTIVE_JOBS = ("queued", "printing")
+#: A running station reports at least every 20 s (its print queue's heartbeat, its check-ins).
+SILENT_AFTER = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,10 @@ class StationRow:
     def waiting(self) -> int:
         return sum(self.jobs.get(s, 0) for s in ACTIVE_JOBS)
 
+    def silent(self, now: datetime) -> bool:
+        """No heartbeat for more than ``SILENT_AFTER``: the station is closed, crashed or offline."""
+        return self.last_seen is None or now - self.last_seen > SILENT_AFTER
+
 
 @dataclass(frozen=True)
 class DashboardFigures:
@@ -98,19 +105,32 @@ def shown_org(org: str, privacy: str) -> str:
     return "" if privacy == BadgePrivacy.NO_ORGANISATION.value else org
 
 
+def _zone(name: str) -> tzinfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
 def figure_rows(figures: DashboardFigures) -> list[list[str]]:
-    """The figures as (section, name, value, of) rows, for the CSV snapshot."""
+    """The figures as (section, name, value, of) rows, for the CSV snapshot. Times are in the
+    event's time zone, as on the screen, with their UTC offset; the time_zone row names it."""
     h = figures.headline
+    tz = _zone(figures.timezone)
     rows = [["section", "name", "value", "of"], ["event", figures.event_name, "", ""],
-            ["generated_at", figures.generated_at.isoformat(timespec="seconds"), "", ""]]
+            ["time_zone", getattr(tz, "key", figures.timezone), "", ""],
+            ["generated_at", figures.generated_at.astimezone(tz).isoformat(timespec="seconds"), "", ""]]
     rows += [["headline", name, str(value), ""] for name, value in (
         ("expected", h.expected), ("checked_in", h.checked_in), ("checked_in_percent", f"{h.percent:.1f}"),
         ("inside", h.inside), ("not_arrived", h.not_arrived), ("walk_ins", h.walk_ins), ("arrivals_last_15_min", h.arrivals_15m))]
     rows += [["category", g.name, str(g.checked_in), str(g.expected)] for g in figures.by_category]
     rows += [["ticket_type", g.name, str(g.checked_in), str(g.expected)] for g in figures.by_ticket_type]
-    rows += [["arrivals_5min", b.start.isoformat(timespec="minutes"), str(b.arrivals), str(b.cumulative)] for b in figures.arrivals]
+    rows += [["arrivals_5min", b.start.astimezone(tz).isoformat(timespec="minutes"), str(b.arrivals), str(b.cumulative)]
+             for b in figures.arrivals]
     rows += [["station_last_15_min", name, str(n), ""] for name, n in figures.stations_15m]
     rows += [["print_queue", s.name, str(s.waiting), s.printer_status] for s in figures.stations]
+    rows += [["station_last_seen", s.name, s.last_seen.astimezone(tz).isoformat(timespec="seconds") if s.last_seen else "",
+              "silent" if s.silent(figures.generated_at) else "running"] for s in figures.stations]
     return rows
 
 

@@ -165,8 +165,10 @@ def _set_setting(session: Session, event_id: int, key: str, value: str) -> None:
     session.add(row)
 
 
-def purge_event(store: Store, event_id: int, actor: Actor = Actor(), expired: bool = False) -> PurgeResult:
-    """Anonymise every attendee of an event, then leave no readable copy behind. Cannot be undone."""
+def purge_event(store: Store, event_id: int, actor: Actor = Actor(), expired: bool = False,
+                progress: Callable[[int, int], None] | None = None) -> PurgeResult:
+    """Anonymise every attendee of an event, then leave no readable copy behind. Cannot be undone.
+    ``progress(step, 2)`` follows the two long steps: anonymised (committed), files scrubbed."""
     started = time.perf_counter()
     with store.write() as session:
         event = session.get(Event, event_id, with_for_update=True)
@@ -178,7 +180,11 @@ def purge_event(store: Store, event_id: int, actor: Actor = Actor(), expired: bo
         _set_setting(session, event_id, PURGED_REV_KEY, str(rev))
         _set_setting(session, event_id, PURGED_AT_KEY, utcnow().isoformat())
         audit.record(session, "purge", actor, event_id, None, attendees=attendees, expired=expired)
+    if progress:
+        progress(1, 2)
     clean = scrub_files(store)
+    if progress:
+        progress(2, 2)
     seconds = time.perf_counter() - started
     log.info("purged event %s: %d attendees in %.2f s (files clean: %s)", event_id, attendees, seconds, clean)
     return PurgeResult(event_id, name, attendees, checkins, jobs, audited, clean, seconds)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
@@ -31,6 +32,9 @@ from kiosk.core.store import UNREACHABLE, Store
 from kiosk.printing.printers import PrintError, check_printer, print_image
 
 log = logging.getLogger(__name__)
+#: How often an unchanged status is written again, as the station's heartbeat (dashboards say
+#: "silent" after a minute without one).
+HEARTBEAT_SECONDS = 20.0
 #: What staff read when the queue itself cannot be read (kiosk.messages translates them).
 QUEUE_UNREACHABLE = "Print queue unavailable: the database cannot be reached (badges wait in the queue)"
 QUEUE_FAILED = "Print queue unavailable: see the log for details (badges wait in the queue)"
@@ -84,6 +88,7 @@ class PrintWorker(QObject):
         self._stop = threading.Event()
         self._thread: _LoopThread | None = None
         self._last_status: tuple[str, int, bool] | None = None
+        self._reported_at = 0.0
         self._last_error = ""
 
     # -- control (GUI thread) --------------------------------------------------------------
@@ -227,11 +232,14 @@ class PrintWorker(QObject):
 
     def _report(self, text: str, waiting: int, ok: bool) -> None:
         status = (text, waiting, ok)
-        if status == self._last_status:
+        changed = status != self._last_status
+        if not changed and time.monotonic() - self._reported_at < HEARTBEAT_SECONDS:
             return
         self._last_status = status
-        try:
+        self._reported_at = time.monotonic()
+        try:  # also the station's heartbeat: dashboards mark a station silent after a minute without one
             printqueue.report_status(self.store, self.station, text)
         except Exception:
             pass
-        self.statusChanged.emit(text, waiting, ok)
+        if changed:
+            self.statusChanged.emit(text, waiting, ok)

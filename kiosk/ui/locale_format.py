@@ -1,6 +1,7 @@
 """The screens' language and the way they write times and dates.
 
-``install_language`` loads ``kiosk_<lang>.qm`` into the application and makes the language's
+``install_language`` loads ``kiosk_<lang>.qm`` and Qt's own ``qtbase_<lang>.qm`` (the standard
+buttons: Cancel, Close, Save ...) into the application and makes the language's
 QLocale the default, so every ``time_text``/``date_time_text`` follows it: Swedish writes
 09:05 and 2026-11-26 09:05; English follows the computer's English locale (9:05 AM in the US,
 09:05 in the UK), and a computer without one (the C locale) gets the British style.
@@ -9,16 +10,35 @@ QLocale the default, so every ``time_text``/``date_time_text`` follows it: Swedi
 from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTime, QTranslator
 
 from kiosk import i18n
 
 #: The locale of each language when the computer's own locale is another language.
 DEFAULT_LOCALES = {"en": "en_GB", "sv": "sv_SE"}
 
-_installed: QTranslator | None = None
+_installed: list[QTranslator] = []
 _language = "en"
+
+
+def qt_translations_dirs() -> list[str]:
+    """Where Qt's own translations (qtbase_<lang>.qm: OK, Cancel, Close, Save ...) are: Qt's
+    translations folder, and the one inside the PySide6 package (wheel or frozen bundle)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    return [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(package / "Qt" / "translations"),
+            str(package / "translations")]
+
+
+def _qt_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    translator = QTranslator(app)
+    for folder in qt_translations_dirs():
+        if translator.load(f"qtbase_{language}", folder):
+            return translator
+    return None
 
 
 def locale_for(language: str) -> QLocale:
@@ -37,15 +57,18 @@ def install_language(app: QCoreApplication, preferred: str | None = None) -> str
 def use_language(app: QCoreApplication, language: str, qm_file: str | None = None) -> str:
     """Translate the application into exactly ``language``, replacing the one installed before
     (one translator at a time, whoever asks: the start-up or the kiosk's language button)."""
-    global _installed, _language
-    if _installed is not None:
-        app.removeTranslator(_installed)
-        _installed = None
+    global _language
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
     if language != "en":
         translator = QTranslator(app)
         if translator.load(qm_file or str(i18n.qm_file(language))):
-            app.installTranslator(translator)
-            _installed = translator
+            qt_own = _qt_translator(app, language)  # Qt's standard buttons and dialogs
+            for one in (qt_own, translator):  # the last installed is asked first: ours
+                if one is not None:
+                    app.installTranslator(one)
+                    _installed.append(one)
         else:
             language = "en"
     _language = language

@@ -85,6 +85,50 @@
         <translation>Incheckade</translation>
     </message>
     <message>
+        <source>create the demo event (a one-day forum, 170 attendees)</source>
+        <translation>skapa demoevenemanget (ett endagsforum, 170 deltagare)</translation>
+    </message>
+    <message>
+        <source>replace an existing demo event</source>
+        <translation>ersätt ett befintligt demoevenemang</translation>
+    </message>
+    <message>
+        <source>event name</source>
+        <translation>evenemangets namn</translation>
+    </message>
+    <message>
+        <source>list every attendee with code and status</source>
+        <translation>lista alla deltagare med kod och status</translation>
+    </message>
+    <message>
+        <source>search attendees by name, email, organisation or code</source>
+        <translation>sök deltagare på namn, e-post, organisation eller kod</translation>
+    </message>
+    <message>
+        <source>check in the attendee with this code (exit 0 ok, 3 already, 4 unknown, 5 blocked)</source>
+        <translation>checka in deltagaren med den här koden (slutstatus 0 ok, 3 redan, 4 okänd, 5 spärrad)</translation>
+    </message>
+    <message>
+        <source>record an exit for this code</source>
+        <translation>registrera en utpassering för den här koden</translation>
+    </message>
+    <message>
+        <source>annul this code&apos;s check-in, with a reason</source>
+        <translation>ångra den här kodens incheckning, med ett skäl</translation>
+    </message>
+    <message>
+        <source>the check-in list (default: the station&apos;s, else Entrance)</source>
+        <translation>incheckningslistan (standard: stationens, annars Entré)</translation>
+    </message>
+    <message>
+        <source>expected, checked in, inside, by category, ticket type, station and list</source>
+        <translation>väntade, incheckade, inne, per kategori, biljettyp, station och lista</translation>
+    </message>
+    <message>
+        <source>the figures of one check-in list</source>
+        <translation>siffrorna för en incheckningslista</translation>
+    </message>
+    <message>
         <source>--attendees must be between 0 and 1000000</source>
         <translation>--attendees måste vara mellan 0 och 1000000</translation>
     </message>
@@ -229,14 +273,6 @@
             <numerusform>Spärrad efter incheckning (incheckningen står kvar; prata med personen): %n</numerusform>
             <numerusform>Spärrade efter incheckning (incheckningen står kvar; prata med dem): %n</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Check-ins per station, last 15 minutes</source>
-        <translation>Incheckningar per station, senaste 15 minuterna</translation>
-    </message>
-    <message>
-        <source>Check-ins</source>
-        <translation>Incheckningar</translation>
     </message>
     <message>
         <source>exit</source>
@@ -825,12 +861,20 @@
         <translation>Inga problem i de första raderna.</translation>
     </message>
     <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>Importen avbröts: ingenting skrevs.</translation>
+    </message>
+    <message>
         <source>Cannot import: {reason}</source>
         <translation>Kan inte importera: {reason}</translation>
     </message>
     <message>
         <source>Importing…</source>
         <translation>Importerar…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Avbryter…</translation>
     </message>
     <message>
         <source>Nothing was imported: {n} problems in {rows} rows. Fix the file, or tick the box to import the valid rows.</source>
@@ -959,6 +1003,18 @@
         <translation>Fel PIN.</translation>
     </message>
     <message>
+        <source>Event check-in desk.</source>
+        <translation>Incheckningsdisk för evenemang.</translation>
+    </message>
+    <message>
+        <source>database URL (default: $KIOSK_DB, else the station&apos;s database/url, else a SQLite file in the user data folder)</source>
+        <translation>databasens URL (standard: $KIOSK_DB, annars stationens database/url, annars en SQLite-fil i användarens datamapp)</translation>
+    </message>
+    <message>
+        <source>event to work on (default: the newest one)</source>
+        <translation>evenemanget att arbeta med (standard: det senaste)</translation>
+    </message>
+    <message>
         <source>the database</source>
         <translation>databasen</translation>
     </message>
@@ -975,12 +1031,48 @@
         <translation>internt fel: {error}</translation>
     </message>
     <message>
+        <source>render one attendee&apos;s badge to a PNG or PDF file, or list the templates</source>
+        <translation>rita en deltagares namnbricka till en PNG- eller PDF-fil, eller lista mallarna</translation>
+    </message>
+    <message>
+        <source>the attendee&apos;s ticket code</source>
+        <translation>deltagarens biljettkod</translation>
+    </message>
+    <message>
+        <source>FILE.png or FILE.pdf</source>
+        <translation>FIL.png eller FIL.pdf</translation>
+    </message>
+    <message>
+        <source>badge template (default: a6; see --list-templates)</source>
+        <translation>namnbricksmall (standard: a6; se --list-templates)</translation>
+    </message>
+    <message>
+        <source>print the templates, one a line, name first</source>
+        <translation>skriv ut mallarna, en per rad, namnet först</translation>
+    </message>
+    <message>
+        <source>write a ticket per attendee, a merged PDF and a mail-merge CSV</source>
+        <translation>skriv en biljett per deltagare, en sammanslagen PDF och en CSV för massutskick</translation>
+    </message>
+    <message>
+        <source>folder for the tickets (created, owner-only)</source>
+        <translation>mapp för biljetterna (skapas, bara ägaren kommer åt den)</translation>
+    </message>
+    <message>
+        <source>one file per attendee as PDF (default) or PNG</source>
+        <translation>en fil per deltagare som PDF (standard) eller PNG</translation>
+    </message>
+    <message>
         <source>badge template skipped: {problem}</source>
         <translation>namnbricksmallen hoppades över: {problem}</translation>
     </message>
     <message>
         <source>Wrote {file} ({template}, {size})</source>
         <translation>Skrev {file} ({template}, {size})</translation>
+    </message>
+    <message>
+        <source>tickets</source>
+        <translation>biljetter</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n tickets to {folder}</source>
@@ -997,12 +1089,76 @@
         <source>mail-merge list: {file}</source>
         <translation>lista för e-postutskick: {file}</translation>
     </message>
+    <message>
+        <source>export checkins, attendees or attendance to a CSV or XLSX file</source>
+        <translation>exportera incheckningar, deltagare eller närvaro till en CSV- eller XLSX-fil</translation>
+    </message>
+    <message>
+        <source>checkins: the full log (times in the event&apos;s time zone); attendees: the list; attendance: first entry, last exit and status per attendee. CSV is UTF-8 with BOM; cells that would run as spreadsheet formulas are neutralised. The file is readable by its owner only.</source>
+        <translation>checkins: hela loggen (tider i evenemangets tidszon); attendees: listan; attendance: första inpassering, sista utpassering och status per deltagare. CSV är UTF-8 med BOM; celler som skulle köras som kalkylbladsformler oskadliggörs. Bara ägaren kan läsa filen.</translation>
+    </message>
+    <message>
+        <source>default: from the file name (.xlsx), else csv</source>
+        <translation>standard: efter filnamnet (.xlsx), annars csv</translation>
+    </message>
     <message numerus="yes">
         <source>Exported %n {what} rows to {file} ({format})</source>
         <translation>
             <numerusform>Exporterade %n rad ({what}) till {file} ({format})</numerusform>
             <numerusform>Exporterade %n rader ({what}) till {file} ({format})</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>list the system&apos;s printers and their state</source>
+        <translation>lista systemets skrivare och deras läge</translation>
+    </message>
+    <message>
+        <source>print one badge through the print queue and wait for it, or pre-print a batch with --all</source>
+        <translation>skriv ut en namnbricka via utskriftskön och vänta på den, eller förhandsskriv en omgång med --all</translation>
+    </message>
+    <message>
+        <source>printer (default: the system default; pdf:FILE writes a PDF)</source>
+        <translation>skrivare (standard: systemets standardskrivare; pdf:FIL skriver en PDF)</translation>
+    </message>
+    <message>
+        <source>printer to use after --retries failures</source>
+        <translation>skrivare att använda efter --retries misslyckanden</translation>
+    </message>
+    <message>
+        <source>badge template (default: a6)</source>
+        <translation>namnbricksmall (standard: a6)</translation>
+    </message>
+    <message>
+        <source>whose print queue the job joins (default: cli)</source>
+        <translation>vems utskriftskö jobbet hamnar i (standard: cli)</translation>
+    </message>
+    <message>
+        <source>failures before the fallback, or giving up (3)</source>
+        <translation>misslyckanden före reservskrivaren, eller innan det ges upp (3)</translation>
+    </message>
+    <message>
+        <source>stop waiting after this long (120)</source>
+        <translation>sluta vänta efter så här lång tid (120)</translation>
+    </message>
+    <message>
+        <source>print badges for every attendee (see --filter)</source>
+        <translation>skriv ut namnbrickor för alla deltagare (se --filter)</translation>
+    </message>
+    <message>
+        <source>with --all: only attendees whose field matches ({fields}); repeatable</source>
+        <translation>med --all: bara deltagare vars fält matchar ({fields}); kan upprepas</translation>
+    </message>
+    <message>
+        <source>with --all: only attendees without a printed badge</source>
+        <translation>med --all: bara deltagare utan utskriven namnbricka</translation>
+    </message>
+    <message>
+        <source>with --all: N-up on A4 with cut marks (sheet), or one badge per label/page (label)</source>
+        <translation>med --all: flera per A4 med skärmärken (sheet), eller en namnbricka per etikett/sida (label)</translation>
+    </message>
+    <message>
+        <source>with --all: write the pages to a PDF instead of printing</source>
+        <translation>med --all: skriv sidorna till en PDF i stället för att skriva ut</translation>
     </message>
     <message>
         <source>Attempt {n} failed: {error}</source>
@@ -1019,6 +1175,10 @@
     <message>
         <source>No attendee matches; nothing printed.</source>
         <translation>Ingen deltagare matchar; inget skrevs ut.</translation>
+    </message>
+    <message>
+        <source>badges</source>
+        <translation>namnbrickor</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n badges on {pages} pages to {file}</source>
@@ -1042,8 +1202,80 @@
         </translation>
     </message>
     <message>
+        <source>event to work on</source>
+        <translation>evenemanget att arbeta med</translation>
+    </message>
+    <message>
+        <source>station recorded in the audit trail (default: cli)</source>
+        <translation>station som antecknas i granskningsloggen (standard: cli)</translation>
+    </message>
+    <message>
+        <source>operator recorded in the audit trail</source>
+        <translation>operatör som antecknas i granskningsloggen</translation>
+    </message>
+    <message>
+        <source>anonymise an event&apos;s attendees for good (after the event)</source>
+        <translation>anonymisera ett evenemangs deltagare för gott (efter evenemanget)</translation>
+    </message>
+    <message>
+        <source>purge every event past its retention period</source>
+        <translation>rensa alla evenemang vars lagringstid har gått ut</translation>
+    </message>
+    <message>
+        <source>do not ask for the event&apos;s name as confirmation</source>
+        <translation>fråga inte efter evenemangets namn som bekräftelse</translation>
+    </message>
+    <message>
+        <source>one person&apos;s data: export it (--export FILE.json) or erase it (--erase)</source>
+        <translation>en persons uppgifter: exportera dem (--export FIL.json) eller radera dem (--erase)</translation>
+    </message>
+    <message>
+        <source>write everything held about them to this file</source>
+        <translation>skriv allt som finns sparat om personen till den här filen</translation>
+    </message>
+    <message>
+        <source>anonymise this attendee (cannot be undone)</source>
+        <translation>anonymisera den här deltagaren (kan inte ångras)</translation>
+    </message>
+    <message>
+        <source>erase without asking</source>
+        <translation>radera utan att fråga</translation>
+    </message>
+    <message>
+        <source>list the audit trail (imports, exports, edits, purges, ...)</source>
+        <translation>lista granskningsloggen (importer, exporter, ändringar, rensningar, ...)</translation>
+    </message>
+    <message>
+        <source>from this time: 2026-05-01, &apos;2026-05-01 14:00&apos;, 7d, 12h, 30m</source>
+        <translation>från den här tiden: 2026-05-01, &apos;2026-05-01 14:00&apos;, 7d, 12h, 30m</translation>
+    </message>
+    <message>
+        <source>before this time (same forms)</source>
+        <translation>före den här tiden (samma former)</translation>
+    </message>
+    <message>
+        <source>only this action (repeatable)</source>
+        <translation>bara den här åtgärden (kan upprepas)</translation>
+    </message>
+    <message>
+        <source>only the newest N entries</source>
+        <translation>bara de N senaste posterna</translation>
+    </message>
+    <message>
+        <source>staff settings of an event: set-pin</source>
+        <translation>personalinställningar för ett evenemang: set-pin</translation>
+    </message>
+    <message>
+        <source>set the staff PIN (4-12 digits); without PIN it is read from stdin</source>
+        <translation>ange personalens PIN-kod (4–12 siffror); utan PIN läses den från stdin</translation>
+    </message>
+    <message>
         <source>No event is past its retention period.</source>
         <translation>Inget evenemang har passerat sin lagringstid.</translation>
+    </message>
+    <message>
+        <source>purge {name}</source>
+        <translation>rensning {name}</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n record(s) to {file}</source>
@@ -1075,6 +1307,66 @@
     <message>
         <source>the value is empty</source>
         <translation>värdet är tomt</translation>
+    </message>
+    <message>
+        <source>admitted ticket types (none: all)</source>
+        <translation>biljettyper som släpps in (inga: alla)</translation>
+    </message>
+    <message>
+        <source>admitted categories (none: all)</source>
+        <translation>kategorier som släpps in (inga: alla)</translation>
+    </message>
+    <message>
+        <source>entry rule (default once)</source>
+        <translation>inpasseringsregel (standard once)</translation>
+    </message>
+    <message>
+        <source>places in the room</source>
+        <translation>platser i lokalen</translation>
+    </message>
+    <message>
+        <source>places in the room; 0 or less removes it</source>
+        <translation>platser i lokalen; 0 eller mindre tar bort gränsen</translation>
+    </message>
+    <message>
+        <source>opens at (event time unless an offset is given)</source>
+        <translation>öppnar (evenemangets tid om ingen tidsförskjutning anges)</translation>
+    </message>
+    <message>
+        <source>closes at</source>
+        <translation>stänger</translation>
+    </message>
+    <message>
+        <source>a badge desk: scans print, never enter</source>
+        <translation>en namnbricksdisk: skanningar skriver ut, släpper aldrig in</translation>
+    </message>
+    <message>
+        <source>counts toward inside the building</source>
+        <translation>räknas som inne i byggnaden</translation>
+    </message>
+    <message>
+        <source>the event&apos;s check-in lists; create, edit or archive one</source>
+        <translation>evenemangets incheckningslistor; skapa, ändra eller arkivera en</translation>
+    </message>
+    <message>
+        <source>include archived lists</source>
+        <translation>ta med arkiverade listor</translation>
+    </message>
+    <message>
+        <source>a new list</source>
+        <translation>en ny lista</translation>
+    </message>
+    <message>
+        <source>change a list; only what is given changes</source>
+        <translation>ändra en lista; bara det som anges ändras</translation>
+    </message>
+    <message>
+        <source>archive a list (stations can no longer choose it)</source>
+        <translation>arkivera en lista (stationer kan inte längre välja den)</translation>
+    </message>
+    <message>
+        <source>bring an archived list back</source>
+        <translation>ta tillbaka en arkiverad lista</translation>
     </message>
     <message>
         <source>{option}: cannot read the time {text} (use &apos;2026-05-12 09:00&apos;)</source>
@@ -1173,6 +1465,18 @@
         <translation>Platser kvar:</translation>
     </message>
     <message>
+        <source>the database: schema upgrade and version; backup, restore and check (SQLite)</source>
+        <translation>databasen: schemauppgradering och version; säkerhetskopiering, återställning och kontroll (SQLite)</translation>
+    </message>
+    <message>
+        <source>bring the schema to the newest version</source>
+        <translation>uppgradera schemat till den senaste versionen</translation>
+    </message>
+    <message>
+        <source>print the schema version and the newest one</source>
+        <translation>skriv ut schemaversionen och den senaste</translation>
+    </message>
+    <message>
         <source>Backed up {db} to {file}</source>
         <translation>Säkerhetskopierade {db} till {file}</translation>
     </message>
@@ -1205,8 +1509,56 @@
         <translation>Säkerhetskopieringen misslyckades: {error}</translation>
     </message>
     <message>
+        <source>import an attendee list (CSV or XLSX) into the event; re-importing updates, never deletes</source>
+        <translation>importera en deltagarlista (CSV eller XLSX) till evenemanget; en ny import uppdaterar, tar aldrig bort</translation>
+    </message>
+    <message>
+        <source>Import attendees from a ticketing export or spreadsheet. Columns are mapped from their headers (fields: {fields}). With any invalid row nothing is imported, unless --skip-invalid. Exit status: 0 imported, 2 refused or bad usage.</source>
+        <translation>Importera deltagare från en export från biljettsystemet eller ett kalkylblad. Kolumnerna kopplas efter sina rubriker (fält: {fields}). Finns någon ogiltig rad importeras ingenting, utom med --skip-invalid. Slutstatus: 0 importerat, 2 nekat eller felaktig användning.</translation>
+    </message>
+    <message>
+        <source>map a column (header or 1-based number) to a field, or to &apos;ignore&apos;; repeatable</source>
+        <translation>koppla en kolumn (rubrik eller nummer från 1) till ett fält, eller till &apos;ignore&apos;; kan upprepas</translation>
+    </message>
+    <message>
+        <source>import the valid rows and list the others</source>
+        <translation>importera de giltiga raderna och lista de andra</translation>
+    </message>
+    <message>
+        <source>show the mapping, the first rows and the counts; write nothing</source>
+        <translation>visa kopplingen, de första raderna och antalen; skriv ingenting</translation>
+    </message>
+    <message>
+        <source>print the report as JSON</source>
+        <translation>skriv rapporten som JSON</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Kolumner:</translation>
+    </message>
+    <message>
+        <source>First rows ({n}):</source>
+        <translation>Första raderna ({n}):</translation>
+    </message>
+    <message>
+        <source>(invalid)</source>
+        <translation>(ogiltig)</translation>
+    </message>
+    <message>
         <source>--create-event and --event cannot be used together</source>
         <translation>--create-event och --event kan inte användas tillsammans</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>{file}: ... and {n} more warnings (see --json)</source>
+        <translation>{file}: ... och {n} varningar till (se --json)</translation>
+    </message>
+    <message>
+        <source>{summary} (event {name})</source>
+        <translation>{summary} (evenemang {name})</translation>
     </message>
     <message>
         <source>{code}: now {reason}, but already checked in; the check-in stays (see kiosk stats)</source>
@@ -1295,6 +1647,317 @@
     <message>
         <source>Edit…</source>
         <translation>Redigera…</translation>
+    </message>
+    <message>
+        <source>show or change this station&apos;s and the event&apos;s settings</source>
+        <translation>visa eller ändra stationens och evenemangets inställningar</translation>
+    </message>
+    <message>
+        <source>list every setting with its value (and its description with --verbose)</source>
+        <translation>lista alla inställningar med värde (och beskrivning med --verbose)</translation>
+    </message>
+    <message>
+        <source>machine-readable output</source>
+        <translation>maskinläsbar utdata</translation>
+    </message>
+    <message>
+        <source>add each setting&apos;s description</source>
+        <translation>lägg till varje inställnings beskrivning</translation>
+    </message>
+    <message>
+        <source>change one setting, e.g. &apos;kiosk config set printing/printer Zebra&apos;</source>
+        <translation>ändra en inställning, t.ex. &apos;kiosk config set printing/printer Zebra&apos;</translation>
+    </message>
+    <message>
+        <source>a key from &apos;kiosk config show&apos; (station/name or station.name)</source>
+        <translation>en nyckel från &apos;kiosk config show&apos; (station/name eller station.name)</translation>
+    </message>
+    <message>
+        <source>the new value (true/false, a number, text, or NAME=VALUE; NAME=VALUE for tables)</source>
+        <translation>det nya värdet (true/false, ett tal, text, eller NAMN=VÄRDE; NAMN=VÄRDE för tabeller)</translation>
+    </message>
+    <message>
+        <source>check versions, database, printers, cameras, fonts and resources (exit 1 when something blocks check-in)</source>
+        <translation>kontrollera versioner, databas, skrivare, kameror, typsnitt och resurser (slutstatus 1 när något hindrar incheckning)</translation>
+    </message>
+    <message>
+        <source>skip the printers and cameras</source>
+        <translation>hoppa över skrivare och kameror</translation>
+    </message>
+    <message>
+        <source>{n} problem(s): check-in is blocked</source>
+        <translation>{n} problem: incheckning är inte möjlig</translation>
+    </message>
+    <message>
+        <source>ready for check-in</source>
+        <translation>redo för incheckning</translation>
+    </message>
+    <message>
+        <source>{what}: {percent}%</source>
+        <translation>{what}: {percent} %</translation>
+    </message>
+    <message>
+        <source>open the station window (desk, self-service kiosk or dashboard)</source>
+        <translation>öppna stationens fönster (disk, självbetjäningskiosk eller översikt)</translation>
+    </message>
+    <message>
+        <source>which screen: desk, self (self-service kiosk), dashboard (default: the station&apos;s setting, else desk)</source>
+        <translation>vilken skärm: desk (disk), self (självbetjäningskiosk), dashboard (översikt) (standard: stationens inställning, annars desk)</translation>
+    </message>
+    <message>
+        <source>this station&apos;s name (remembered; asked at the first start otherwise)</source>
+        <translation>stationens namn (sparas; annars frågas det efter vid första start)</translation>
+    </message>
+    <message>
+        <source>who staffs the station (remembered)</source>
+        <translation>vem som bemannar stationen (sparas)</translation>
+    </message>
+    <message>
+        <source>the check-in list this station decides on (remembered; default: the event&apos;s Entrance)</source>
+        <translation>incheckningslistan som stationen beslutar om (sparas; standard: evenemangets Entré)</translation>
+    </message>
+    <message>
+        <source>open each mode off-screen on the current event, render a badge, read its QR code; exit 0 when all pass</source>
+        <translation>öppna varje läge utanför skärmen på aktuellt evenemang, rita en namnbricka, läs dess QR-kod; slutstatus 0 när allt går igenom</translation>
+    </message>
+    <message>
+        <source>print the code in a still image or photo (exit 4 when none is found)</source>
+        <translation>skriv ut koden i en stillbild eller ett foto (slutstatus 4 när ingen hittas)</translation>
+    </message>
+    <message>
+        <source>{file}: 1 problem in {skipped} of {rows} rows; nothing was imported (fix the file, or use --skip-invalid to import the valid rows)</source>
+        <extracomment>[{&quot;line&quot;: n, &quot;ok&quot;: bool, &quot;values&quot;: {field: value}}] for the first rows Tickets blocked (new ones arriving blocked included) and unblocked by this import Blocked by this import though already checked in (the check-in stays): [{code, reason}] True once the transaction committed (never for a dry run or a refused import)</extracomment>
+        <translation>{file}: 1 problem på {skipped} av {rows} rader; ingenting importerades (rätta filen, eller använd --skip-invalid för att importera de giltiga raderna)</translation>
+    </message>
+    <message>
+        <source>{file}: {n} problems in {skipped} of {rows} rows; nothing was imported (fix the file, or use --skip-invalid to import the valid rows)</source>
+        <translation>{file}: {n} problem på {skipped} av {rows} rader; ingenting importerades (rätta filen, eller använd --skip-invalid för att importera de giltiga raderna)</translation>
+    </message>
+    <message>
+        <source>; would block {blocked}, unblock {unblocked}</source>
+        <translation>; skulle spärra {blocked}, häva spärren för {unblocked}</translation>
+    </message>
+    <message>
+        <source>{file}: dry run, nothing written; would have added {added}, updated {updated}, unchanged {unchanged}, skipped {skipped}</source>
+        <translation>{file}: provkörning, ingenting skrivet; skulle ha lagt till {added}, uppdaterat {updated}, oförändrade {unchanged}, överhoppade {skipped}</translation>
+    </message>
+    <message>
+        <source>; blocked {blocked}, unblocked {unblocked}</source>
+        <translation>; spärrade {blocked}, hävde spärren för {unblocked}</translation>
+    </message>
+    <message>
+        <source>{file}: added {added}, updated {updated}, unchanged {unchanged}, skipped {skipped}</source>
+        <translation>{file}: tillagda {added}, uppdaterade {updated}, oförändrade {unchanged}, överhoppade {skipped}</translation>
+    </message>
+    <message>
+        <source>cannot load: {error}</source>
+        <extracomment>Letters a badge must be able to show: Nordic, Polish, Hungarian, German, Greek, Cyrillic.</extracomment>
+        <translation>kan inte läsas in: {error}</translation>
+    </message>
+    <message>
+        <source>cannot load: {error} (only PostgreSQL needs it)</source>
+        <translation>kan inte läsas in: {error} (behövs bara för PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>yes: {folder}</source>
+        <translation>ja: {folder}</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>not writable: {error}</source>
+        <translation>inte skrivbar: {error}</translation>
+    </message>
+    <message>
+        <source>not a database URL</source>
+        <translation>inte en databas-URL</translation>
+    </message>
+    <message>
+        <source>no database file yet: it is created at the first start</source>
+        <translation>ingen databasfil ännu: den skapas vid första start</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>ansluten</translation>
+    </message>
+    <message>
+        <source>current ({revision})</source>
+        <translation>aktuellt ({revision})</translation>
+    </message>
+    <message>
+        <source>empty: it is set up at the first start (newest {revision})</source>
+        <translation>tomt: det sätts upp vid första start (senaste {revision})</translation>
+    </message>
+    <message>
+        <source>{current}, upgraded to {revision} at the next start</source>
+        <translation>{current}, uppgraderas till {revision} vid nästa start</translation>
+    </message>
+    <message>
+        <source>{current} is unknown to this version (newest {revision}): a newer kiosk made it</source>
+        <translation>{current} är okänt för den här versionen (senaste {revision}): en nyare kiosk har skapat det</translation>
+    </message>
+    <message>
+        <source>none yet: create one (or `kiosk demo`)</source>
+        <translation>inga ännu: skapa ett (eller `kiosk demo`)</translation>
+    </message>
+    <message>
+        <source>cannot list printers: {error}</source>
+        <translation>kan inte lista skrivare: {error}</translation>
+    </message>
+    <message>
+        <source>none installed: badges stay queued (or print to pdf:FILE)</source>
+        <translation>inga installerade: namnbrickor blir kvar i kön (eller skriv till pdf:FIL)</translation>
+    </message>
+    <message>
+        <source>{state}, default</source>
+        <translation>{state}, standard</translation>
+    </message>
+    <message>
+        <source>no system default: choose a printer in the settings</source>
+        <translation>ingen standardskrivare i systemet: välj en skrivare i inställningarna</translation>
+    </message>
+    <message>
+        <source>cannot list cameras: {error}</source>
+        <translation>kan inte lista kameror: {error}</translation>
+    </message>
+    <message>
+        <source>Qt multimedia (FFmpeg)</source>
+        <translation>Qt multimedia (FFmpeg)</translation>
+    </message>
+    <message>
+        <source>Qt has no multimedia backend: cameras cannot scan</source>
+        <translation>Qt saknar multimediastöd: kameror kan inte skanna</translation>
+    </message>
+    <message>
+        <source>none found: scan with a USB scanner or search by name</source>
+        <translation>inga hittades: skanna med en USB-skanner eller sök på namn</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>tillgänglig</translation>
+    </message>
+    <message>
+        <source>no fonts in {folder}: badges cannot be drawn</source>
+        <translation>inga typsnitt i {folder}: namnbrickor kan inte ritas</translation>
+    </message>
+    <message>
+        <source>does not load: {error}</source>
+        <translation>kan inte läsas in: {error}</translation>
+    </message>
+    <message>
+        <source>cannot draw {letters}</source>
+        <translation>kan inte rita {letters}</translation>
+    </message>
+    <message>
+        <source>loads; covers å ł ő ß, Greek and Cyrillic</source>
+        <translation>läses in; täcker å ł ő ß, grekiska och kyrilliska</translation>
+    </message>
+    <message>
+        <source>{problem} (skipped)</source>
+        <translation>{problem} (överhoppad)</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>inga hittades</translation>
+    </message>
+    <message>
+        <source>{sound} (empty)</source>
+        <translation>{sound} (tom)</translation>
+    </message>
+    <message>
+        <source>missing or unreadable: {sounds} (results stay silent)</source>
+        <translation>saknas eller går inte att läsa: {sounds} (resultaten hörs inte)</translation>
+    </message>
+    <message>
+        <source>none found: the app speaks English only</source>
+        <translation>inga hittades: appen talar bara engelska</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>saknas</translation>
+    </message>
+    <message>
+        <source>nothing drawn</source>
+        <extracomment>What the off-screen platform says about window-manager features it lacks.</extracomment>
+        <translation>ingenting ritat</translation>
+    </message>
+    <message>
+        <source>{size}, blank</source>
+        <translation>{size}, tomt</translation>
+    </message>
+    <message>
+        <source>attendees indexed</source>
+        <translation>deltagare indexerade</translation>
+    </message>
+    <message>
+        <source>kiosk assembly</source>
+        <translation>kioskens uppsättning</translation>
+    </message>
+    <message>
+        <source>no staff PIN: window without the kiosk lock</source>
+        <translation>ingen personal-PIN: fönster utan kiosklås</translation>
+    </message>
+    <message>
+        <source>figures shown</source>
+        <translation>siffror visas</translation>
+    </message>
+    <message>
+        <source>not ready within {n} s</source>
+        <translation>inte klar inom {n} s</translation>
+    </message>
+    <message>
+        <source>; Qt said {n} thing(s), first: {message}</source>
+        <translation>; Qt rapporterade {n} sak(er), först: {message}</translation>
+    </message>
+    <message>
+        <source>Qt found no multimedia backend: camera scanning cannot work</source>
+        <translation>Qt hittade inget multimediastöd: kameraskanning kan inte fungera</translation>
+    </message>
+    <message>
+        <source>Qt multimedia backend loads ({n} formats)</source>
+        <translation>Qt:s multimediastöd läses in ({n} format)</translation>
+    </message>
+    <message>
+        <source>the event {name} has no attendee with a code</source>
+        <translation>evenemanget {name} har ingen deltagare med kod</translation>
+    </message>
+    <message>
+        <source>template {template}: QR code read back as {codes}, expected {code}</source>
+        <translation>mall {template}: QR-koden lästes som {codes}, väntade {code}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>ingenting</translation>
+    </message>
+    <message>
+        <source>template {template}, {width}x{height} px, QR code reads {code}</source>
+        <translation>mall {template}, {width}x{height} px, QR-koden läses som {code}</translation>
+    </message>
+    <message>
+        <source>{url}, event {name}</source>
+        <translation>{url}, evenemang {name}</translation>
+    </message>
+    <message>
+        <source>the self-test does not know this mode</source>
+        <translation>självtestet känner inte till det här läget</translation>
+    </message>
+    <message>
+        <source>self-test: {passed} of {total} checks passed</source>
+        <translation>självtest: {passed} av {total} kontroller godkända</translation>
+    </message>
+    <message>
+        <source>Clear: {name}</source>
+        <translation>Töm: {name}</translation>
+    </message>
+    <message>
+        <source>Choices: {name}</source>
+        <translation>Val: {name}</translation>
+    </message>
+    <message>
+        <source>More: {name}</source>
+        <translation>Mer: {name}</translation>
     </message>
 </context>
 <context>
@@ -1465,20 +2128,8 @@
         <translation>Ankomster, senaste 15 min</translation>
     </message>
     <message>
-        <source>Checked in by ticket type</source>
-        <translation>Incheckade per biljettyp</translation>
-    </message>
-    <message>
-        <source>Speaker</source>
-        <translation>Talare</translation>
-    </message>
-    <message>
-        <source>VIP</source>
-        <translation>VIP</translation>
-    </message>
-    <message>
-        <source>Still expected: speakers and VIPs ({n})</source>
-        <translation>Väntas fortfarande: talare och VIP-gäster ({n})</translation>
+        <source>By ticket type</source>
+        <translation>Per biljettyp</translation>
     </message>
     <message>
         <source>Dashboard — {event} — {n} checked in</source>
@@ -1487,6 +2138,10 @@
     <message>
         <source>Updated {time}</source>
         <translation>Uppdaterad {time}</translation>
+    </message>
+    <message>
+        <source>silent</source>
+        <translation>tyst</translation>
     </message>
     <message>
         <source>Checked in by sector (category)</source>
@@ -1525,24 +2180,28 @@
         <translation>Senaste 20 incheckningarna</translation>
     </message>
     <message>
-        <source>Stations: printer and queue</source>
-        <translation>Stationer: skrivare och kö</translation>
+        <source>Stations: printer, queue, check-ins</source>
+        <translation>Stationer: skrivare, kö, incheckningar</translation>
     </message>
     <message>
-        <source>Still expected: speakers and VIPs</source>
-        <translation>Väntas fortfarande: talare och VIP-gäster</translation>
+        <source>Queue</source>
+        <translation>Kö</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Namn</translation>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <source>Check-ins in the last 15 minutes</source>
+        <translation>Incheckningar de senaste 15 minuterna</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Översikt</translation>
     </message>
     <message>
         <source>Organisation</source>
         <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Roll</translation>
     </message>
     <message>
         <source>First name</source>
@@ -1561,10 +2220,6 @@
         <translation>Skrivare</translation>
     </message>
     <message>
-        <source>Waiting</source>
-        <translation>Väntar</translation>
-    </message>
-    <message>
         <source>Last seen</source>
         <translation>Senast sedd</translation>
     </message>
@@ -1575,6 +2230,22 @@
         <source>Check-in desk — {event}</source>
         <extracomment>Text colours of the &quot;last results&quot; lines, dark enough to read on white.</extracomment>
         <translation>Incheckningsdisk — {event}</translation>
+    </message>
+    <message>
+        <source>Search or scan</source>
+        <translation>Sök eller skanna</translation>
+    </message>
+    <message>
+        <source>Attendees found</source>
+        <translation>Hittade deltagare</translation>
+    </message>
+    <message>
+        <source>Check-in history</source>
+        <translation>Incheckningshistorik</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
     </message>
     <message>
         <source>Everyone</source>
@@ -1645,8 +2316,8 @@
         <translation>UTPASSERINGSLÄGE</translation>
     </message>
     <message>
-        <source>EXIT MODE: scans record exits. Type a name to search…</source>
-        <translation>UTPASSERINGSLÄGE: skanningar registrerar utpassering. Skriv ett namn för att söka…</translation>
+        <source>EXIT MODE: scan or type a name…</source>
+        <translation>UTPASSERING: skanna eller sök…</translation>
     </message>
     <message>
         <source>Exit mode</source>
@@ -1709,10 +2380,101 @@
     </message>
 </context>
 <context>
+    <name>ImportField</name>
+    <message>
+        <source>first name</source>
+        <translation>förnamn</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>efternamn</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>fullständigt namn</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>e-post</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <source>job title</source>
+        <translation>befattning</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>kategori</translation>
+    </message>
+    <message>
+        <source>ticket type</source>
+        <translation>biljettyp</translation>
+    </message>
+    <message>
+        <source>ticket code</source>
+        <translation>biljettkod</translation>
+    </message>
+    <message>
+        <source>external reference</source>
+        <translation>extern referens</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>ordernummer</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 med BOM</translation>
+    </message>
+    <message>
+        <source>UTF-16</source>
+        <translation>UTF-16</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>Windows Latin-1 (CP1252)</source>
+        <translation>Windows Latin-1 (CP1252)</translation>
+    </message>
+    <message>
+        <source>Latin-1 (ISO 8859-1)</source>
+        <translation>Latin-1 (ISO 8859-1)</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>komma</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>semikolon</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabb</translation>
+    </message>
+    <message>
+        <source>XLSX workbook</source>
+        <translation>XLSX-arbetsbok</translation>
+    </message>
+    <message>
+        <source>CSV ({separator}-separated, {encoding})</source>
+        <translation>CSV ({separator}separerad, {encoding})</translation>
+    </message>
+</context>
+<context>
     <name>LookupPage</name>
     <message>
         <source>This is me: {who}</source>
         <translation>Det här är jag: {who}</translation>
+    </message>
+    <message>
+        <source>Place for a name, empty</source>
+        <translation>Plats för ett namn, tom</translation>
     </message>
     <message>
         <source>Too many searches just now. Please wait a moment, or see the desk.</source>
@@ -2055,6 +2817,61 @@
     <message>
         <source>warning: </source>
         <translation>varning: </translation>
+    </message>
+</context>
+<context>
+    <name>NotArrivedPanel</name>
+    <message>
+        <source>Speaker</source>
+        <translation>Talare</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Not arrived yet</source>
+        <translation>Inte anlända än</translation>
+    </message>
+    <message>
+        <source>Not arrived yet: {total} (first {shown} shown)</source>
+        <translation>Inte anlända än: {total} (de första {shown} visas)</translation>
+    </message>
+    <message>
+        <source>Not arrived yet: {total}</source>
+        <translation>Inte anlända än: {total}</translation>
+    </message>
+    <message>
+        <source>Filter: name, organisation, category…</source>
+        <translation>Filtrera: namn, organisation, kategori…</translation>
+    </message>
+    <message>
+        <source>Filter the people not arrived yet</source>
+        <translation>Filtrera de som inte har anlänt än</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <source>Speakers and VIPs</source>
+        <translation>Talare och VIP</translation>
+    </message>
+    <message>
+        <source>Whom to list</source>
+        <translation>Vilka som listas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Roll</translation>
     </message>
 </context>
 <context>
@@ -2437,6 +3254,259 @@
     <message>
         <source>Change language to {language}</source>
         <translation>Byt språk till {language}</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>användning: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>positionsargument</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>flaggor</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>visa den här hjälptexten och avsluta</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>visa programmets versionsnummer och avsluta</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argument %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>okända argument: %s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>inte tillåtet tillsammans med argumentet %s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>ignorerade uttryckligt argument %r</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>följande argument krävs: %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>ett av argumenten %s krävs</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>väntade ett argument</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>väntade högst ett argument</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>väntade minst ett argument</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>väntade %s argument</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>väntade %s argument</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>tvetydig flagga: %(option)s kan vara %(matches)s</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>oväntad flagga: %s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>ogiltigt %(type)s-värde: %(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>ogiltigt val: %(value)r (välj bland %(choices)s)</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: fel: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>kan inte öppna &apos;%(filename)s&apos;: %(error)s</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>okänt kommando %(parser_name)r (val: %(choices)s)</translation>
+    </message>
+</context>
+<context>
+    <name>doctor</name>
+    <message>
+        <source>ok</source>
+        <extracomment>The statuses, areas and check names a person reads (``word`` translates them; the JSON keeps them).</extracomment>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>varning</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>problem</translation>
+    </message>
+    <message>
+        <source>versions</source>
+        <translation>versioner</translation>
+    </message>
+    <message>
+        <source>folders</source>
+        <translation>mappar</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>databas</translation>
+    </message>
+    <message>
+        <source>printers</source>
+        <translation>skrivare</translation>
+    </message>
+    <message>
+        <source>cameras</source>
+        <translation>kameror</translation>
+    </message>
+    <message>
+        <source>fonts</source>
+        <translation>typsnitt</translation>
+    </message>
+    <message>
+        <source>resources</source>
+        <translation>resurser</translation>
+    </message>
+    <message>
+        <source>portable</source>
+        <translation>portabel</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>data</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>inställningar</translation>
+    </message>
+    <message>
+        <source>logs</source>
+        <translation>loggar</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>motor</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>nåbar</translation>
+    </message>
+    <message>
+        <source>schema</source>
+        <translation>schema</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>evenemang</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>utskrift</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>standard</translation>
+    </message>
+    <message>
+        <source>media backend</source>
+        <translation>multimediastöd</translation>
+    </message>
+    <message>
+        <source>badge templates</source>
+        <translation>namnbricksmallar</translation>
+    </message>
+    <message>
+        <source>sounds</source>
+        <translation>ljud</translation>
+    </message>
+    <message>
+        <source>translations</source>
+        <translation>översättningar</translation>
+    </message>
+    <message>
+        <source>icon</source>
+        <translation>ikon</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>ledig</translation>
+    </message>
+    <message>
+        <source>stopped or in error</source>
+        <translation>stoppad eller fel</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>okänd</translation>
+    </message>
+</context>
+<context>
+    <name>selftest</name>
+    <message>
+        <source>ok</source>
+        <extracomment>Statuses and check names a person reads, translated by ``word``.</extracomment>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>problem</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>databas</translation>
+    </message>
+    <message>
+        <source>desk</source>
+        <translation>disk</translation>
+    </message>
+    <message>
+        <source>self</source>
+        <translation>självbetjäning</translation>
+    </message>
+    <message>
+        <source>dashboard</source>
+        <translation>översikt</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>kamera</translation>
+    </message>
+    <message>
+        <source>badge</source>
+        <translation>namnbricka</translation>
     </message>
 </context>
 </TS>

@@ -228,3 +228,42 @@ def test_run_without_an_event_shows_get_started_then_the_desk(qtbot, sqlite_url,
     from kiosk.settings import StationSettings
 
     assert StationSettings().get("station/event") == opened[0]  # remembered for the next start
+
+
+def _big_list(path, rows: int) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("First name,Last name,Email,Company\n")
+        for i in range(rows):
+            fh.write(f"Person{i},Surname{i},person{i}@example.org,Company {i % 97}\n")
+
+
+def _count(store, event_id):
+    return len(attendees.list_all(store, event_id))
+
+
+def test_a_large_import_shows_progress_and_cancelling_writes_nothing(qtbot, desk_store, desk_event, tmp_path):
+    sheet = tmp_path / "big.csv"
+    _big_list(sheet, 30_000)
+    before = _count(desk_store, desk_event.id)
+    dialog = ImportDialog(desk_store, desk_event.id, synchronous=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load(str(sheet))
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=20_000)
+    dialog.import_button.click()
+    assert dialog.progress.isVisible() and dialog.cancel_button.isVisible() and not dialog.close_button.isVisible()
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: "cancelled" in dialog.summary.text(), timeout=60_000)
+    assert dialog.summary.text() == "Import cancelled: nothing was written."
+    assert dialog.tasks.wait_idle(60_000)
+    assert _count(desk_store, desk_event.id) == before
+    with desk_store.read() as s:
+        assert s.exec(select(AuditEntry).where(AuditEntry.action == "import")).all() == []
+    assert dialog.close_button.isVisible() and dialog.import_button.isEnabled()
+
+    seen = []  # the same file, not cancelled: the bar moves, and everyone arrives
+    dialog.timer.timeout.connect(lambda: seen.append(dialog.progress.value()))
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.summary.text().startswith("Imported:"), timeout=120_000)
+    assert _count(desk_store, desk_event.id) == before + 30_000
+    assert dialog.progress.value() == 1000 and any(0 < v < 1000 for v in seen)

@@ -31,7 +31,7 @@ def test_desk_speaks_swedish(swedish, make_desk, desk_store, desk_event):
     desk = make_desk()
     assert desk.windowTitle().startswith("Incheckningsdisk — ")
     assert desk.banner.title.text() == "Redo att skanna"
-    assert desk.search.placeholderText() == "Skanna en biljett eller skriv ett namn…"
+    assert desk.search.placeholderText() == "Skanna eller skriv ett namn…"
     assert desk.act_check_in.text() == "Checka in (Enter)"
     assert desk.model.headerData(0, desk.table.horizontalHeader().orientation()) == "Namn"
     person = people(desk_store, desk_event.id)[0]

@@ -79,10 +79,9 @@ class Table:
         return self._position() if self._position else 0
 
     def describe(self) -> str:
-        if self.kind == "xlsx":
-            return "XLSX workbook"
-        names = {",": "comma", ";": "semicolon", "\t": "tab"}
-        return f"CSV ({names.get(self.delimiter, repr(self.delimiter))}-separated, {self.encoding})"
+        from kiosk.core.importing.labels import format_label
+
+        return format_label(self.kind, self.delimiter, self.encoding)
 
 
 def fail(path: Path, message: str) -> ImportFileError:

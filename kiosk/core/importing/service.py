@@ -28,6 +28,7 @@ from kiosk.core.importing.validation import Problem, RowChecker
 from kiosk.core.importing.writing import BATCH, Writer
 from kiosk.core.models import Attendee
 from kiosk.core.store import Store
+from kiosk.i18n import tr
 from kiosk.core.text import clip, shorten
 
 Progress = Callable[[int, int], None]
@@ -95,17 +96,22 @@ class ImportReport:
 
     def summary(self) -> str:
         if self.refused:
-            n = len(self.errors)
-            return (
-                f"{self.file}: {n} problem{'s' if n != 1 else ''} in {self.skipped} of {self.rows} rows; "
-                "nothing was imported (fix the file, or use --skip-invalid to import the valid rows)"
-            )
-        counts = f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}, skipped {self.skipped}"
+            if len(self.errors) == 1:
+                text = tr("{file}: 1 problem in {skipped} of {rows} rows; nothing was imported (fix the file, or use "
+                          "--skip-invalid to import the valid rows)")
+            else:
+                text = tr("{file}: {n} problems in {skipped} of {rows} rows; nothing was imported (fix the file, or use "
+                          "--skip-invalid to import the valid rows)")
+            return text.format(file=self.file, n=len(self.errors), skipped=self.skipped, rows=self.rows)
+        numbers = {"file": self.file, "added": self.added, "updated": self.updated, "unchanged": self.unchanged, "skipped": self.skipped}
         if self.dry_run:
-            status = f"; would block {self.blocked}, unblock {self.unblocked}" if self.blocked or self.unblocked else ""
-            return f"{self.file}: dry run, nothing written; would have {counts}{status}"
-        status = f"; blocked {self.blocked}, unblocked {self.unblocked}" if self.blocked or self.unblocked else ""
-        return f"{self.file}: {counts}{status}"
+            status = tr("; would block {blocked}, unblock {unblocked}").format(blocked=self.blocked, unblocked=self.unblocked) \
+                if self.blocked or self.unblocked else ""
+            return tr("{file}: dry run, nothing written; would have added {added}, updated {updated}, unchanged {unchanged}, "
+                      "skipped {skipped}").format(**numbers) + status
+        status = tr("; blocked {blocked}, unblocked {unblocked}").format(blocked=self.blocked, unblocked=self.unblocked) \
+            if self.blocked or self.unblocked else ""
+        return tr("{file}: added {added}, updated {updated}, unchanged {unchanged}, skipped {skipped}").format(**numbers) + status
 
     def to_json(self) -> dict:
         return {

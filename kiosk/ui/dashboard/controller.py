@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kiosk.core.dashboard import DashboardData, DashboardFigures, write_csv
 from kiosk.core.errors import KioskError
 from kiosk.core.models import Event
+from kiosk.core.not_arrived import EVERYONE, not_arrived
 from kiosk.core.store import UNREACHABLE, Store
 from kiosk.ui.tasks import TaskRunner
 
@@ -23,11 +24,14 @@ POLL_MS = 1000
 class DashboardController(QObject):
     figuresReady = Signal(object)  # DashboardFigures
     unreachable = Signal(str)
+    notArrivedReady = Signal(object)  # kiosk.core.not_arrived.NotArrived
 
     def __init__(self, store: Store, event: Event, tasks: TaskRunner, poll_ms: int = POLL_MS, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
+        self.event_id = event.id
         self.event_name = event.name
+        self._not_arrived_seq = 0
         self.tasks = tasks
         self.data = DashboardData(store, event.id)
         self.figures: DashboardFigures | None = None
@@ -75,6 +79,18 @@ class DashboardController(QObject):
             log.warning("dashboard figures could not be read: %s", exc)
         self._last_failure = str(exc)
         self.unreachable.emit(str(exc) if isinstance(exc, KioskError) and not isinstance(exc, UNREACHABLE) else "")
+
+    def find_not_arrived(self, text: str = "", who: str = EVERYONE) -> None:
+        """Who has not arrived, filtered (off the GUI thread); answers to older filters are dropped."""
+        self._not_arrived_seq += 1
+        seq = self._not_arrived_seq
+
+        def done(found) -> None:
+            if seq == self._not_arrived_seq:
+                self.notArrivedReady.emit(found)
+
+        self.tasks.run(not_arrived, self.store, self.event_id, text, who, on_done=done,
+                       on_error=lambda exc: log.warning("the not-arrived list could not be read: %s", exc))
 
     def write_csv(self, path: Path) -> Path | None:
         return write_csv(self.figures, path) if self.figures is not None else None

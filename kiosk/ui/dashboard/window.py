@@ -1,7 +1,8 @@
 """The dashboard window: layout only. Headline numbers, four charts, three lists.
 
 The window title carries the headline ("123 checked in"), so a wall screen's window list, and
-a test, can read it. F11 toggles the presentation mode (fullscreen, large type); Ctrl+E
+a test, can read it. F11 toggles the presentation mode (fullscreen, large type; F11 or Esc
+leave it); Ctrl+E
 exports a snapshot (PNG of the window and CSV of the figures, both readable by their owner
 only).
 """
@@ -11,29 +12,20 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from kiosk.core.dashboard import DashboardFigures
 from kiosk.core.events import zone
 from kiosk.core.files import open_private, private_dir
-from kiosk.messages import localise
-from kiosk.ui.dashboard.charts import ArrivalsChart, GroupChart, StationChart
+from kiosk.ui import accessible
+from kiosk.ui.dashboard.charts import ArrivalsChart, GroupChart
 from kiosk.ui.dashboard.controller import DashboardController
+from kiosk.ui.dashboard.lists import NotArrivedPanel, fill, station_rows, table
 from kiosk.ui.locale_format import time_text
 
+STATION_CHECK_MS = 5000
 TILES = ("expected", "checked_in", "inside", "not_arrived", "walk_ins", "arrivals_15m")
 
 
@@ -58,17 +50,6 @@ class Tile(QWidget):
         self.value.setAccessibleName(f"{caption}: {value}")
 
 
-def _table(parent: QWidget, name: str, columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns, parent)
-    table.setObjectName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    table.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-    return table
-
-
 class DashboardWindow(QMainWindow):
     def __init__(self, controller: DashboardController, snapshot_dir: Path):
         super().__init__()
@@ -89,33 +70,46 @@ class DashboardWindow(QMainWindow):
         self.arrivals = ArrivalsChart(central)
         self.by_category = GroupChart(central)
         self.by_ticket = GroupChart(central)
-        self.stations_chart = StationChart(central)
-        charts.addWidget(self.arrivals, 0, 0, 1, 3)
-        charts.addWidget(self.by_category, 1, 0)
-        charts.addWidget(self.by_ticket, 1, 1)
-        charts.addWidget(self.stations_chart, 1, 2)
+        # One row: the arrivals over time, then two charts of horizontal bars (long names read
+        # whole); the lists below keep room for several rows even on a 1366x768 projector. The
+        # check-ins per station are a column of the stations list, where every name fits.
+        charts.addWidget(self.arrivals, 0, 0)
+        charts.addWidget(self.by_category, 0, 1)
+        charts.addWidget(self.by_ticket, 0, 2)
+        for column, stretch in enumerate((5, 4, 3)):  # the sector names are the longest
+            charts.setColumnStretch(column, stretch)
         outer.addLayout(charts, 3)
         lists = QHBoxLayout()
-        self.expected_title, self.recent_title, self.stations_title = QLabel(central), QLabel(central), QLabel(central)
-        self.expected = _table(central, "stillExpected", 3)
-        self.recent = _table(central, "recentCheckins", 4)
-        self.stations = _table(central, "stations", 4)
-        for title, table in ((self.expected_title, self.expected), (self.recent_title, self.recent), (self.stations_title, self.stations)):
+        self.not_arrived = NotArrivedPanel(central)
+        self.expected = self.not_arrived.table
+        lists.addWidget(self.not_arrived, 4)
+        self.recent_title, self.stations_title = QLabel(central), QLabel(central)
+        self.recent = table(central, "recentCheckins", 4, fit=(0, 2, 3))
+        self.stations = table(central, "stations", 5, fit=(0, 2, 3, 4))
+        for title, widget, stretch in ((self.recent_title, self.recent, 3), (self.stations_title, self.stations, 4)):
             title.setObjectName("listTitle")
             box = QVBoxLayout()
             box.addWidget(title)
-            box.addWidget(table)
-            lists.addLayout(box)
+            box.addWidget(widget)
+            lists.addLayout(box, stretch)
         outer.addLayout(lists, 2)
         self.setCentralWidget(central)
         self.updated = QLabel(self)
         self.statusBar().addWidget(self.updated, 1)
+        # The actions belong to the window, not only to the tool bar: presentation mode hides the
+        # tool bar, and F11 or Esc must still bring the window back.
         self.act_present = QAction(self)
         self.act_present.setShortcut(QKeySequence(Qt.Key.Key_F11))
         self.act_present.triggered.connect(lambda: self.set_presentation(not self.presentation))
+        self.act_leave = QAction(self)
+        self.act_leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.act_leave.triggered.connect(lambda: self.presentation and self.set_presentation(False))
         self.act_export = QAction(self)
         self.act_export.setShortcut(QKeySequence("Ctrl+E"))
         self.act_export.triggered.connect(self.export_snapshot)
+        for action in (self.act_present, self.act_leave, self.act_export):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
         toolbar = self.addToolBar("dashboard")
         toolbar.setObjectName("dashboardToolbar")
         toolbar.setMovable(False)
@@ -124,13 +118,21 @@ class DashboardWindow(QMainWindow):
         self.toolbar = toolbar
         controller.figuresReady.connect(self.show_figures)
         controller.unreachable.connect(self._unreachable)
+        controller.notArrivedReady.connect(self.not_arrived.show_found)
+        self.not_arrived.filterChanged.connect(controller.find_not_arrived)
+        self._arrived_count: int | None = None
+        # "Silent" needs no new figures to appear: the stations list is looked at again every few seconds.
+        self.station_clock = QTimer(self)
+        self.station_clock.setInterval(STATION_CHECK_MS)
+        self.station_clock.timeout.connect(self._show_stations)
+        self.station_clock.start()
         self.set_presentation(False)
         self.retranslate()
 
     # -- showing ---------------------------------------------------------------------------
     @property
     def font_pt(self) -> int:
-        return 14 if self.presentation else 9
+        return 13 if self.presentation else 9
 
     def show_figures(self, figures: DashboardFigures) -> None:
         self.figures = figures
@@ -149,33 +151,26 @@ class DashboardWindow(QMainWindow):
         pt = self.font_pt
         self.arrivals.show_buckets(figures.arrivals, tz, pt)
         self.by_category.show_groups(self.sector_title(figures.by_category), figures.by_category, pt)
-        self.by_ticket.show_groups(self.tr("Checked in by ticket type"), figures.by_ticket_type, pt)
-        self.stations_chart.show_stations(figures.stations_15m, pt)
-        role = {"speaker": self.tr("Speaker"), "vip": self.tr("VIP")}
-        self._fill(self.expected, [(p.name, p.organisation, role.get(p.role, p.role)) for p in figures.still_expected])
-        self._fill(self.recent, [(r.first_name, r.organisation, r.station, time_text(r.at, tz, seconds=True)) for r in figures.recent])
-        self._fill(self.stations, [
-            (s.name, localise(s.printer_status) or "—", str(s.waiting) + (f" · {s.jobs['failed']} ✗" if s.jobs.get("failed") else ""),
-             time_text(s.last_seen, tz, "—", seconds=True))
-            for s in figures.stations
-        ])
-        self.expected_title.setText(self.tr("Still expected: speakers and VIPs ({n})").format(n=figures.still_expected_total))
+        self.by_ticket.show_groups(self.tr("By ticket type"), figures.by_ticket_type, pt, legend=False)  # the same colours as by sector
+        fill(self.recent, [(r.first_name, r.organisation, r.station, time_text(r.at, tz, seconds=True)) for r in figures.recent])
+        self._show_stations()
+        if self._arrived_count != h.checked_in:  # someone arrived: the not-arrived list changed
+            self._arrived_count = h.checked_in
+            self.not_arrived.ask()
         self.setWindowTitle(self.tr("Dashboard — {event} — {n} checked in").format(event=figures.event_name, n=h.checked_in))
         self.updated.setText(self.tr("Updated {time}").format(time=time_text(figures.generated_at, tz, seconds=True)))
+
+    def _show_stations(self) -> None:
+        if self.figures is None:
+            return
+        rows, colours = station_rows(self.figures, zone(self.figures.timezone), silent_word=self.tr("silent"))
+        fill(self.stations, rows, colours)
 
     def sector_title(self, groups) -> str:
         """The sector chart counts the attendees' category; it says so when nobody has one."""
         if any(g.name for g in groups):
             return self.tr("Checked in by sector (category)")
         return self.tr("By sector: no category set (import one with --map COLUMN=category)")
-
-    @staticmethod
-    def _fill(table: QTableWidget, rows: list[tuple]) -> None:
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                item = QTableWidgetItem(str(value))
-                table.setItem(r, c, item)
 
     def _unreachable(self, message: str) -> None:
         if message:
@@ -192,12 +187,13 @@ class DashboardWindow(QMainWindow):
             #dashboardWindow {{ background: {'#0b1f33' if big else '#f4f6f8'}; }}
             #dashboardWindow QLabel {{ color: {'#ffffff' if big else '#1a1a1a'}; font-size: {16 if big else 11}pt; }}
             #tile {{ background: {'#13314f' if big else '#ffffff'}; border-radius: 8px; }}
-            #dashboardWindow QLabel#tileValue {{ font-size: {44 if big else 26}pt; font-weight: bold; }}
+            #dashboardWindow QLabel#tileValue {{ font-size: {40 if big else 26}pt; font-weight: bold; }}
             #dashboardWindow QLabel#tileCaption {{ font-size: {18 if big else 11}pt; }}
             #dashboardWindow QLabel#listTitle {{ font-weight: bold; }}
-            QTableWidget {{ font-size: {16 if big else 10}pt; }}
+            QTableWidget {{ font-size: {14 if big else 10}pt; }}
         """)
         self.toolbar.setVisible(not on)
+        self.stations.setColumnHidden(1, on)  # the printer is for staff; the wall shows who is busy and who is silent
         if on:
             self.showFullScreen()
         elif self.isFullScreen():
@@ -227,11 +223,15 @@ class DashboardWindow(QMainWindow):
         self.act_present.setText(self.tr("Presentation mode (F11)"))
         self.act_export.setText(self.tr("Export snapshot (Ctrl+E)"))
         self.recent_title.setText(self.tr("Last 20 check-ins"))
-        self.stations_title.setText(self.tr("Stations: printer and queue"))
-        self.expected_title.setText(self.tr("Still expected: speakers and VIPs"))
-        self.expected.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Organisation"), self.tr("Role")])
+        self.stations_title.setText(self.tr("Stations: printer, queue, check-ins"))
+        self.not_arrived.retranslate()
         self.recent.setHorizontalHeaderLabels([self.tr("First name"), self.tr("Organisation"), self.tr("Station"), self.tr("Time")])
-        self.stations.setHorizontalHeaderLabels([self.tr("Station"), self.tr("Printer"), self.tr("Waiting"), self.tr("Last seen")])
+        self.stations.setHorizontalHeaderLabels([self.tr("Station"), self.tr("Printer"), self.tr("Queue"),
+                                                 self.tr("15 min"), self.tr("Last seen")])
+        self.stations.horizontalHeaderItem(3).setToolTip(self.tr("Check-ins in the last 15 minutes"))
+        accessible.name(self.recent, self.recent_title.text())
+        accessible.name(self.stations, self.stations_title.text())
+        accessible.name(self.toolbar, self.tr("Dashboard"))
         for key, caption in (("expected", self.tr("Expected")), ("checked_in", self.tr("Checked in")), ("inside", self.tr("Inside now")),
                              ("not_arrived", self.tr("Not yet arrived")), ("walk_ins", self.tr("Walk-ins")),
                              ("arrivals_15m", self.tr("Arrivals, last 15 min"))):

@@ -243,6 +243,8 @@ class AnnulDialog(QDialog):
     def __init__(self, person_name: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(tr("Undo check-in"))
+        # Wide enough for the whole title in the title bar (with its icon and buttons), in any language.
+        self.setMinimumWidth(max(420, self.fontMetrics().horizontalAdvance(self.windowTitle()) + 200))
         self.reason = QComboBox(self)
         self.reason.setEditable(True)
         self.reason.setObjectName("reason")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.roster import FILTERS
+from kiosk.ui import accessible
 from kiosk.ui.banner import ResultBanner
 from kiosk.ui.camera_panel import CameraPanel
 from kiosk.ui.desk.controller import AttendeeDetails, DeskController, StationStatus
@@ -84,7 +85,15 @@ class DeskWindow(QMainWindow):
         self._make_actions()
         self._connect_signals()
         self._show_exit_mode(False)
+        self._name_for_screen_readers()
         self.search.setFocus()
+
+    def _name_for_screen_readers(self) -> None:
+        accessible.name(self.search, self.tr("Search or scan"))
+        accessible.name(self.table, self.tr("Attendees found"))
+        accessible.name(self.panel.history, self.tr("Check-in history"))
+        if self.camera_panel is not None:
+            accessible.name(self.camera_panel.picker, self.tr("Camera"))
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self, sounds: SoundBoard, camera_panel: CameraPanel | None) -> None:
@@ -94,7 +103,7 @@ class DeskWindow(QMainWindow):
         self.search = SearchBox(central)
         self.search.setObjectName("search")
         font = QFont(self.search.font())
-        font.setPointSize(18)
+        font.setPointSize(16)
         self.search.setFont(font)
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(48)
@@ -166,6 +175,7 @@ class DeskWindow(QMainWindow):
         self.recent = QListWidget(recent_box)
         self.recent.setObjectName("recent")
         self.recent.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        accessible.name(self.recent, self.tr("Last results at this station"))
         recent_layout.addWidget(self.recent_title)
         recent_layout.addWidget(self.recent)
         left.addWidget(self.table)
@@ -419,7 +429,7 @@ class DeskWindow(QMainWindow):
         self.exit_mode_flag.setText(self.tr("EXIT MODE"))
         self.exit_mode_flag.setVisible(on)
         if on:
-            self.search.setPlaceholderText(self.tr("EXIT MODE: scans record exits. Type a name to search…"))
+            self.search.setPlaceholderText(self.tr("EXIT MODE: scan or type a name…"))  # short: it must fit at 1366 px
             self.banner.set_idle_text(self.tr("Exit mode"), self.tr("Each scan records that the person left (F7 to switch back)"))
         else:
             self.search.setPlaceholderText(self.tr("Scan a ticket or type a name…"))

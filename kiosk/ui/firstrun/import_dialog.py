@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.events import Actor
 from kiosk.core.importing import service
+from kiosk.core.importing.labels import field_label
 from kiosk.core.importing.mapping import FIELDS, IGNORE
 from kiosk.core.sqlite_files import DatabaseFileChosen, refuse_database_file
 from kiosk.core.store import Store
@@ -26,16 +27,33 @@ PREVIEW_ROWS = 5
 REPORT_LINES = 200
 
 
+class ImportCancelled(Exception):
+    """The person cancelled the import while the file was being read: nothing was written."""
+
+
 class Progress:
-    """Written by the import thread, read by a GUI timer (no Python objects cross threads in signals)."""
+    """Written by the import thread, read by a GUI timer (no Python objects cross threads in signals).
+    ``cancel()`` makes the import stop at its next report, which comes before anything is written."""
 
     def __init__(self):
         self._lock = threading.Lock()
         self.done, self.total = 0, 0
+        self.cancelled = False
+        self.writing = False
+
+    def cancel(self) -> None:
+        with self._lock:
+            self.cancelled = True
 
     def __call__(self, done: int, total: int) -> None:
         with self._lock:
             self.done, self.total = done, total
+            if self.writing:  # past the point of no return: the import runs to its end
+                return
+            if self.cancelled:
+                raise ImportCancelled()
+            if done >= total:  # the file is read; the next step writes
+                self.writing = True
 
     def read(self) -> tuple[int, int]:
         with self._lock:
@@ -97,8 +115,12 @@ class ImportDialog(QDialog):
         self.import_button.setObjectName("import")
         self.import_button.setEnabled(False)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancelImport")
+        self.cancel_button.hide()
         self.import_button.clicked.connect(self.start_import)
         self.close_button.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.cancel_import)
 
         top = QHBoxLayout()
         top.addWidget(self.path, 1)
@@ -177,7 +199,7 @@ class ImportDialog(QDialog):
             combo = QComboBox(self.mapping)
             combo.addItem(tr("(not imported)"), IGNORE)
             for name in FIELDS:
-                combo.addItem(name.replace("_", " "), name)
+                combo.addItem(field_label(name), name)
             combo.setCurrentIndex(max(0, combo.findData(field or IGNORE)))
             # Deferred: the preview rebuilds these combo boxes, including the one sending the signal.
             combo.currentIndexChanged.connect(lambda _i: QTimer.singleShot(0, lambda: self._preview(self.overrides())))
@@ -191,7 +213,7 @@ class ImportDialog(QDialog):
         fields = [f for f in FIELDS if f in shown and not (f == "full_name" and {"first_name", "last_name"} & shown)]
         self.rows.clear()
         self.rows.setColumnCount(len(fields) + 1)
-        self.rows.setHorizontalHeaderLabels([tr("Line")] + [f.replace("_", " ") for f in fields])
+        self.rows.setHorizontalHeaderLabels([tr("Line")] + [field_label(f) for f in fields])
         self.rows.setRowCount(len(preview.first_rows))
         for r, row in enumerate(preview.first_rows):
             line = QTableWidgetItem(str(row["line"]) + ("" if row["ok"] else " ⚠"))
@@ -207,10 +229,14 @@ class ImportDialog(QDialog):
         self.problems.setPlainText("\n".join(shown) if shown else tr("No problems found in the first rows."))
 
     def _failed(self, exc: BaseException) -> None:
+        self._import_over()
         self.timer.stop()
         self.progress.hide()
         self.import_button.setEnabled(self.preview is not None)
-        self.summary.setText(tr("Cannot import: {reason}").format(reason=str(exc)))
+        if isinstance(exc, ImportCancelled):
+            self.summary.setText(tr("Import cancelled: nothing was written."))
+        else:
+            self.summary.setText(tr("Cannot import: {reason}").format(reason=str(exc)))
 
     # -- importing ---------------------------------------------------------------------------
     def start_import(self) -> None:
@@ -223,6 +249,9 @@ class ImportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self.progress_state = Progress()
+        self.importing = True
+        self.cancel_button.show()
+        self.close_button.hide()
         self.summary.setText(tr("Importing…"))
         self.timer.start()
         self.tasks.run(
@@ -236,7 +265,26 @@ class ImportDialog(QDialog):
         if total:
             self.progress.setValue(int(1000 * done / total))
 
+    def cancel_import(self) -> None:
+        """Stop reading; nothing is written (once the file is read, the import runs to its end)."""
+        self.progress_state.cancel()
+        self.cancel_button.setEnabled(False)
+        self.summary.setText(tr("Cancelling…"))
+
+    def reject(self) -> None:
+        if getattr(self, "importing", False):  # Esc or the window's close while importing: cancel first
+            self.cancel_import()
+            return
+        super().reject()
+
+    def _import_over(self) -> None:
+        self.importing = False
+        self.cancel_button.hide()
+        self.cancel_button.setEnabled(True)
+        self.close_button.show()
+
     def _imported(self, report: service.ImportReport) -> None:
+        self._import_over()
         self.timer.stop()
         self.report = report
         self.progress.setValue(1000)

@@ -82,6 +82,7 @@ class LookupPage(QWidget):
                 button.show()
             else:
                 button.setText("")
+                button.setAccessibleName(self.tr("Place for a name, empty"))
                 button.hide()
         self._message()
 

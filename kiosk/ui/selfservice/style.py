@@ -15,7 +15,7 @@ def sheet(scale: int) -> str:
 
     target = touch_px()
     return f"""
-    #selfServiceWindow {{ background: {BACKGROUND}; }}
+    #selfServiceWindow {{ background: {BACKGROUND}; color: {TEXT}; }}
     #selfServiceWindow QLabel {{ color: {TEXT}; font-size: {pt(20)}; }}
     #selfServiceWindow QLabel#eventName {{ font-size: {pt(34)}; font-weight: bold; }}
     #selfServiceWindow QLabel#prompt {{ font-size: {pt(40)}; font-weight: bold; color: {FOCUS}; }}
