@@ -2329,7 +2329,7 @@
     </message>
     <message>
         <source>Scan a ticket or type a name…</source>
-        <translation>Skanna en biljett eller skriv ett namn…</translation>
+        <translation>Skanna eller skriv ett namn…</translation>
     </message>
     <message>
         <source>Ready to scan</source>
