@@ -2248,6 +2248,10 @@
         <translation>Kamera</translation>
     </message>
     <message>
+        <source>Show:</source>
+        <translation>Visa:</translation>
+    </message>
+    <message>
         <source>Everyone</source>
         <translation>Alla</translation>
     </message>

@@ -108,16 +108,6 @@ class DeskWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(48)
         top.addWidget(self.search, 1)
-        # Everyone, or only who is still expected: not arrived, VIPs, speakers.
-        self.filter = QComboBox(central)
-        self.filter.setObjectName("filter")
-        self.filter.setMinimumHeight(48)
-        names = {"all": self.tr("Everyone"), "not_arrived": self.tr("Not arrived"),
-                 "vip": self.tr("VIPs not arrived"), "speaker": self.tr("Speakers not arrived")}
-        for kind in FILTERS:
-            self.filter.addItem(names[kind], kind)
-        self.filter.setAccessibleName(self.tr("Show"))
-        top.addWidget(self.filter)
         # Stays in sight while exit mode is on, whatever the banner shows.
         self.exit_mode_flag = QLabel(central)
         self.exit_mode_flag.setObjectName("exitModeFlag")
@@ -134,8 +124,27 @@ class DeskWindow(QMainWindow):
 
         split = QSplitter(Qt.Orientation.Horizontal, central)
         left = QSplitter(Qt.Orientation.Vertical, split)
+        results_box = QWidget(left)
+        results_layout = QVBoxLayout(results_box)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        # Everyone, or only who is still expected: not arrived, VIPs, speakers.
+        filter_row = QHBoxLayout()
+        self.filter_label = QLabel(self.tr("Show:"), results_box)
+        self.filter = QComboBox(results_box)
+        self.filter.setObjectName("filter")
+        names = {"all": self.tr("Everyone"), "not_arrived": self.tr("Not arrived"),
+                 "vip": self.tr("VIPs not arrived"), "speaker": self.tr("Speakers not arrived")}
+        for kind in FILTERS:
+            self.filter.addItem(names[kind], kind)
+        self.filter.setAccessibleName(self.tr("Show"))
+        self.filter_label.setBuddy(self.filter)
+        filter_row.addWidget(self.filter_label)
+        filter_row.addWidget(self.filter)
+        filter_row.addStretch(1)
+        results_layout.addLayout(filter_row)
         self.model = AttendeeTableModel(self)
-        self.table = QTableView(left)
+        self.table = QTableView(results_box)
+        results_layout.addWidget(self.table, 1)
         self.table.setObjectName("results")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -178,7 +187,7 @@ class DeskWindow(QMainWindow):
         accessible.name(self.recent, self.tr("Last results at this station"))
         recent_layout.addWidget(self.recent_title)
         recent_layout.addWidget(self.recent)
-        left.addWidget(self.table)
+        left.addWidget(results_box)
         left.addWidget(recent_box)
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 1)
