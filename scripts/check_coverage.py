@@ -2,8 +2,10 @@
 """Keep the modules that decide things at 100% line and branch coverage.
 
 Run after the whole test suite ran under coverage (scripts/test does both). Fails when a module
-of PERFECT drops below 100%, and when a module not on the list reaches 100%: then add it, so
-the list only grows. Files with no statements are left out.
+of PERFECT drops below 100%, and when a module of kiosk/core not on the list reaches 100%: then
+add it, so the list only grows. The growth rule watches the Qt-free core only, where the same
+tests always run the same lines; a screen's coverage can move with the timing of a window.
+Files with no statements are left out.
 
     python scripts/check_coverage.py            # reads the combined coverage data
     python scripts/check_coverage.py report.json  # or a `coverage json` report
@@ -32,7 +34,17 @@ PERFECT = [
     "kiosk/cli/db_cmds.py",  # measured in the `kiosk db` subprocesses only
     "kiosk/__main__.py",
     "kiosk/settings/__init__.py",
+    "kiosk/core/rules.py",  # the check-in rule: one pure decision, online and offline
+    "kiosk/core/results.py",  # what a scan decides: kinds, tones, exit statuses
+    "kiosk/core/roster.py",  # who is still expected
+    "kiosk/core/importing/status.py",  # refunded, cancelled and unpaid tickets from an import
+    "kiosk/core/migrations/versions/0002_checkin_lists.py",
+    "kiosk/core/migrations/versions/0003_attendee_import_state.py",
 ]
+
+
+#: Where a module that reaches 100% must join the list.
+GROWS_IN = "kiosk/core/"
 
 
 def load_report(path: Path | None) -> dict:
@@ -71,7 +83,7 @@ def check(report: dict, listed: list[str]) -> list[str]:
                 f"{name}: {summary['percent_covered']:.1f}%, must stay at 100% "
                 f"(lines not run: {missing}; branches not taken: {branches})"
             )
-        elif name not in listed and perfect(summary):
+        elif name not in listed and name.startswith(GROWS_IN) and perfect(summary):
             problems.append(f"{name}: reached 100%: add it to PERFECT in scripts/check_coverage.py")
     return problems
 

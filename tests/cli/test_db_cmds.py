@@ -105,3 +105,13 @@ def test_no_command_writes_or_reads_the_database_files_as_ordinary_files(sqlite_
         ), args
     assert kiosk("db", "check", "--full").returncode == 0
     assert kiosk("stats", "--json").stdout == before
+
+
+def test_a_missing_database_file_is_one_line_and_never_created(tmp_path):
+    db = tmp_path / "nowhere" / "ev.db"
+    for args in (("db", "check"), ("db", "backup", str(tmp_path / "b.db")), ("db", "restore", str(tmp_path / "b.db"))):
+        run = subprocess.run([sys.executable, "-m", "kiosk", "--db", f"sqlite:///{db}", *args],
+                             capture_output=True, text=True, timeout=120)
+        assert run.returncode == 7, run.stderr
+        assert run.stderr.strip() == f"kiosk: No database file {db}"
+        assert not db.exists()
