@@ -280,3 +280,6 @@ def _give_default_list(mapper, connection, target: Event) -> None:
 
 
 sa_event.listen(Event, "after_insert", _give_default_list)
+
+
+from kiosk.core import sync_tables as _sync_tables  # noqa: E402,F401  (the sync tables share this metadata)
