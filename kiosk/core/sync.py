@@ -161,6 +161,9 @@ class SyncWorker:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.backoff = interval
+        #: Called after every round with whether the hub answered (the station service listens).
+        self.on_round = None
+        self.online = False
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="kiosk-sync", daemon=True)
@@ -188,12 +191,19 @@ class SyncWorker:
             log.info("hub unreachable: %s", reason)
             mark(self.replica, OFFLINE, reason[:300])
             self._hub.dispose()
-            if self.on_change:
-                self.on_change()
+            self._report(False)
             return False
+        self._report(True)
         if (pushed or pulled) and self.on_change:
             self.on_change()
         return True
+
+    def _report(self, answered: bool) -> None:
+        self.online = answered
+        if self.on_round is not None:
+            self.on_round(answered)
+        if self.on_change is not None and not answered:
+            self.on_change()
 
     def _run(self) -> None:
         while not self._stop.is_set():
