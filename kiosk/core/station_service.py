@@ -113,13 +113,31 @@ class StationService:
         with self.replica.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(OUTBOX)).scalar() or 0
 
+    def _reason(self, exc: BaseException) -> str:
+        from kiosk.core.urls import scrub
+
+        text = str(getattr(exc, "orig", None) or exc).strip()
+        return scrub(text.splitlines()[0], self.hub.url) if text else type(exc).__name__
+
+    def sync_status(self):
+        """Online or offline, what waits for the hub, the last sync (read from the replica)."""
+        from dataclasses import replace
+
+        current = status(self.replica)
+        return replace(current, state=ONLINE if self._online else OFFLINE)
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+        self.replica.dispose()
+
     # -- routing -----------------------------------------------------------------------------
     def _route(self, name: str, *args, mirror: bool = True):
         if self._online:
             try:
                 value = within(self.deadline, getattr(self.online_service, name), *args)
             except UNREACHABLE as exc:
-                self._set_online(False, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+                self._set_online(False, self._reason(exc))
                 if self.worker is not None:
                     self.worker.kick()
             else:
@@ -184,14 +202,23 @@ class StationService:
         return self._call(attendees.update_attendee, lambda: edit_offline(self.replica, attendee_id, changes, self.actor),
                           attendee_id, changes, self.actor)
 
-    def _call(self, online_fn, offline_fn, *args):
+    def read(self, fn, *args):
+        """``fn(store, *args)`` on the hub within the deadline, else on the replica."""
+        return self._call(fn, lambda: fn(self.replica, *args), *args, kick=False)
+
+    def on_hub(self, fn, *args):
+        """``fn(hub, *args)`` within the deadline; None when the hub is away (the station goes
+        offline). For what only the hub keeps, such as the print queue."""
+        return self._call(fn, lambda: None, *args, kick=False)
+
+    def _call(self, online_fn, offline_fn, *args, kick: bool = True):
         if self._online:
             try:
                 value = within(self.deadline, online_fn, self.hub, *args)
             except UNREACHABLE as exc:
-                self._set_online(False, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+                self._set_online(False, self._reason(exc))
             else:
-                if self.worker is not None:
+                if kick and self.worker is not None:
                     self.worker.kick()
                 return value
         return offline_fn()
@@ -249,3 +276,25 @@ def edit_offline(replica: Store, attendee_id: int, changes: dict, actor: Actor) 
 
 def _plain(value):
     return value.value if hasattr(value, "value") else value
+
+
+def connect(hub: Store, event_id: int, actor: Actor, list_name: str | None = None) -> StationService | None:
+    """The service for a station on a PostgreSQL hub: its replica (filled on first use), a
+    running sync worker, online first. None for a station on its own SQLite file."""
+    if hub.dialect != "postgresql":
+        return None
+    from kiosk.core.replica import open_replica
+    from kiosk.core.sync import ensure_replica
+
+    local = open_replica(hub.url)
+    try:
+        ensure_replica(local, hub, event_id)
+    except UNREACHABLE:
+        if status(local).event_id != event_id:
+            local.dispose()
+            raise
+        log.warning("the hub does not answer at start; deciding on the replica")
+    worker = SyncWorker(local, hub.url)
+    service = StationService(hub, local, event_id, actor, list_name, worker)
+    worker.start()
+    return service

@@ -49,6 +49,8 @@ class StationStatus:
     db_ok: bool
     today: int | None = None
     queue: int | None = None
+    #: A station on a hub with a replica: its sync status (kiosk.core.sync.SyncStatus).
+    sync: object | None = None
 
 
 class DeskController(QObject):
@@ -59,6 +61,7 @@ class DeskController(QObject):
     statusReady = Signal(object)  # StationStatus
     exitModeChanged = Signal(bool)
     indexReady = Signal(int)  # attendees indexed
+    syncChanged = Signal(bool)  # the station went online (True) or offline (False)
 
     def __init__(
         self,
@@ -69,6 +72,7 @@ class DeskController(QObject):
         printing: StationPrinting | None = None,
         parent: QObject | None = None,
         list_name: str | None = None,
+        service=None,
     ):
         super().__init__(parent)
         self.store = store
@@ -79,8 +83,11 @@ class DeskController(QObject):
         self.tasks = tasks
         self.printing = printing or StationPrinting()
         #: The check-in list this station decides on (None: the event's default list).
-        self.service = CheckInService(store, event.id, actor, list_name=list_name)
-        self.index = SearchIndex(store, event.id)
+        #: A StationService (hub first, the replica when it is lost) or a plain CheckInService.
+        self.service = service or CheckInService(store, event.id, actor, list_name=list_name)
+        #: Search and the forms' choices read the replica when there is one (it works offline).
+        self.local = getattr(self.service, "replica", store)
+        self.index = SearchIndex(self.local, event.id)
         self.index_ready = False
         #: Categories and ticket types in use, offered in the walk-in and edit forms.
         self.choices: tuple[list[str], list[str]] = ([], [])
@@ -89,6 +96,9 @@ class DeskController(QObject):
         self._search_seq = 0
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self.refresh_status)
+        if hasattr(self.service, "listeners"):  # called from the sync thread; the signal queues it
+            self.service.listeners.append(self.syncChanged.emit)
+            self.syncChanged.connect(lambda _online: self.refresh_status())
 
     # -- start-up --------------------------------------------------------------------------
     def start(self) -> None:
@@ -102,7 +112,7 @@ class DeskController(QObject):
 
     def _load_index(self) -> int:
         self.index.refresh(force=True)
-        self.choices = distinct_choices(self.store, self.event_id)
+        self.choices = distinct_choices(self.local, self.event_id)
         return len(self.index)
 
     def _index_loaded(self, count: int) -> None:
@@ -178,11 +188,14 @@ class DeskController(QObject):
         """Register, check in and queue the badge in one go."""
 
         def work() -> ScanResult:
-            person = attendees.register_walk_in(self.store, self.event_id, values, self.actor)
+            if hasattr(self.service, "walk_in"):
+                person = self.service.walk_in(values)
+            else:
+                person = attendees.register_walk_in(self.store, self.event_id, values, self.actor)
             result = self.service.check_in(person.id, Method.WALK_IN)
             template = self.printing.template_for(person.ticket_type)
-            if result.kind is ResultKind.CHECKED_IN and _has_template(template):
-                printqueue.enqueue(self.store, self.event_id, person.id, self.actor.station, template, self.printing.printer)
+            if result.kind is ResultKind.CHECKED_IN and _has_template(template) and self._hub_up():
+                self._on_hub(printqueue.enqueue, self.event_id, person.id, self.actor.station, template, self.printing.printer)
             return result
 
         def done(result: ScanResult) -> None:
@@ -198,10 +211,11 @@ class DeskController(QObject):
             self.attendeeUpdated.emit(person)
             self.open_attendee(person.id)
 
-        self.tasks.run(
-            attendees.update_attendee, self.store, attendee_id, changes, self.actor, lane="write",
-            on_done=done, on_error=lambda exc: self._failed(exc, tr("edit")),
-        )
+        if hasattr(self.service, "edit"):
+            work, args = self.service.edit, (attendee_id, changes)
+        else:
+            work, args = attendees.update_attendee, (self.store, attendee_id, changes, self.actor)
+        self.tasks.run(work, *args, lane="write", on_done=done, on_error=lambda exc: self._failed(exc, tr("edit")))
 
     # -- reading -----------------------------------------------------------------------------
     def search(self, text: str) -> None:
@@ -225,10 +239,10 @@ class DeskController(QObject):
             return
 
         def work() -> AttendeeDetails | None:
-            person = attendees.get(self.store, attendee_id)
+            person = self._read(attendees.get, attendee_id)
             if person is None:
                 return None
-            return AttendeeDetails(person, self.service.history(attendee_id), printqueue.badge_status(self.store, attendee_id))
+            return AttendeeDetails(person, self.service.history(attendee_id), self._read(printqueue.badge_status, attendee_id))
 
         def done(details: AttendeeDetails | None) -> None:
             self.current = details
@@ -242,6 +256,8 @@ class DeskController(QObject):
         engine = self.store.dialect
 
         def work() -> StationStatus:
+            if hasattr(self.service, "sync_status"):
+                return self._sync_station_status(engine)
             if not self.store.ping():
                 return StationStatus(engine, False)
             midnight = datetime.combine(datetime.now(self.tz).date(), time(0), self.tz)
@@ -251,6 +267,25 @@ class DeskController(QObject):
             )
 
         self.tasks.run(work, on_done=self.statusReady.emit, on_error=lambda exc: self.statusReady.emit(StationStatus(engine, False)))
+
+    def _sync_station_status(self, engine: str) -> StationStatus:
+        """A station with a replica counts and shows from whichever store answers now."""
+        midnight = datetime.combine(datetime.now(self.tz).date(), time(0), self.tz)
+        today = self._read(count_today, self.event_id, self.actor.station, midnight)
+        queue = self._read(printqueue.pending, self.actor.station)
+        sync = self.service.sync_status()
+        return StationStatus(engine, sync.state == "online", today, queue, sync)
+
+    def _read(self, fn, *args):
+        """``fn(store, *args)`` on the hub, or on the replica when the hub does not answer in time."""
+        return self.service.read(fn, *args) if hasattr(self.service, "read") else fn(self.store, *args)
+
+    def _on_hub(self, fn, *args):
+        """``fn(hub, *args)``; on a station with a replica, None when the hub does not answer in time."""
+        return self.service.on_hub(fn, *args) if hasattr(self.service, "on_hub") else fn(self.store, *args)
+
+    def _hub_up(self) -> bool:
+        return getattr(self.service, "online", True)
 
     # -- plumbing ----------------------------------------------------------------------------
     def _write(self, fn, *args, action: str, then=None) -> None:
@@ -273,17 +308,19 @@ class DeskController(QObject):
 
     def _auto_print(self, result: ScanResult) -> None:
         """After a green: queue the badge if this person has none yet (printing never delays the green)."""
-        if result.kind is not ResultKind.CHECKED_IN or result.attendee is None:
-            return
+        if result.kind is not ResultKind.CHECKED_IN or result.attendee is None or not self._hub_up():
+            return  # offline: the print queue lives on the hub; staff print from the panel later
         person = result.attendee
 
         def work() -> bool:
-            status = printqueue.badge_status(self.store, person.id)
+            status = self._on_hub(printqueue.badge_status, person.id)
+            if status is None:  # the hub went away meanwhile: staff print from the panel later
+                return False
             already = status.printed or status.pending > 0
             template = self.printing.template_for(person.ticket_type)
             if printqueue.should_auto_print(result, already, template, self.printing.auto_print):
-                printqueue.enqueue(self.store, self.event_id, person.id, self.actor.station, template, self.printing.printer)
-                return True
+                return self._on_hub(printqueue.enqueue, self.event_id, person.id, self.actor.station, template,
+                                    self.printing.printer) is not None
             return False
 
         def done(queued: bool) -> None:

@@ -1,0 +1,81 @@
+"""The desk on a hub with a replica: a scan while the hub is frozen is still decided (green)
+within 2 s, the window keeps running, the status bar says OFFLINE with what waits, the desk warns
+once, and it all reaches the hub when it is back."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+from kiosk.core import replica as rep
+from kiosk.core.models import Event
+from kiosk.core.station_service import connect
+from kiosk.core.store import open_store
+from kiosk.ui.result_state import ResultState
+from tests.ui.conftest import OFFSCREEN_NOISE, desk_actor, log_rows, people, station_settings  # noqa: F401 (fixtures)
+
+pytestmark = [OFFSCREEN_NOISE, pytest.mark.postgres]
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def test_the_desk_goes_on_offline_and_says_so(qtbot, relay, hub, event_id, desk_actor, station_settings):
+    from kiosk.ui.desk.assemble import build_desk
+
+    far = open_store(relay.url)
+    with far.read() as s:
+        event = s.get(Event, event_id)
+    service = connect(far, event_id, desk_actor)
+    service.worker.interval = 0.3
+    desk = build_desk(far, event, desk_actor, station_settings, sounds=False, printing=False, camera=False, service=service)
+    desk.closing.append(service.close)
+    qtbot.addWidget(desk)
+    desk.resize(1100, 700)
+    desk.show()
+    qtbot.waitExposed(desk)
+    desk.search.setFocus()
+    qtbot.waitUntil(lambda: desk.controller.index_ready, timeout=10_000)
+    a, b, c = people(hub, event_id)[:3]
+
+    def scan(code):
+        qtbot.keyClicks(desk.search, code, delay=2)
+        qtbot.keyClick(desk.search, Qt.Key.Key_Return)
+
+    scan(a.code)
+    qtbot.waitUntil(lambda: desk.banner.state is ResultState.SUCCESS, timeout=10_000)
+    qtbot.waitUntil(lambda: "Hub: online" in desk.status.database.text(), timeout=10_000)
+    assert not desk.offline_note.isVisible()
+
+    relay.stall()
+    desk.banner.clear()
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(50)
+    started = time.monotonic()
+    scan(b.code)
+    qtbot.waitUntil(lambda: desk.banner.state is ResultState.SUCCESS, timeout=5_000)
+    assert time.monotonic() - started < 2.5  # typing the code plus at most the 1.5 s deadline
+    timer.stop()
+    assert max(y - x for x, y in zip(ticks, ticks[1:])) < 0.5  # the window kept running
+    qtbot.waitUntil(lambda: "OFFLINE · 1 waiting" in desk.status.database.text(), timeout=5_000)
+    assert desk.offline_note.isVisible() and "twice" in desk.offline_note.text()
+    # Search works from the replica while the hub is away.
+    desk.search.setText(c.last_name)
+    qtbot.waitUntil(lambda: desk.model.rowCount() > 0 if hasattr(desk, "model") else True, timeout=5_000)
+    if os.environ.get("KIOSK_SCREENSHOTS") == "1"  # refresh docs/screenshots:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        desk.grab().save(str(SHOTS / "desk-offline.png"))
+
+    relay.resume()
+    qtbot.waitUntil(lambda: service.online, timeout=20_000)
+    desk.controller.refresh_status()
+    qtbot.waitUntil(lambda: "Hub: online" in desk.status.database.text(), timeout=10_000)
+    assert not desk.offline_note.isVisible()
+    assert len(log_rows(hub, a.id)) == 1 and len(log_rows(hub, b.id)) == 1  # each once on the hub
+    assert rep.waiting(service.replica) == 0
+    desk.close()
+    far.dispose()
