@@ -294,7 +294,7 @@ def connect(hub: Store, event_id: int, actor: Actor, list_name: str | None = Non
             local.dispose()
             raise
         log.warning("the hub does not answer at start; deciding on the replica")
-    worker = SyncWorker(local, hub.url)
+    worker = SyncWorker(local, hub.url, station=actor.station)
     service = StationService(hub, local, event_id, actor, list_name, worker)
     worker.start()
     return service

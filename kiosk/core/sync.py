@@ -31,6 +31,8 @@ PULL_INTERVAL = 2.0
 MAX_BACKOFF = 15.0
 #: A hub call that takes longer than this is treated as failed (seconds).
 HUB_DEADLINE = 1.5
+#: How often a station with nothing to send tells the hub it is there (seconds).
+HEARTBEAT = 5.0
 
 
 def sync_engine_store(hub_url: str) -> Store:
@@ -64,14 +66,27 @@ def ensure_replica(replica_store: Store, hub: Store, event_id: int) -> bool:
     return True
 
 
-def sync_once(replica_store: Store, hub: Store) -> tuple[int, int]:
-    """Push the whole outbox, then pull. (pushed, pulled)."""
+def sync_once(replica_store: Store, hub: Store, station: str = "", heartbeat: bool = True) -> tuple[int, int]:
+    """Push the whole outbox, then pull. (pushed, pulled). A named station tells the hub how it
+    stands (the dashboard shows it): while it sends its backlog, and with ``heartbeat`` after."""
     pushed = 0
+    backlog = replica.waiting(replica_store)
+    if station and backlog:
+        report(hub, station, "sending", backlog)
     while n := outbox.push(replica_store, hub):
         pushed += n
     pulled = replica.pull(replica_store, hub)
+    if station and (heartbeat or pushed):
+        report(hub, station, ONLINE, replica.waiting(replica_store))
     mark(replica_store, ONLINE)
     return pushed, pulled
+
+
+def report(hub: Store, station: str, state: str, waiting: int) -> None:
+    from kiosk.core.checkin import touch_station
+
+    with hub.engine.begin() as conn:
+        touch_station(conn, station, sync_state=state, sync_waiting=waiting)
 
 
 def mark(replica_store: Store, state: str, error: str = "") -> None:
@@ -151,8 +166,10 @@ class SyncWorker:
     """A background thread: push and pull every ``interval`` seconds while the hub answers,
     retry with growing pauses while it does not. ``kick()`` asks for a round now."""
 
-    def __init__(self, replica_store: Store, hub_url: str, interval: float = PULL_INTERVAL, on_change=None):
+    def __init__(self, replica_store: Store, hub_url: str, interval: float = PULL_INTERVAL, on_change=None, station: str = ""):
         self.replica = replica_store
+        self.station = station
+        self._reported = 0.0
         self.hub_url = hub_url
         self.interval = interval
         self.on_change = on_change
@@ -185,7 +202,10 @@ class SyncWorker:
         if self._hub is None:
             self._hub = sync_engine_store(self.hub_url)
         try:
-            pushed, pulled = sync_once(self.replica, self._hub)
+            beat = time.monotonic() - self._reported > HEARTBEAT
+            pushed, pulled = sync_once(self.replica, self._hub, self.station, beat)
+            if beat:
+                self._reported = time.monotonic()
         except UNREACHABLE as exc:
             reason = scrub(str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0] if str(exc) else type(exc).__name__, self.hub_url)
             log.info("hub unreachable: %s", reason)

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -99,7 +99,8 @@ class DashboardWindow(QMainWindow):
         self.expected_title, self.recent_title, self.stations_title = QLabel(central), QLabel(central), QLabel(central)
         self.expected = _table(central, "stillExpected", 3)
         self.recent = _table(central, "recentCheckins", 4)
-        self.stations = _table(central, "stations", 4)
+        self.stations = _table(central, "stations", 5)
+        self.stations.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         for title, table in ((self.expected_title, self.expected), (self.recent_title, self.recent), (self.stations_title, self.stations)):
             title.setObjectName("listTitle")
             box = QVBoxLayout()
@@ -155,13 +156,30 @@ class DashboardWindow(QMainWindow):
         self._fill(self.expected, [(p.name, p.organisation, role.get(p.role, p.role)) for p in figures.still_expected])
         self._fill(self.recent, [(r.first_name, r.organisation, r.station, time_text(r.at, tz, seconds=True)) for r in figures.recent])
         self._fill(self.stations, [
-            (s.name, localise(s.printer_status) or "—", str(s.waiting) + (f" · {s.jobs['failed']} ✗" if s.jobs.get("failed") else ""),
+            (s.name, self._link_text(*s.link(figures.generated_at)), localise(s.printer_status) or "—",
+             str(s.waiting) + (f" · {s.jobs['failed']} ✗" if s.jobs.get("failed") else ""),
              time_text(s.last_seen, tz, "—", seconds=True))
             for s in figures.stations
         ])
+        for row, s in enumerate(figures.stations):  # a station that is away or catching up stands out
+            state = s.link(figures.generated_at)[0]
+            if state in ("offline", "sending") and self.stations.item(row, 1) is not None:
+                self.stations.item(row, 1).setBackground(QColor("#b35c00" if state == "offline" else "#fff3cd"))
+                self.stations.item(row, 1).setForeground(QColor("white" if state == "offline" else "#5c4400"))
+                if state == "offline":
+                    self.stations.item(row, 1).setToolTip(self.tr("Not heard from since it was last seen; it had this much waiting then"))
         self.expected_title.setText(self.tr("Still expected: speakers and VIPs ({n})").format(n=figures.still_expected_total))
         self.setWindowTitle(self.tr("Dashboard — {event} — {n} checked in").format(event=figures.event_name, n=h.checked_in))
         self.updated.setText(self.tr("Updated {time}").format(time=time_text(figures.generated_at, tz, seconds=True)))
+
+    def _link_text(self, state: str, backlog: int) -> str:
+        if state == "online":
+            return self.tr("online")
+        if state == "sending":
+            return self.tr("sending {n}").format(n=backlog)
+        if state == "offline":
+            return self.tr("OFFLINE · {n} waiting").format(n=backlog) if backlog else self.tr("OFFLINE")
+        return "—"
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple]) -> None:
@@ -221,11 +239,11 @@ class DashboardWindow(QMainWindow):
         self.act_present.setText(self.tr("Presentation mode (F11)"))
         self.act_export.setText(self.tr("Export snapshot (Ctrl+E)"))
         self.recent_title.setText(self.tr("Last 20 check-ins"))
-        self.stations_title.setText(self.tr("Stations: printer and queue"))
+        self.stations_title.setText(self.tr("Stations: hub link, printer and queue"))
         self.expected_title.setText(self.tr("Still expected: speakers and VIPs"))
         self.expected.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Organisation"), self.tr("Role")])
         self.recent.setHorizontalHeaderLabels([self.tr("First name"), self.tr("Organisation"), self.tr("Station"), self.tr("Time")])
-        self.stations.setHorizontalHeaderLabels([self.tr("Station"), self.tr("Printer"), self.tr("Waiting"), self.tr("Last seen")])
+        self.stations.setHorizontalHeaderLabels([self.tr("Station"), self.tr("Hub link"), self.tr("Printer"), self.tr("Waiting"), self.tr("Last seen")])
         for key, caption in (("expected", self.tr("Expected")), ("checked_in", self.tr("Checked in")), ("inside", self.tr("Inside now")),
                              ("not_arrived", self.tr("Not yet arrived")), ("walk_ins", self.tr("Walk-ins")),
                              ("arrivals_15m", self.tr("Arrivals, last 15 min"))):

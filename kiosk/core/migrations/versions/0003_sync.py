@@ -73,6 +73,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id'),
     )
     op.create_index('ix_sync_conflict_event', 'sync_conflict', ['event_id', 'at'])
+    with op.batch_alter_table('station', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('sync_state', sa.String(length=16), server_default='', nullable=False))
+        batch_op.add_column(sa.Column('sync_waiting', sa.Integer(), server_default='0', nullable=False))
     if op.get_bind().dialect.name == 'postgresql':
         op.execute(NOTE_FUNCTION)
         for table in WATCHED:
@@ -87,6 +90,9 @@ def downgrade() -> None:
         for table in WATCHED:
             op.execute(f"DROP TRIGGER IF EXISTS kiosk_sync_{table} ON {table}")
         op.execute("DROP FUNCTION IF EXISTS kiosk_sync_note()")
+    with op.batch_alter_table('station', schema=None) as batch_op:
+        batch_op.drop_column('sync_waiting')
+        batch_op.drop_column('sync_state')
     op.drop_index('ix_sync_conflict_event', table_name='sync_conflict')
     op.drop_table('sync_conflict')
     op.drop_index('ix_sync_change_txid', table_name='sync_change')
