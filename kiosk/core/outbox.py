@@ -67,16 +67,22 @@ def push(replica: Store, hub: Store, batch: int = BATCH, before_commit=None, aft
         local = _local_rows(rconn, items)
     with hub.engine.connect() as conn:
         with conn.begin():
+            checkins: list[dict] = []  # consecutive log rows go to the hub together
             for item in items:
                 row = local.get((item.kind, _norm(item.kind, item.ref)))
-                if item.kind == "checkin" and row is not None:
-                    _push_checkin(conn, row)
-                elif item.kind == "attendee" and row is not None:
+                if item.kind == "checkin":
+                    if row is not None:
+                        checkins.append(row)
+                    continue
+                _push_checkins(conn, checkins)
+                checkins = []
+                if item.kind == "attendee" and row is not None:
                     _push_walk_in(conn, row)
                 elif item.kind == "audit" and row is not None:
                     _push_audit(conn, row)
                 elif item.kind == "edit":
                     _push_edit(conn, json.loads(item.payload))
+            _push_checkins(conn, checkins)
             if before_commit is not None:
                 before_commit()
     if after_commit is not None:
@@ -118,23 +124,52 @@ def _push_audit(conn, row: dict) -> None:
     conn.execute(pg_insert(AUDIT).values(**values).on_conflict_do_nothing(index_elements=["id"]))
 
 
-def _push_checkin(conn, row: dict) -> None:
-    person = _hub_attendee(conn, row["event_id"], row["code"])
-    if person is None:
-        return  # the attendee was purged on the hub meanwhile: nothing to attach the row to
-    values = {k: v for k, v in row.items() if k != "code"}
-    values["attendee_id"] = person.id
-    inserted = conn.execute(
-        pg_insert(CHECKIN).values(**values).on_conflict_do_nothing(index_elements=["id"]).returning(CHECKIN.c.id)
-    ).scalar()
-    if inserted is None:
-        return  # the hub has it already (a retried push)
-    clist = ListInfo.of(conn.execute(select(LIST).where(LIST.c.id == row["list_id"])).first())
-    log = attendee_log(conn, clist.id, person.id)
-    if clist.is_default:
-        _refresh_status(conn, person.id, log)
-    if row["kind"] == CheckInKind.ENTRY.value:
-        _flag_double_entries(conn, person, clist, log, row)
+def _push_checkins(conn, rows: list[dict]) -> None:
+    """Log rows in one ``INSERT ... ON CONFLICT (id) DO NOTHING``; then, once per attendee and
+    list that got new rows, the status cache and the double-entry check."""
+    if not rows:
+        return
+    people = {}
+    for event_id in {r["event_id"] for r in rows}:
+        codes = sorted({r["code"] for r in rows if r["event_id"] == event_id and r["code"] is not None})
+        for person in conn.execute(
+            select(ATTENDEE).where(ATTENDEE.c.event_id == event_id, ATTENDEE.c.code.in_(codes))
+            .order_by(ATTENDEE.c.id).with_for_update()
+        ):
+            people[(event_id, person.code)] = person
+    values = []
+    for row in rows:
+        person = people.get((row["event_id"], row["code"]))
+        if person is None:
+            continue  # the attendee was purged on the hub meanwhile: nothing to attach the row to
+        values.append({**{k: v for k, v in row.items() if k != "code"}, "attendee_id": person.id})
+    if not values:
+        return
+    inserted = set(conn.execute(
+        pg_insert(CHECKIN).values(values).on_conflict_do_nothing(index_elements=["id"]).returning(CHECKIN.c.id)
+    ).scalars())
+    if not inserted:
+        return  # the hub had them all already (a retried push)
+    touched: dict[tuple[int, int], list[dict]] = {}
+    for value in values:
+        if value["id"] in inserted:
+            touched.setdefault((value["attendee_id"], value["list_id"]), []).append(value)
+    lists: dict[int, ListInfo] = {}
+    zones: dict[int, object] = {}
+    by_id = {p.id: p for p in people.values()}
+    for (attendee_id, list_id), new in touched.items():
+        if list_id not in lists:
+            lists[list_id] = ListInfo.of(conn.execute(select(LIST).where(LIST.c.id == list_id)).first())
+        clist = lists[list_id]
+        log = attendee_log(conn, list_id, attendee_id)
+        if clist.is_default:
+            _refresh_status(conn, attendee_id, log)
+        entries = [v for v in new if v["kind"] == CheckInKind.ENTRY.value]
+        if entries:
+            person = by_id[attendee_id]
+            if person.event_id not in zones:
+                zones[person.event_id] = _event_tz(conn, person.event_id)
+            _flag_double_entries(conn, person, clist, log, min(v["at"] for v in entries), zones[person.event_id])
 
 
 def _refresh_status(conn, attendee_id: int, log) -> None:
@@ -147,18 +182,21 @@ def _refresh_status(conn, attendee_id: int, log) -> None:
     )
 
 
-def _flag_double_entries(conn, person, clist: ListInfo, log, row: dict) -> None:
-    """Judge each entry at or after the new one against the log before it, with the list's own
-    rule (``rules.decide``): an entry the rule calls "already checked in" is a double entry."""
+def _event_tz(conn, event_id: int):
     from zoneinfo import ZoneInfo
 
-    tz = ZoneInfo(conn.execute(select(Event.__table__.c.timezone).where(Event.__table__.c.id == person.event_id)).scalar() or "UTC")
+    return ZoneInfo(conn.execute(select(Event.__table__.c.timezone).where(Event.__table__.c.id == event_id)).scalar() or "UTC")
+
+
+def _flag_double_entries(conn, person, clist: ListInfo, log, since, tz) -> None:
+    """Judge each entry at or after the new one against the log before it, with the list's own
+    rule (``rules.decide``): an entry the rule calls "already checked in" is a double entry."""
     facts = AttendeeFacts(person.event_id)
     rule_only = replace(clist.facts, ticket_types=frozenset(), categories=frozenset(), valid_from=None,
                         valid_until=None, capacity=None, print_only=False)
     ordered = sorted(log, key=lambda p: p.at)
     for i, past in enumerate(ordered):
-        if past.kind is not CheckInKind.ENTRY or past.at < row["at"]:
+        if past.kind is not CheckInKind.ENTRY or past.at < since:
             continue
         decision = decide(facts, rule_only, ordered[:i], 0, ScanKind.ENTRY, past.at, tz)
         if decision.verdict is Verdict.ALREADY:

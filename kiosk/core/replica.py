@@ -19,7 +19,7 @@ from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete, func, or_, select, text, update
+from sqlalchemy import and_, delete, func, literal_column, or_, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from kiosk.core.models import Attendee, AuditEntry, BadgePrint, CheckIn, CheckInList, Event, EventSetting, PrintJob, utcnow
@@ -215,19 +215,31 @@ def first_fill(replica: Store, hub: Store, event_id: int) -> dict:
     return counts
 
 
+#: A pull that brought nothing still records its watermark this often (seconds).
+IDLE_WRITE = 10.0
+
+
+def read_changes(hub_conn, event_id: int, mark: int, xmin_prev: int):
+    """The hub's side of a pull, in one statement: its oldest running transaction now, and every
+    change numbered above ``mark`` or written by a transaction not finished at the last pull."""
+    snap = select(literal_column("pg_snapshot_xmin(pg_current_snapshot())::text::bigint").label("xmin")).subquery("snap")
+    rows = hub_conn.execute(
+        select(snap.c.xmin, SYNC_CHANGE.c.seq, SYNC_CHANGE.c.tbl, SYNC_CHANGE.c.ref, SYNC_CHANGE.c.op)
+        .select_from(snap.outerjoin(SYNC_CHANGE, and_(
+            or_(SYNC_CHANGE.c.seq > mark, SYNC_CHANGE.c.txid >= xmin_prev),
+            or_(SYNC_CHANGE.c.event_id == event_id, SYNC_CHANGE.c.event_id.is_(None)),
+        )))
+    ).all()
+    return int(rows[0].xmin), [r for r in rows if r.seq is not None]
+
+
 def pull(replica: Store, hub: Store) -> int:
     """Bring in what changed on the hub since the watermark; returns how many rows came."""
     with replica.engine.connect() as conn:
         state = dict(conn.execute(select(STATE.c.key, STATE.c.value)).all())
     event_id, mark, xmin_prev = int(state["event_id"]), int(state.get("watermark", 0)), int(state.get("xmin", 0))
-    with hub.engine.connect().execution_options(isolation_level="REPEATABLE READ") as hub_conn:
-        xmin = _snapshot(hub_conn)
-        changes = hub_conn.execute(
-            select(SYNC_CHANGE.c.seq, SYNC_CHANGE.c.tbl, SYNC_CHANGE.c.ref, SYNC_CHANGE.c.op).where(
-                or_(SYNC_CHANGE.c.seq > mark, SYNC_CHANGE.c.txid >= xmin_prev),
-                or_(SYNC_CHANGE.c.event_id == event_id, SYNC_CHANGE.c.event_id.is_(None)),
-            )
-        ).all()
+    with hub.engine.connect() as hub_conn:
+        xmin, changes = read_changes(hub_conn, event_id, mark, xmin_prev)
         new_mark = max([mark, *(c.seq for c in changes)])
         refs: dict[str, set[str]] = defaultdict(set)
         deleted: dict[str, set[str]] = defaultdict(set)
@@ -244,13 +256,18 @@ def pull(replica: Store, hub: Store) -> int:
                 rows.extend(dict(r) for r in _event_rows(hub_conn, tbl, event_id, wanted[i:i + CHUNK]).mappings())
             fetched[tbl] = rows
         hub_conn.rollback()
+    now = utcnow()
+    if not changes and state.get("last_sync"):
+        last = datetime.fromisoformat(state["last_sync"])
+        if (now - last).total_seconds() < IDLE_WRITE:
+            return 0  # nothing came: the older xmin kept is the safe one
     count = 0
     with applying(replica) as conn:
         for tbl in TABLES:
             apply_rows(conn, tbl, fetched[tbl])
             count += len(fetched[tbl])
         _apply_deletes(conn, deleted, fetched)
-        set_state(conn, watermark=new_mark, xmin=xmin, last_sync=utcnow().isoformat())
+        set_state(conn, watermark=new_mark, xmin=xmin, last_sync=now.isoformat())
     return count
 
 
