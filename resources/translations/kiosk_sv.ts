@@ -1093,6 +1093,66 @@
         <source>Places left:</source>
         <translation>Platser kvar:</translation>
     </message>
+    <message>
+        <source>This station works on its own database file; sync is for stations on a PostgreSQL hub</source>
+        <translation>Den här stationen arbetar med en egen databasfil; synk är för stationer mot en PostgreSQL-hubb</translation>
+    </message>
+    <message>
+        <source>This station has no replica of the hub yet: run &apos;kiosk sync now&apos; or &apos;kiosk run&apos; while the hub answers</source>
+        <translation>Den här stationen har ingen kopia av hubben än: kör &apos;kiosk sync now&apos; eller &apos;kiosk run&apos; medan hubben svarar</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>ansluten</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>FRÅNKOPPLAD</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>State: {state}</source>
+        <translation>Läge: {state}</translation>
+    </message>
+    <message>
+        <source>Waiting for the hub: {n}</source>
+        <translation>Väntar på hubben: {n}</translation>
+    </message>
+    <message>
+        <source>Last sync: {when}</source>
+        <translation>Senaste synk: {when}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>Senaste fel: {error}</translation>
+    </message>
+    <message>
+        <source>the hub does not answer</source>
+        <translation>hubben svarar inte</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub: {reason}</source>
+        <translation>Når inte hubben: {reason}</translation>
+    </message>
+    <message>
+        <source>Sent {pushed}, received {pulled}; {n} waiting</source>
+        <translation>Skickade {pushed}, tog emot {pulled}; {n} väntar</translation>
+    </message>
+    <message>
+        <source>No conflicts</source>
+        <translation>Inga konflikter</translation>
+    </message>
+    <message>
+        <source>{when}  double entry made offline: {who} at {station}, already in at {other} ({other_at})</source>
+        <translation>{when}  dubbel incheckning i frånkopplat läge: {who} vid {station}, redan inne vid {other} ({other_at})</translation>
+    </message>
+    <message>
+        <source>{when}  edit at two stations: {who}, {field} kept &apos;{kept}&apos;, lost &apos;{lost}&apos; ({station})</source>
+        <translation>{when}  ändrad vid två stationer: {who}, {field} behöll &apos;{kept}&apos;, förlorade &apos;{lost}&apos; ({station})</translation>
+    </message>
 </context>
 <context>
     <name>AttendeePanel</name>
@@ -1258,6 +1318,10 @@
         <translation>VIP</translation>
     </message>
     <message>
+        <source>Not heard from since it was last seen; it had this much waiting then</source>
+        <translation>Inget hört sedan den sågs senast; så här mycket väntade då</translation>
+    </message>
+    <message>
         <source>Still expected: speakers and VIPs ({n})</source>
         <translation>Väntas fortfarande: talare och VIP-gäster ({n})</translation>
     </message>
@@ -1268,6 +1332,22 @@
     <message>
         <source>Updated {time}</source>
         <translation>Uppdaterad {time}</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>ansluten</translation>
+    </message>
+    <message>
+        <source>sending {n}</source>
+        <translation>skickar {n}</translation>
+    </message>
+    <message>
+        <source>OFFLINE · {n} waiting</source>
+        <translation>FRÅNKOPPLAD · {n} väntar</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>FRÅNKOPPLAD</translation>
     </message>
     <message>
         <source>Database unreachable: {message} (figures may be old)</source>
@@ -1298,8 +1378,12 @@
         <translation>Senaste 20 incheckningarna</translation>
     </message>
     <message>
-        <source>Stations: printer and queue</source>
-        <translation>Stationer: skrivare och kö</translation>
+        <source>Stations: hub link, printer and queue</source>
+        <translation>Stationer: hubbanslutning, skrivare och kö</translation>
+    </message>
+    <message>
+        <source>Hub link</source>
+        <translation>Hubbanslutning</translation>
     </message>
     <message>
         <source>Still expected: speakers and VIPs</source>
@@ -1349,8 +1433,12 @@
         <translation>Incheckningsdisk — {event}</translation>
     </message>
     <message>
-        <source>Check in (Enter)</source>
+        <source>The hub cannot be reached: this desk goes on checking people in on its own copy, and sends everything when the hub is back. Until then a guest could be let in twice at two stations; such double entries are listed afterwards.</source>
         <extracomment>Called when the window closes (save geometry, stop workers); the assembler fills it.</extracomment>
+        <translation>Hubben går inte att nå: den här disken fortsätter checka in på sin egen kopia och skickar allt när hubben är tillbaka. Till dess kan en gäst släppas in två gånger vid två stationer; sådana dubbla incheckningar listas efteråt.</translation>
+    </message>
+    <message>
+        <source>Check in (Enter)</source>
         <translation>Checka in (Enter)</translation>
     </message>
     <message>
@@ -2038,6 +2126,22 @@
     <message>
         <source>Database: {engine} UNREACHABLE</source>
         <translation>Databas: {engine} GÅR INTE ATT NÅ</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>Hub: online · last sync {when}</source>
+        <translation>Hubb: ansluten · senaste synk {when}</translation>
+    </message>
+    <message>
+        <source>· {n} waiting</source>
+        <translation>· {n} väntar</translation>
+    </message>
+    <message>
+        <source>OFFLINE · {n} waiting · last sync {when}</source>
+        <translation>FRÅNKOPPLAD · {n} väntar · senaste synk {when}</translation>
     </message>
     <message>
         <source>Checked in here today: {n}</source>

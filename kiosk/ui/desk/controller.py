@@ -49,7 +49,7 @@ class StationStatus:
     db_ok: bool
     today: int | None = None
     queue: int | None = None
-    #: A station on a hub with a replica: its sync status (kiosk.core.sync.SyncStatus).
+    # A station on a hub with a replica: its sync status (kiosk.core.sync.SyncStatus).
     sync: object | None = None
 
 
@@ -83,9 +83,9 @@ class DeskController(QObject):
         self.tasks = tasks
         self.printing = printing or StationPrinting()
         #: The check-in list this station decides on (None: the event's default list).
-        #: A StationService (hub first, the replica when it is lost) or a plain CheckInService.
+        # A StationService (hub first, the replica when it is lost) or a plain CheckInService.
         self.service = service or CheckInService(store, event.id, actor, list_name=list_name)
-        #: Search and the forms' choices read the replica when there is one (it works offline).
+        # Search and the forms' choices read the replica when there is one (it works offline).
         self.local = getattr(self.service, "replica", store)
         self.index = SearchIndex(self.local, event.id)
         self.index_ready = False
