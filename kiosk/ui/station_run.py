@@ -70,11 +70,12 @@ class Station:
     def _station_service(self, event: Event):
         """On a PostgreSQL hub the desk keeps a local replica and goes on offline when the hub
         is lost (kiosk.core.station_service)."""
-        if self.mode != "desk" or self.store.dialect != "postgresql":
+        if self.mode not in ("desk", "self") or self.store.dialect != "postgresql":
             return None
         from kiosk.core.station_service import connect
 
-        return connect(self.store, event.id, self.actor, self.settings.get("station/list") or None)
+        actor = self.actor if self.mode == "desk" else Actor(self.actor.station, "self-service")
+        return connect(self.store, event.id, actor, self.settings.get("station/list") or None)
 
 
 def run_station(app: QApplication, ctx, mode: str, actor: Actor, settings: StationSettings) -> int:

@@ -2080,6 +2080,19 @@
 <context>
     <name>StaffPage</name>
     <message>
+        <source>never</source>
+        <extracomment>A station on a hub: online or OFFLINE, what waits for the hub, the last sync.</extracomment>
+        <translation type="unfinished">aldrig</translation>
+    </message>
+    <message>
+        <source>Hub: online · {n} waiting · last sync {when}</source>
+        <translation>Hubb: ansluten · {n} väntar · senaste synk {when}</translation>
+    </message>
+    <message>
+        <source>OFFLINE: checking in on this kiosk&apos;s own copy · {n} waiting · last sync {when}</source>
+        <translation>FRÅNKOPPLAD: checkar in på kioskens egen kopia · {n} väntar · senaste synk {when}</translation>
+    </message>
+    <message>
         <source>Staff menu</source>
         <translation>Personalmeny</translation>
     </message>

@@ -60,7 +60,8 @@ class SelfServiceController(QObject):
     indexReady = Signal(int)
 
     def __init__(self, store: Store, event: Event, station: str, tasks: TaskRunner,
-                 printing: StationPrinting | None = None, parent: QObject | None = None, list_name: str | None = None):
+                 printing: StationPrinting | None = None, parent: QObject | None = None, list_name: str | None = None,
+                 service=None):
         super().__init__(parent)
         self.store = store
         self.event_id = event.id
@@ -68,8 +69,9 @@ class SelfServiceController(QObject):
         self.station = station
         self.tasks = tasks
         self.printing = printing or StationPrinting()
-        self.service = CheckInService(store, event.id, Actor(station=station, operator="self-service"), list_name=list_name)
-        self.index = SearchIndex(store, event.id)
+        # On a hub with a replica: a StationService (hub first, the replica when it is lost).
+        self.service = service or CheckInService(store, event.id, Actor(station=station, operator="self-service"), list_name=list_name)
+        self.index = SearchIndex(getattr(self.service, "replica", store), event.id)
         self.limiter = PinRateLimiter()
         self.kiosk_event = selfservice.KioskEvent(event.name, event.venue, "")
         self._lookup_seq = 0
@@ -78,6 +80,11 @@ class SelfServiceController(QObject):
         self.on_screen: int | None = None
 
     # -- start-up ------------------------------------------------------------------------
+    def sync_status(self, on_done) -> None:
+        """The station's link to the hub, for the staff menu (nothing on a station without a replica)."""
+        if hasattr(self.service, "sync_status"):
+            self.tasks.run(self.service.sync_status, on_done=on_done, on_error=lambda exc: None)
+
     def start(self) -> None:
         def work() -> int:
             self.kiosk_event = selfservice.kiosk_event(self.store, self.event_id)
@@ -190,6 +197,9 @@ class SelfServiceController(QObject):
         if waiting > 0:
             self.pinChecked.emit(Attempt(False, waiting, too_soon=True))
             return
-        check = lambda p: verify_pin(self.store, self.event_id, p)  # noqa: E731
+        if hasattr(self.service, "read"):  # on a hub: the replica holds the PIN too, so staff get in offline
+            check = lambda p: self.service.read(verify_pin, self.event_id, p)  # noqa: E731
+        else:
+            check = lambda p: verify_pin(self.store, self.event_id, p)  # noqa: E731
         self.tasks.run(self.limiter.attempt, check, pin, on_done=self.pinChecked.emit,
                        on_error=lambda exc: self.pinChecked.emit(Attempt(False)))
