@@ -2081,8 +2081,7 @@
     <name>StaffPage</name>
     <message>
         <source>never</source>
-        <extracomment>A station on a hub: online or OFFLINE, what waits for the hub, the last sync.</extracomment>
-        <translation type="unfinished">aldrig</translation>
+        <translation>aldrig</translation>
     </message>
     <message>
         <source>Hub: online · {n} waiting · last sync {when}</source>

@@ -155,7 +155,7 @@ class StaffPage(QWidget):
         self.resume = BigButton(self)
         self.resume.setObjectName("primary")
         self.settings = BigButton(self)
-        #: A station on a hub: online or OFFLINE, what waits for the hub, the last sync.
+        # A station on a hub: online or OFFLINE, what waits for the hub, the last sync.
         self.link = label(self, "staffLink")
         self.link.hide()
         layout = QVBoxLayout(self)
