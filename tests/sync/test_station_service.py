@@ -118,3 +118,26 @@ def test_an_edit_of_one_field_at_two_stations_keeps_the_last_and_lists_the_loser
         assert s.get(Attendee, known.id).job_title == "Singer"
     (conflict,) = sync.conflicts(station.replica)
     assert conflict.kind == "edit" and conflict.details["lost"] == "Drummer" and conflict.details["kept"] == "Singer"
+
+
+def test_kiosk_run_on_a_hub_sets_up_the_replica_itself(hub, event_id, tmp_path, sqlite_url):
+    from kiosk.core.models import Event
+    from kiosk.core.replica import replica_path
+    from kiosk.settings import StationSettings
+    from kiosk.ui.station_run import Station
+
+    settings = StationSettings(tmp_path / "station.toml")
+    with hub.read() as s:
+        event = s.get(Event, event_id)
+    assert not replica_path(hub.url).exists()
+    service = Station(hub, "desk", Actor("Desk 5", "Liv"), settings)._station_service(event)
+    try:
+        assert replica_path(hub.url).exists() and service.online
+        assert sync.status(service.replica).event_id == event_id
+        with service.replica.read() as s:
+            assert len(s.execute(select(Attendee.id)).all()) == 40
+    finally:
+        service.close()
+    solo = open_store(sqlite_url)
+    assert Station(solo, "desk", Actor("Desk 5", "Liv"), settings)._station_service(event) is None  # a file stays as it was
+    solo.dispose()
