@@ -18,12 +18,12 @@ import json
 import uuid
 from dataclasses import replace
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from kiosk.core.checkin_lists import LIST, ListInfo, attendee_log
-from kiosk.core.models import Attendee, AuditEntry, CheckIn, CheckInKind, Event, utcnow
-from kiosk.core.rules import AttendeeFacts, ScanKind, Verdict, decide, is_inside, live
+from kiosk.core.checkin_lists import LIST, ListInfo
+from kiosk.core.models import Attendee, AuditEntry, CheckIn, CheckInKind, Event
+from kiosk.core.rules import AttendeeFacts, Past, ScanKind, Verdict, decide, is_inside, live
 from kiosk.core.store import Store
 from kiosk.core.sync_tables import OUTBOX, SYNC_CONFLICT
 
@@ -154,32 +154,50 @@ def _push_checkins(conn, rows: list[dict]) -> None:
     for value in values:
         if value["id"] in inserted:
             touched.setdefault((value["attendee_id"], value["list_id"]), []).append(value)
-    lists: dict[int, ListInfo] = {}
+    lists = {r.id: ListInfo.of(r) for r in conn.execute(select(LIST).where(LIST.c.id.in_({k[1] for k in touched})))}
     zones: dict[int, object] = {}
     by_id = {p.id: p for p in people.values()}
+    logs = _logs(conn, touched)
+    statuses = []
     for (attendee_id, list_id), new in touched.items():
-        if list_id not in lists:
-            lists[list_id] = ListInfo.of(conn.execute(select(LIST).where(LIST.c.id == list_id)).first())
         clist = lists[list_id]
-        log = attendee_log(conn, list_id, attendee_id)
+        log = logs.get((attendee_id, list_id), [])
         if clist.is_default:
-            _refresh_status(conn, attendee_id, log)
+            statuses.append(_status(attendee_id, log))
         entries = [v for v in new if v["kind"] == CheckInKind.ENTRY.value]
         if entries:
             person = by_id[attendee_id]
             if person.event_id not in zones:
                 zones[person.event_id] = _event_tz(conn, person.event_id)
             _flag_double_entries(conn, person, clist, log, min(v["at"] for v in entries), zones[person.event_id])
+    if statuses:  # the status caches, in one round trip
+        conn.execute(
+            update(ATTENDEE).where(ATTENDEE.c.id == bindparam("aid"))
+            .values(checked_in_at=bindparam("cin"), inside=bindparam("ins")),
+            statuses,
+        )
 
 
-def _refresh_status(conn, attendee_id: int, log) -> None:
-    """The attendee's status cache, recomputed from its log on the default list."""
+def _logs(conn, touched) -> dict:
+    """The log rows of every (attendee, list) pair, oldest first, read at once."""
+    out: dict = {}
+    rows = conn.execute(
+        select(CHECKIN).where(CHECKIN.c.attendee_id.in_({k[0] for k in touched}),
+                              CHECKIN.c.list_id.in_({k[1] for k in touched}))
+        .order_by(CHECKIN.c.at)
+    )
+    for r in rows:
+        key = (r.attendee_id, r.list_id)
+        if key in touched:
+            out.setdefault(key, []).append(Past(CheckInKind(r.kind), r.at, r.station, r.operator, r))
+    return out
+
+
+def _status(attendee_id: int, log) -> dict:
+    """The attendee's status cache from its log on the default list."""
     rows = live(log)
     entries = [p for p in rows if p.kind is CheckInKind.ENTRY]
-    conn.execute(
-        update(ATTENDEE).where(ATTENDEE.c.id == attendee_id)
-        .values(checked_in_at=entries[0].at if entries else None, inside=is_inside(rows))
-    )
+    return {"aid": attendee_id, "cin": entries[0].at if entries else None, "ins": is_inside(rows)}
 
 
 def _event_tz(conn, event_id: int):

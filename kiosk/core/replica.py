@@ -19,7 +19,7 @@ from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import and_, delete, func, literal_column, or_, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from kiosk.core.models import Attendee, AuditEntry, BadgePrint, CheckIn, CheckInList, Event, EventSetting, PrintJob, utcnow

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from kiosk.core import outbox, replica as rep, sync
 from kiosk.core.checkin import CheckInService, ResultKind
 from kiosk.core.events import Actor
-from kiosk.core.models import Attendee, CheckIn, CheckInKind
+from kiosk.core.models import Attendee, CheckIn
 from kiosk.core.sync_tables import OUTBOX, SYNC_CONFLICT
 
 pytestmark = pytest.mark.postgres
