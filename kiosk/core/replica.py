@@ -235,6 +235,9 @@ def read_changes(hub_conn, event_id: int, mark: int, xmin_prev: int):
     """The hub's side of a pull, in one statement: its oldest running transaction now, and every
     change numbered above ``mark`` or written by a transaction not finished at the last pull
     (two index range scans, so an idle pull stays cheap however long the log grows)."""
+    # Range scans on the two indexes whatever the planner guesses: a generic plan (prepared after
+    # a few pulls) or a log without statistics yet would otherwise read the whole log.
+    hub_conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
     rows = hub_conn.execute(_CHANGES, {"mark": mark, "xmin_prev": xmin_prev, "event_id": event_id}).all()
     return int(rows[0].xmin), [r for r in rows if r.seq is not None]
 
