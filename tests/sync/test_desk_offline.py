@@ -63,6 +63,12 @@ def test_the_desk_goes_on_offline_and_says_so(qtbot, relay, hub, event_id, desk_
     assert max(y - x for x, y in zip(ticks, ticks[1:])) < 0.5  # the window kept running
     qtbot.waitUntil(lambda: "OFFLINE · 1 waiting" in desk.status.database.text(), timeout=5_000)
     assert desk.offline_note.isVisible() and "twice" in desk.offline_note.text()
+    # A badge asked for offline: told at once that it waits for the hub; never a stuck desk.
+    desk.banner.clear()
+    started = time.monotonic()
+    desk.controller.reprint(b.id)
+    qtbot.waitUntil(lambda: desk.banner.state is not None, timeout=3_000)
+    assert time.monotonic() - started < 2.0 and "print queue is on the hub" in desk.banner.detail.text()
     # Search works from the replica while the hub is away.
     desk.search.setText(c.last_name)
     qtbot.waitUntil(lambda: desk.model.rowCount() > 0, timeout=5_000)

@@ -168,13 +168,17 @@ class DeskController(QObject):
             return
 
         def work() -> BadgeStatus:
-            status = printqueue.badge_status(self.store, target)
-            person = attendees.get(self.store, target)
+            status = self._on_hub(printqueue.badge_status, target)
+            if status is None:  # a station offline: the print queue is kept on the hub
+                raise KioskError(tr("The print queue is on the hub, which cannot be reached now: print this badge when the station is back online"))
+            person = self._read(attendees.get, target)
             template = self.printing.template_for(person.ticket_type if person else None)
-            printqueue.enqueue(
-                self.store, self.event_id, target, self.actor.station, template, self.printing.printer,
-                reprint=status.printed or status.pending > 0,
+            queued = self._on_hub(
+                printqueue.enqueue, self.event_id, target, self.actor.station, template, self.printing.printer,
+                status.printed or status.pending > 0,
             )
+            if queued is None:
+                raise KioskError(tr("The print queue is on the hub, which cannot be reached now: print this badge when the station is back online"))
             return status
 
         def done(status: BadgeStatus) -> None:
