@@ -96,7 +96,8 @@ def _upsert(conn, table, key: str, rows: list[dict]) -> None:
     if not rows:
         return
     stmt = sqlite_insert(table)
-    others = [c.name for c in table.columns if c.name != key and not (table is SETTING and c.name == "event_id")]
+    others = [c.name for c in table.columns if c.name != key and not (table is SETTING and c.name == "event_id")
+              and not (table is EVENT and c.name == "attendee_rev")]  # the replica counts its own
     keys = ["event_id", "key"] if table is SETTING else [key]
     stmt = stmt.on_conflict_do_update(index_elements=keys, set_={c: stmt.excluded[c] for c in others})
     conn.execute(stmt, rows)
@@ -120,10 +121,19 @@ def _remap_walk_ins(conn, rows: list[dict]) -> None:
 
 
 def apply_rows(conn, tbl: str, rows: list[dict]) -> None:
+    """Upsert rows from the hub. The replica keeps its own attendee revision (search indexes on
+    it fetch rows newer than what they have): every pulled attendee gets the next one."""
     table, key = TABLES[tbl]
-    if tbl == "attendee":
+    if tbl == "attendee" and rows:
         _remap_walk_ins(conn, rows)
+        rev = _next_rev(conn, rows[0]["event_id"])
+        rows = [{**r, "rev": rev} for r in rows]
     _upsert(conn, table, key, rows)
+
+
+def _next_rev(conn, event_id: int) -> int:
+    conn.execute(update(EVENT).where(EVENT.c.id == event_id).values(attendee_rev=EVENT.c.attendee_rev + 1))
+    return conn.execute(select(EVENT.c.attendee_rev).where(EVENT.c.id == event_id)).scalar() or 0
 
 
 class _Applying:

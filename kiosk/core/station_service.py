@@ -236,7 +236,7 @@ def walk_in_offline(replica: Store, event_id: int, values: dict, actor: Actor) -
     with replica.write() as session:
         lowest = session.execute(select(func.min(Attendee.id))).scalar() or 0
         row = Attendee(id=min(lowest, 0) - 1, event_id=event_id, code=generate_code(), walk_in=True,
-                       source="walk-in", rev=0, **values)
+                       source="walk-in", rev=attendees.bump_rev(session, event_id), **values)
         session.add(row)
         session.flush()
         audit.record(session, "walk_in", actor, event_id, row.id, code=row.code)

@@ -77,8 +77,14 @@ def test_a_walk_in_and_an_edit_made_offline_reach_the_hub_and_the_other_stations
     other = make_replica("other")
     rep.first_fill(other, hub, event_id)
     relay.stall()
+    from kiosk.core.search import SearchIndex, find
+
+    index = SearchIndex(station.replica, event_id, refresh_interval=0)
+    index.refresh(force=True)
     person = station.walk_in({"first_name": "Maja", "last_name": "Offlinesson"})
     assert not station.online and person.id < 0
+    index.refresh(force=True)  # found at this station at once, offline
+    assert [m.attendee.id for m in find(index, "Offlinesson")] == [person.id]
     assert station.check_in(person.id).kind is ResultKind.CHECKED_IN
     codes = _codes(hub, event_id)
     with hub.read() as s:
@@ -93,9 +99,9 @@ def test_a_walk_in_and_an_edit_made_offline_reach_the_hub_and_the_other_stations
         assert s.get(Attendee, known.id).organisation == "Offline AB"
     with station.replica.read() as s:  # the station's own copy now carries the hub's id
         assert s.get(Attendee, on_hub.id).code == person.code
+    index.refresh(force=True)  # and, once the hub has it, under the hub's id
+    assert on_hub.id in [m.attendee.id for m in find(index, "Offlinesson")]
     rep.pull(other, hub)
-    from kiosk.core.search import SearchIndex, find
-
     hits = find(SearchIndex(other, event_id), "Offlinesson")
     assert hits and hits[0].attendee.id == on_hub.id and hits[0].attendee.inside
 
