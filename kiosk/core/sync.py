@@ -162,6 +162,16 @@ def conflicts(replica_store: Store) -> list[Conflict]:
     return out
 
 
+def double_entries(replica_store: Store, attendee_id: int) -> frozenset:
+    """The ids of the attendee's log entries flagged as double entries made offline."""
+    import uuid
+
+    with replica_store.engine.connect() as conn:
+        ids = conn.execute(select(SYNC_CONFLICT.c.checkin_id).where(
+            SYNC_CONFLICT.c.attendee_id == attendee_id, SYNC_CONFLICT.c.kind == "double_entry")).scalars()
+        return frozenset(uuid.UUID(i) for i in ids if i)
+
+
 class SyncWorker:
     """A background thread: push and pull every ``interval`` seconds while the hub answers,
     retry with growing pauses while it does not. ``kick()`` asks for a round now."""

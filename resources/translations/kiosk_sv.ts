@@ -1220,6 +1220,10 @@
         <translation>Ångrad</translation>
     </message>
     <message>
+        <source>DOUBLE ENTRY made offline</source>
+        <translation>DUBBEL INCHECKNING i frånkopplat läge</translation>
+    </message>
+    <message>
         <source>No check-ins yet</source>
         <translation>Inga incheckningar än</translation>
     </message>

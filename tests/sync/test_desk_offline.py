@@ -85,3 +85,27 @@ def test_the_desk_goes_on_offline_and_says_so(qtbot, relay, hub, event_id, desk_
     assert rep.waiting(service.replica) == 0
     desk.close()
     far.dispose()
+
+
+def test_the_panel_marks_a_double_entry_made_offline(qtbot):
+    import uuid
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    from kiosk.core.checkin import LogEntry
+    from kiosk.core.models import BadgePrivacy, CheckInKind, Method
+    from kiosk.core.attendees import AttendeeInfo
+    from kiosk.core.printqueue import BadgeStatus
+    from kiosk.ui.desk.controller import AttendeeDetails
+    from kiosk.ui.desk.panel import AttendeePanel
+
+    at = datetime(2026, 5, 12, 9, 0, tzinfo=timezone.utc)
+    first = LogEntry(uuid.uuid4(), CheckInKind.ENTRY, at, "North", "Ann", Method.SCAN, "")
+    later = LogEntry(uuid.uuid4(), CheckInKind.ENTRY, at.replace(minute=5), "South", "Bea", Method.SCAN, "")
+    person = AttendeeInfo(1, 1, "CODE", "Ada", "Lund", "", "", "", "", "", "", (), BadgePrivacy.FULL, False, False, at, True)
+    panel = AttendeePanel(ZoneInfo("UTC"))
+    qtbot.addWidget(panel)
+    panel.show_details(AttendeeDetails(person, [first, later], BadgeStatus(False), frozenset({later.id})))
+    lines = [panel.history.item(i).text() for i in range(panel.history.count())]
+    assert any("South" in line and "DOUBLE ENTRY" in line for line in lines)
+    assert not any("North" in line and "DOUBLE ENTRY" in line for line in lines)

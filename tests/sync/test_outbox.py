@@ -95,6 +95,7 @@ def test_two_stations_apart_both_keep_their_rows_and_the_later_is_flagged(hub, e
         sync.sync_once(local, hub)
         (shown,) = sync.conflicts(local)
         assert shown.code == code and shown.station == "South" and shown.details["other_station"] == "North"
+        assert sync.double_entries(local, second.attendee.id) == {second.entry.id}  # what the desk panel marks
 
 
 PUSHER = r"""

@@ -15,7 +15,7 @@ from datetime import datetime, time
 from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy import select
 
-from kiosk.core import attendees, printqueue
+from kiosk.core import attendees, printqueue, sync
 from kiosk.core.attendees import AttendeeInfo, ValidationError
 from kiosk.core.checkin import CheckInService, LogEntry, ResultKind, ScanResult, count_today
 from kiosk.core.errors import KioskError
@@ -41,6 +41,8 @@ class AttendeeDetails:
     info: AttendeeInfo
     history: list[LogEntry]
     badge: BadgeStatus
+    # Entries flagged as double entries made offline (a station on a hub).
+    doubles: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -246,7 +248,8 @@ class DeskController(QObject):
             person = self._read(attendees.get, attendee_id)
             if person is None:
                 return None
-            return AttendeeDetails(person, self.service.history(attendee_id), self._read(printqueue.badge_status, attendee_id))
+            doubles = sync.double_entries(self.service.replica, attendee_id) if hasattr(self.service, "replica") else frozenset()
+            return AttendeeDetails(person, self.service.history(attendee_id), self._read(printqueue.badge_status, attendee_id), doubles)
 
         def done(details: AttendeeDetails | None) -> None:
             self.current = details
