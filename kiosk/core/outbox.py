@@ -22,7 +22,7 @@ from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from kiosk.core.checkin_lists import LIST, ListInfo
-from kiosk.core.models import Attendee, AuditEntry, CheckIn, CheckInKind, Event
+from kiosk.core.models import Attendee, AuditEntry, CheckIn, CheckInKind, Event, PrintJob
 from kiosk.core.rules import AttendeeFacts, Past, ScanKind, Verdict, decide, is_inside, live
 from kiosk.core.store import Store
 from kiosk.core.sync_tables import OUTBOX, SYNC_CONFLICT
@@ -30,13 +30,14 @@ from kiosk.core.sync_tables import OUTBOX, SYNC_CONFLICT
 ATTENDEE = Attendee.__table__
 CHECKIN = CheckIn.__table__
 AUDIT = AuditEntry.__table__
+JOB = PrintJob.__table__
 BATCH = 500
 
 
 def _local_rows(replica_conn, items) -> dict:
     """What each outbox row refers to, read from the replica."""
     out = {}
-    ids = {"checkin": [], "attendee": [], "audit": []}
+    ids = {"checkin": [], "attendee": [], "audit": [], "print": []}
     for item in items:
         if item.kind in ids:
             ids[item.kind].append(item.ref)
@@ -47,6 +48,9 @@ def _local_rows(replica_conn, items) -> dict:
     if ids["attendee"]:
         for row in replica_conn.execute(select(ATTENDEE).where(ATTENDEE.c.id.in_([int(r) for r in ids["attendee"]]))).mappings():
             out[("attendee", str(row["id"]))] = dict(row)
+    if ids["print"]:
+        for row in replica_conn.execute(select(JOB).where(JOB.c.id.in_([uuid.UUID(r) for r in ids["print"]]))).mappings():
+            out[("print", row["id"].hex)] = dict(row, code=codes.get(row["attendee_id"]))
     if ids["audit"]:
         for row in replica_conn.execute(select(AUDIT).where(AUDIT.c.id.in_([uuid.UUID(r) for r in ids["audit"]]))).mappings():
             out[("audit", row["id"].hex)] = dict(row, code=codes.get(row["attendee_id"]))
@@ -54,7 +58,7 @@ def _local_rows(replica_conn, items) -> dict:
 
 
 def _norm(kind: str, ref: str) -> str:
-    return uuid.UUID(ref).hex if kind in ("checkin", "audit") else ref
+    return uuid.UUID(ref).hex if kind in ("checkin", "audit", "print") else ref
 
 
 def push(replica: Store, hub: Store, batch: int = BATCH, before_commit=None, after_commit=None) -> int:
@@ -80,6 +84,8 @@ def push(replica: Store, hub: Store, batch: int = BATCH, before_commit=None, aft
                     _push_walk_in(conn, row)
                 elif item.kind == "audit" and row is not None:
                     _push_audit(conn, row)
+                elif item.kind == "print" and row is not None:
+                    _push_print_job(conn, row)
                 elif item.kind == "edit":
                     _push_edit(conn, json.loads(item.payload))
             _push_checkins(conn, checkins)
@@ -88,9 +94,12 @@ def push(replica: Store, hub: Store, batch: int = BATCH, before_commit=None, aft
     if after_commit is not None:
         after_commit()
     last = items[-1].seq
+    jobs = [uuid.UUID(i.ref) for i in items if i.kind == "print"]
     with replica.engine.connect().execution_options(kiosk_write=True) as rconn:
         rconn.begin()
         rconn.execute(delete(OUTBOX).where(OUTBOX.c.seq <= last))
+        if jobs:  # the hub's queue has them now; its worker prints them
+            rconn.execute(delete(JOB).where(JOB.c.id.in_(jobs)))
         rconn.commit()
     return len(items)
 
@@ -114,6 +123,15 @@ def _bump(conn, event_id: int) -> int:
         update(Event.__table__).where(Event.__table__.c.id == event_id)
         .values(attendee_rev=Event.__table__.c.attendee_rev + 1).returning(Event.__table__.c.attendee_rev)
     ).scalar_one()
+
+
+def _push_print_job(conn, row: dict) -> None:
+    """A badge asked for offline joins the hub's print queue (the station's worker prints it)."""
+    person = _hub_attendee(conn, row["event_id"], row["code"])
+    if person is None:
+        return
+    values = {**{k: v for k, v in row.items() if k != "code"}, "attendee_id": person.id}
+    conn.execute(pg_insert(JOB).values(**values).on_conflict_do_nothing(index_elements=["id"]))
 
 
 def _push_audit(conn, row: dict) -> None:

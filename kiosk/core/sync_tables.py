@@ -48,7 +48,7 @@ OUTBOX = Table(
     "sync_outbox",
     REPLICA_META,
     Column("seq", Integer, primary_key=True, autoincrement=True),
-    #: checkin, attendee (a walk-in made offline), edit, audit, badge
+    #: checkin, attendee (a walk-in made offline), edit, audit, print (a badge asked for offline)
     Column("kind", String(16), nullable=False),
     Column("ref", String(100), nullable=False),
     Column("payload", Text, nullable=False, server_default=""),
@@ -74,6 +74,9 @@ REPLICA_TRIGGERS = (
     f"""CREATE TRIGGER IF NOT EXISTS sync_out_walk_in AFTER INSERT ON attendee WHEN {_APPLYING}
     BEGIN INSERT INTO sync_outbox (kind, ref, payload, created_at, tries, last_error)
           VALUES ('attendee', NEW.id, '', CURRENT_TIMESTAMP, 0, ''); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS sync_out_print AFTER INSERT ON print_job WHEN {_APPLYING}
+    BEGIN INSERT INTO sync_outbox (kind, ref, payload, created_at, tries, last_error)
+          VALUES ('print', NEW.id, '', CURRENT_TIMESTAMP, 0, ''); END""",
     f"""CREATE TRIGGER IF NOT EXISTS sync_out_audit AFTER INSERT ON audit_entry WHEN {_APPLYING}
     BEGIN INSERT INTO sync_outbox (kind, ref, payload, created_at, tries, last_error)
           VALUES ('audit', NEW.id, '', CURRENT_TIMESTAMP, 0, ''); END""",

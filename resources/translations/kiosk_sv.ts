@@ -237,10 +237,6 @@
         <translation>ångringen</translation>
     </message>
     <message>
-        <source>The print queue is on the hub, which cannot be reached now: print this badge when the station is back online</source>
-        <translation>Utskriftskön finns på hubben, som inte går att nå just nu: skriv ut namnbrickan när stationen är ansluten igen</translation>
-    </message>
-    <message>
         <source>Reprint queued</source>
         <translation>Ny utskrift köad</translation>
     </message>

@@ -16,7 +16,7 @@ from kiosk.core.models import Event
 from kiosk.core.station_service import connect
 from kiosk.core.store import open_store
 from kiosk.ui.result_state import ResultState
-from tests.ui.conftest import OFFSCREEN_NOISE, desk_actor, log_rows, people, station_settings  # noqa: F401 (fixtures)
+from tests.ui.conftest import OFFSCREEN_NOISE, desk_actor, log_rows, people, print_jobs, station_settings  # noqa: F401 (fixtures)
 
 pytestmark = [OFFSCREEN_NOISE, pytest.mark.postgres]
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -48,6 +48,8 @@ def test_the_desk_goes_on_offline_and_says_so(qtbot, relay, hub, event_id, desk_
     qtbot.waitUntil(lambda: desk.banner.state is ResultState.SUCCESS, timeout=10_000)
     qtbot.waitUntil(lambda: "Hub: online" in desk.status.database.text(), timeout=10_000)
     assert not desk.offline_note.isVisible()
+    qtbot.waitUntil(lambda: len(print_jobs(hub, a.id)) == 1, timeout=10_000)  # a's badge, queued online
+    qtbot.waitUntil(lambda: desk.tasks.pending == 0, timeout=10_000)
 
     relay.stall()
     desk.banner.clear()
@@ -61,14 +63,16 @@ def test_the_desk_goes_on_offline_and_says_so(qtbot, relay, hub, event_id, desk_
     assert time.monotonic() - started < 2.5  # typing the code plus at most the 1.5 s deadline
     timer.stop()
     assert max(y - x for x, y in zip(ticks, ticks[1:])) < 0.5  # the window kept running
-    qtbot.waitUntil(lambda: "OFFLINE · 1 waiting" in desk.status.database.text(), timeout=5_000)
+    # The check-in and its badge (printed after a first check-in) wait for the hub.
+    qtbot.waitUntil(lambda: "OFFLINE · 2 waiting" in desk.status.database.text(), timeout=5_000)
     assert desk.offline_note.isVisible() and "twice" in desk.offline_note.text()
-    # A badge asked for offline: told at once that it waits for the hub; never a stuck desk.
+    # A badge asked for offline is queued the same way, at once; never a stuck desk.
     desk.banner.clear()
     started = time.monotonic()
     desk.controller.reprint(b.id)
-    qtbot.waitUntil(lambda: desk.banner.state is not None, timeout=3_000)
-    assert time.monotonic() - started < 2.0 and "print queue is on the hub" in desk.banner.detail.text()
+    qtbot.waitUntil(lambda: desk.banner.state is ResultState.INFO, timeout=3_000)
+    assert time.monotonic() - started < 2.0 and "queued" in desk.banner.title.text()
+    qtbot.waitUntil(lambda: "OFFLINE · 3 waiting" in desk.status.database.text(), timeout=5_000)
     # Search works from the replica while the hub is away.
     desk.search.setText(c.last_name)
     qtbot.waitUntil(lambda: desk.model.rowCount() > 0, timeout=5_000)
@@ -82,6 +86,8 @@ def test_the_desk_goes_on_offline_and_says_so(qtbot, relay, hub, event_id, desk_
     qtbot.waitUntil(lambda: "Hub: online" in desk.status.database.text(), timeout=10_000)
     assert not desk.offline_note.isVisible()
     assert len(log_rows(hub, a.id)) == 1 and len(log_rows(hub, b.id)) == 1  # each once on the hub
+    assert [j.reprint for j in print_jobs(hub, b.id)] == [False, True]  # both joined the hub's queue
+    assert len(print_jobs(hub, a.id)) == 1
     assert rep.waiting(service.replica) == 0
     desk.close()
     far.dispose()

@@ -170,17 +170,10 @@ class DeskController(QObject):
             return
 
         def work() -> BadgeStatus:
-            status = self._on_hub(printqueue.badge_status, target)
-            if status is None:  # a station offline: the print queue is kept on the hub
-                raise KioskError(tr("The print queue is on the hub, which cannot be reached now: print this badge when the station is back online"))
+            status = self._read(printqueue.badge_status, target)
             person = self._read(attendees.get, target)
             template = self.printing.template_for(person.ticket_type if person else None)
-            queued = self._on_hub(
-                printqueue.enqueue, self.event_id, target, self.actor.station, template, self.printing.printer,
-                status.printed or status.pending > 0,
-            )
-            if queued is None:
-                raise KioskError(tr("The print queue is on the hub, which cannot be reached now: print this badge when the station is back online"))
+            self._enqueue(target, template, status.printed or status.pending > 0)
             return status
 
         def done(status: BadgeStatus) -> None:
@@ -200,8 +193,8 @@ class DeskController(QObject):
                 person = attendees.register_walk_in(self.store, self.event_id, values, self.actor)
             result = self.service.check_in(person.id, Method.WALK_IN)
             template = self.printing.template_for(person.ticket_type)
-            if result.kind is ResultKind.CHECKED_IN and _has_template(template) and self._hub_up():
-                self._on_hub(printqueue.enqueue, self.event_id, person.id, self.actor.station, template, self.printing.printer)
+            if result.kind is ResultKind.CHECKED_IN and _has_template(template):
+                self._enqueue(person.id, template)
             return result
 
         def done(result: ScanResult) -> None:
@@ -291,8 +284,15 @@ class DeskController(QObject):
         """``fn(hub, *args)``; on a station with a replica, None when the hub does not answer in time."""
         return self.service.on_hub(fn, *args) if hasattr(self.service, "on_hub") else fn(self.store, *args)
 
-    def _hub_up(self) -> bool:
-        return getattr(self.service, "online", True)
+    def _enqueue(self, attendee_id: int, template: str, reprint: bool = False) -> None:
+        """Queue a badge: on the hub, or (a station offline) in the replica's outbox, to join the
+        hub's print queue when it is back."""
+        args = (self.event_id, attendee_id, self.actor.station, template, self.printing.printer, reprint)
+        if hasattr(self.service, "on_hub"):
+            if self.service.on_hub(printqueue.enqueue, *args) is None:
+                printqueue.enqueue(self.service.replica, *args)
+        else:
+            printqueue.enqueue(self.store, *args)
 
     # -- plumbing ----------------------------------------------------------------------------
     def _write(self, fn, *args, action: str, then=None) -> None:
@@ -315,19 +315,17 @@ class DeskController(QObject):
 
     def _auto_print(self, result: ScanResult) -> None:
         """After a green: queue the badge if this person has none yet (printing never delays the green)."""
-        if result.kind is not ResultKind.CHECKED_IN or result.attendee is None or not self._hub_up():
-            return  # offline: the print queue lives on the hub; staff print from the panel later
+        if result.kind is not ResultKind.CHECKED_IN or result.attendee is None:
+            return
         person = result.attendee
 
         def work() -> bool:
-            status = self._on_hub(printqueue.badge_status, person.id)
-            if status is None:  # the hub went away meanwhile: staff print from the panel later
-                return False
+            status = self._read(printqueue.badge_status, person.id)
             already = status.printed or status.pending > 0
             template = self.printing.template_for(person.ticket_type)
             if printqueue.should_auto_print(result, already, template, self.printing.auto_print):
-                return self._on_hub(printqueue.enqueue, self.event_id, person.id, self.actor.station, template,
-                                    self.printing.printer) is not None
+                self._enqueue(person.id, template)
+                return True
             return False
 
         def done(queued: bool) -> None:
