@@ -12,7 +12,7 @@ from kiosk.core.station_service import connect
 from kiosk.core.store import open_store
 from kiosk.ui.result_state import ResultState
 from kiosk.ui.selfservice.assemble import open_self_service
-from tests.ui.conftest import OFFSCREEN_NOISE, log_rows, people, station_settings  # noqa: F401 (fixture)
+from tests.ui.conftest import OFFSCREEN_NOISE, log_rows, people, print_jobs, station_settings  # noqa: F401 (fixture)
 
 pytestmark = [OFFSCREEN_NOISE, pytest.mark.postgres]
 PIN = "4711"
@@ -34,7 +34,7 @@ def test_the_kiosk_checks_in_offline_and_its_staff_menu_says_so(qtbot, relay, hu
     window.controller.scan(person.code)
     qtbot.waitUntil(lambda: window.result.banner.state is ResultState.SUCCESS if hasattr(window.result, "banner") else True,
                     timeout=5_000)
-    assert not service.online and service.sync_status().waiting == 1
+    assert not service.online and service.sync_status().waiting == 2  # the check-in and its badge
     window.ask_pin()
     keys = {k.text(): k for k in window.pin.keypad.keys}
     for ch in PIN:
@@ -42,13 +42,13 @@ def test_the_kiosk_checks_in_offline_and_its_staff_menu_says_so(qtbot, relay, hu
     window.pin.ok.click()
     assert window.page is window.staff
     qtbot.waitUntil(lambda: window.staff.link.isVisible(), timeout=5_000)
-    assert window.staff.link.text().startswith("OFFLINE") and "1 waiting" in window.staff.link.text()
+    assert window.staff.link.text().startswith("OFFLINE") and "2 waiting" in window.staff.link.text()
 
     relay.resume()
     service.worker.interval = 0.2
     service.worker.kick()
     qtbot.waitUntil(lambda: service.online, timeout=20_000)
-    assert len(log_rows(hub, person.id)) == 1
+    assert len(log_rows(hub, person.id)) == 1 and len(print_jobs(hub, person.id)) == 1
     window.may_close = True
     window.close()
     service.close()

@@ -148,16 +148,28 @@ class SelfServiceController(QObject):
         self.resultReady.emit(KioskResult(ResultState.OFFLINE if isinstance(exc, UNREACHABLE) else ResultState.ERROR, "offline"))
 
     # -- badges --------------------------------------------------------------------------
+    def _read(self, fn, *args):
+        """``fn(store, *args)`` on the hub, or on the replica when it does not answer in time."""
+        return self.service.read(fn, *args) if hasattr(self.service, "read") else fn(self.store, *args)
+
+    def _enqueue(self, attendee_id: int, template: str, reprint: bool):
+        """Queue a badge on the hub, or (offline) in the replica's outbox, to join it later."""
+        args = (self.event_id, attendee_id, self.station, template, self.printing.printer, reprint)
+        if hasattr(self.service, "on_hub"):
+            job = self.service.on_hub(printqueue.enqueue, *args)
+            return job if job is not None else printqueue.enqueue(self.service.replica, *args)
+        return printqueue.enqueue(self.store, *args)
+
     def _badge(self, result: ScanResult) -> None:
         person = result.attendee
         p = self.printing
 
         def work() -> str:
-            status = printqueue.badge_status(self.store, person.id)
+            status = self._read(printqueue.badge_status, person.id)
             already = status.printed or status.pending > 0
             template = p.template_for(person.ticket_type)
             if printqueue.should_auto_print(result, already, template, p.auto_print):
-                printqueue.enqueue(self.store, self.event_id, person.id, self.station, template, p.printer)
+                self._enqueue(person.id, template, False)
                 return PRINT_QUEUED
             if status.pending and not status.printed:
                 return PRINT_QUEUED  # queued earlier (at the desk, or a batch): say it is coming
@@ -171,9 +183,9 @@ class SelfServiceController(QObject):
         p = self.printing
 
         def work():
-            person = attendees.get(self.store, attendee_id)
+            person = self._read(attendees.get, attendee_id)
             template = p.template_for(person.ticket_type if person else None)
-            return printqueue.enqueue(self.store, self.event_id, attendee_id, self.station, template, p.printer, True)
+            return self._enqueue(attendee_id, template, True)
 
         self.tasks.run(
             work,
