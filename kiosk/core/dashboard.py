@@ -256,7 +256,9 @@ class DashboardData:
             ).all()
             recent = [(at, s, m, f, o, effective_privacy(_Person(p, own, c, t), rules).value)
                       for at, s, m, f, o, p, own, c, t in recent]
-            station_rows = session.execute(select(Station.name, Station.mode, Station.last_seen, Station.printer_status)).all()
+            station_rows = session.execute(select(
+                Station.name, Station.mode, Station.last_seen, Station.printer_status, Station.sync_state, Station.sync_waiting
+            )).all()
             jobs = session.execute(
                 select(PrintJob.station, PrintJob.state, func.count())
                 .where(PrintJob.state.in_(SHOWN_JOBS), PrintJob.event_id == self.event_id)
@@ -287,7 +289,10 @@ class DashboardData:
         job_counts: dict[str, dict[str, int]] = {}
         for station, state, n in jobs:
             job_counts.setdefault(station or "", {})[state] = int(n)
-        stations = {name: StationRow(name, mode, seen, status, job_counts.get(name, {})) for name, mode, seen, status in station_rows}
+        stations = {
+            name: StationRow(name, mode, seen, status, job_counts.get(name, {}), sync_state or "", sync_waiting or 0)
+            for name, mode, seen, status, sync_state, sync_waiting in station_rows
+        }
         for name, counts in job_counts.items():
             stations.setdefault(name, StationRow(name, "", None, "", counts))
         return DashboardFigures(

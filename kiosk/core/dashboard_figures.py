@@ -69,6 +69,9 @@ class StationRow:
     last_seen: datetime | None
     printer_status: str
     jobs: dict[str, int] = field(default_factory=dict)
+    #: A station with a replica: "online" or "sending" as it last reported, and its backlog.
+    sync_state: str = ""
+    sync_waiting: int = 0
 
     @property
     def waiting(self) -> int:
@@ -77,6 +80,16 @@ class StationRow:
     def silent(self, now: datetime) -> bool:
         """No heartbeat for more than ``SILENT_AFTER``: the station is closed, crashed or offline."""
         return self.last_seen is None or now - self.last_seen > SILENT_AFTER
+
+    def link(self, now: datetime, stale_seconds: float = 15.0) -> tuple[str, int]:
+        """("online" | "sending" | "offline" | "", backlog) for a station with a replica: one
+        that has not reported for a while is taken as offline (its backlog is then unknown
+        beyond what it last said)."""
+        if not self.sync_state:
+            return "", 0
+        if self.last_seen is None or (now - self.last_seen).total_seconds() > stale_seconds:
+            return "offline", self.sync_waiting
+        return ("sending" if self.sync_waiting else "online"), self.sync_waiting
 
 
 @dataclass(frozen=True)

@@ -210,6 +210,10 @@ class Station(SQLModel, table=True):
     mode: str = Field(default="", max_length=32)
     #: Printer state reported by the station: "ready", "error: ...", queue length.
     printer_status: str = Field(default="", max_length=300)
+    #: A station with a replica: "online" or "sending" (its offline work), and how much of it
+    #: still waits, as it last told the hub (kiosk.core.sync).
+    sync_state: str = Field(default="", sa_column=Column(String(16), nullable=False, server_default=""))
+    sync_waiting: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
 
 
 class PrintJob(SQLModel, table=True):
@@ -289,3 +293,6 @@ def _give_default_list(mapper, connection, target: Event) -> None:
 
 
 sa_event.listen(Event, "after_insert", _give_default_list)
+
+
+from kiosk.core import sync_tables as _sync_tables  # noqa: E402,F401  (the sync tables share this metadata)

@@ -46,7 +46,10 @@ class Station:
 
     def open_event(self, event: Event):
         old = self.window
-        window = self.build(self.store, event, self.actor, self.settings)
+        service = self._station_service(event)
+        window = self.build(self.store, event, self.actor, self.settings, **({"service": service} if service else {}))
+        if service is not None:
+            window.closing.append(service.close)
         window.station = self
         self.window = window
         if old is not None:
@@ -62,6 +65,17 @@ class Station:
         window.raise_()
         window.activateWindow()
         return window
+
+
+    def _station_service(self, event: Event):
+        """On a PostgreSQL hub the desk keeps a local replica and goes on offline when the hub
+        is lost (kiosk.core.station_service)."""
+        if self.mode not in ("desk", "self") or self.store.dialect != "postgresql":
+            return None
+        from kiosk.core.station_service import connect
+
+        actor = self.actor if self.mode == "desk" else Actor(self.actor.station, "self-service")
+        return connect(self.store, event.id, actor, self.settings.get("station/list") or None)
 
 
 def run_station(app: QApplication, ctx, mode: str, actor: Actor, settings: StationSettings) -> int:

@@ -68,6 +68,19 @@ class StationStatusBar(QStatusBar):
         if totals is not None:
             self.event_total.setText(self.tr("Event: {n} / {expected} checked in").format(n=totals[0], expected=totals[1]))
 
+    def set_sync(self, online: bool, waiting: int, last_sync) -> None:
+        """A station with a replica: the hub's state, what waits for it, the last sync."""
+        when = last_sync.astimezone().strftime("%H:%M:%S") if last_sync else self.tr("never")
+        if online:
+            text = self.tr("Hub: online · last sync {when}").format(when=when)
+            if waiting:
+                text += "  " + self.tr("· {n} waiting").format(n=waiting)
+            self.database.setText(text)
+            self.database.setStyleSheet("")
+        else:
+            self.database.setText(self.tr("OFFLINE · {n} waiting · last sync {when}").format(n=waiting, when=when))
+            self.database.setStyleSheet("color: white; background: #b35c00; padding: 0 6px; font-weight: bold;")
+
     def set_today(self, count: int | None) -> None:
         if count is not None:
             self.today.setText(self.tr("Checked in here today: {n}").format(n=count))

@@ -276,7 +276,7 @@
     </message>
     <message>
         <source>exit</source>
-        <extracomment>The badge privacy that applies and why (own setting, a category rule, or none) The whole event: (checked in, expected). The check-in list this station decides on (None: the event&apos;s default list); the badge of a first check-in is queued in the check-in&apos;s own transaction. Categories and ticket types in use, offered in the walk-in and edit forms. What the search list shows: everyone, or only those still expected (roster.FILTERS). The last results at this station, newest first.</extracomment>
+        <extracomment>The badge privacy that applies and why (own setting, a category rule, or none) The whole event: (checked in, expected). Categories and ticket types in use, offered in the walk-in and edit forms. What the search list shows: everyone, or only those still expected (roster.FILTERS). The last results at this station, newest first.</extracomment>
         <translation>utpasseringen</translation>
     </message>
     <message>
@@ -1959,6 +1959,66 @@
         <source>More: {name}</source>
         <translation>Mer: {name}</translation>
     </message>
+    <message>
+        <source>This station works on its own database file; sync is for stations on a PostgreSQL hub</source>
+        <translation>Den här stationen arbetar med en egen databasfil; synk är för stationer mot en PostgreSQL-hubb</translation>
+    </message>
+    <message>
+        <source>This station has no replica of the hub yet: run &apos;kiosk sync now&apos; or &apos;kiosk run&apos; while the hub answers</source>
+        <translation>Den här stationen har ingen kopia av hubben än: kör &apos;kiosk sync now&apos; eller &apos;kiosk run&apos; medan hubben svarar</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>ansluten</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>FRÅNKOPPLAD</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>State: {state}</source>
+        <translation>Läge: {state}</translation>
+    </message>
+    <message>
+        <source>Waiting for the hub: {n}</source>
+        <translation>Väntar på hubben: {n}</translation>
+    </message>
+    <message>
+        <source>Last sync: {when}</source>
+        <translation>Senaste synk: {when}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>Senaste fel: {error}</translation>
+    </message>
+    <message>
+        <source>the hub does not answer</source>
+        <translation>hubben svarar inte</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub: {reason}</source>
+        <translation>Når inte hubben: {reason}</translation>
+    </message>
+    <message>
+        <source>Sent {pushed}, received {pulled}; {n} waiting</source>
+        <translation>Skickade {pushed}, tog emot {pulled}; {n} väntar</translation>
+    </message>
+    <message>
+        <source>No conflicts</source>
+        <translation>Inga konflikter</translation>
+    </message>
+    <message>
+        <source>{when}  double entry made offline: {who} at {station}, already in at {other} ({other_at})</source>
+        <translation>{when}  dubbel incheckning i frånkopplat läge: {who} vid {station}, redan inne vid {other} ({other_at})</translation>
+    </message>
+    <message>
+        <source>{when}  edit at two stations: {who}, {field} kept &apos;{kept}&apos;, lost &apos;{lost}&apos; ({station})</source>
+        <translation>{when}  ändrad vid två stationer: {who}, {field} behöll &apos;{kept}&apos;, förlorade &apos;{lost}&apos; ({station})</translation>
+    </message>
 </context>
 <context>
     <name>AttendeePanel</name>
@@ -2032,6 +2092,10 @@
     <message>
         <source>Annulled</source>
         <translation>Ångrad</translation>
+    </message>
+    <message>
+        <source>DOUBLE ENTRY made offline</source>
+        <translation>DUBBEL INCHECKNING i frånkopplat läge</translation>
     </message>
     <message>
         <source>No check-ins yet</source>
@@ -2152,6 +2216,22 @@
         <translation>Per sektor: ingen kategori angiven (importera en med --map KOLUMN=category)</translation>
     </message>
     <message>
+        <source>online</source>
+        <translation>ansluten</translation>
+    </message>
+    <message>
+        <source>sending {n}</source>
+        <translation>skickar {n}</translation>
+    </message>
+    <message>
+        <source>OFFLINE · {n} waiting</source>
+        <translation>FRÅNKOPPLAD · {n} väntar</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>FRÅNKOPPLAD</translation>
+    </message>
+    <message>
         <source>Database unreachable: {message} (figures may be old)</source>
         <translation>Databasen går inte att nå: {message} (siffrorna kan vara gamla)</translation>
     </message>
@@ -2180,10 +2260,6 @@
         <translation>Senaste 20 incheckningarna</translation>
     </message>
     <message>
-        <source>Stations: printer, queue, check-ins</source>
-        <translation>Stationer: skrivare, kö, incheckningar</translation>
-    </message>
-    <message>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
@@ -2204,6 +2280,10 @@
         <translation>Organisation</translation>
     </message>
     <message>
+        <source>Stations: hub link, printer, queue, check-ins</source>
+        <translation>Stationer: länk till navet, skrivare, kö, incheckningar</translation>
+    </message>
+    <message>
         <source>First name</source>
         <translation>Förnamn</translation>
     </message>
@@ -2218,6 +2298,10 @@
     <message>
         <source>Printer</source>
         <translation>Skrivare</translation>
+    </message>
+    <message>
+        <source>Hub link</source>
+        <translation>Hubbanslutning</translation>
     </message>
     <message>
         <source>Last seen</source>
@@ -2246,6 +2330,10 @@
     <message>
         <source>Camera</source>
         <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached: this desk goes on checking people in on its own copy, and sends everything when the hub is back. Until then a guest could be let in twice at two stations; such double entries are listed afterwards.</source>
+        <translation>Hubben går inte att nå: den här disken fortsätter checka in på sin egen kopia och skickar allt när hubben är tillbaka. Till dess kan en gäst släppas in två gånger vid två stationer; sådana dubbla incheckningar listas efteråt.</translation>
     </message>
     <message>
         <source>Show:</source>
@@ -3177,6 +3265,18 @@
 <context>
     <name>StaffPage</name>
     <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>Hub: online · {n} waiting · last sync {when}</source>
+        <translation>Hubb: ansluten · {n} väntar · senaste synk {when}</translation>
+    </message>
+    <message>
+        <source>OFFLINE: checking in on this kiosk&apos;s own copy · {n} waiting · last sync {when}</source>
+        <translation>FRÅNKOPPLAD: checkar in på kioskens egen kopia · {n} väntar · senaste synk {when}</translation>
+    </message>
+    <message>
         <source>Staff menu</source>
         <translation>Personalmeny</translation>
     </message>
@@ -3227,6 +3327,22 @@
     <message>
         <source>Event: {n} / {expected} checked in</source>
         <translation>Evenemanget: {n} / {expected} incheckade</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>Hub: online · last sync {when}</source>
+        <translation>Hubb: ansluten · senaste synk {when}</translation>
+    </message>
+    <message>
+        <source>· {n} waiting</source>
+        <translation>· {n} väntar</translation>
+    </message>
+    <message>
+        <source>OFFLINE · {n} waiting · last sync {when}</source>
+        <translation>FRÅNKOPPLAD · {n} väntar · senaste synk {when}</translation>
     </message>
     <message>
         <source>Checked in here today: {n}</source>

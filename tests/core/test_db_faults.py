@@ -20,7 +20,7 @@ from kiosk.core.demo import create_demo
 from kiosk.core.events import Actor
 from kiosk.core.store import open_store
 from tests.conftest import _truncate_pg
-from tests.pg_relay import Relay
+from tests.relay import Relay
 
 pytestmark = pytest.mark.postgres
 

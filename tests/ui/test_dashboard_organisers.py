@@ -56,12 +56,12 @@ def test_a_station_without_a_heartbeat_is_marked_silent(qtbot, desk_store, desk_
         r = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == name)
         return [table.item(r, c) for c in range(table.columnCount())]
 
-    assert row("Desk 1")[4].text().endswith("silent") is False
-    assert row("Lobby kiosk")[4].text().endswith("· silent")
+    assert row("Desk 1")[5].text().endswith("silent") is False
+    assert row("Lobby kiosk")[5].text().endswith("· silent")
     assert row("Lobby kiosk")[0].foreground().color() == SILENT_COLOUR
     qtbot.wait(2500)  # Desk 2's minute runs out; no new figures are needed to say so
     window.station_clock.timeout.emit()
-    assert row("Desk 2")[4].text().endswith("· silent")
+    assert row("Desk 2")[5].text().endswith("· silent")
 
 
 def test_the_not_arrived_list_lists_everyone_and_filters(qtbot, desk_store, desk_event):

@@ -16,7 +16,7 @@ from kiosk.core.demo import create_demo
 from kiosk.core.models import Event
 from kiosk.core.store import open_store
 from kiosk.ui.result_state import ResultState
-from tests.pg_relay import Relay
+from tests.relay import Relay
 from tests.ui.conftest import OFFSCREEN_NOISE, log_rows, people, print_jobs
 
 pytestmark = [OFFSCREEN_NOISE, pytest.mark.postgres, pytest.mark.slow]

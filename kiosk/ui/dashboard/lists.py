@@ -124,9 +124,11 @@ class NotArrivedPanel(QWidget):
         self._title()
 
 
-def station_rows(figures: DashboardFigures, tz, now: datetime | None = None, silent_word: str = "silent"):
-    """Each station's row (name, printer, waiting, check-ins in the last 15 minutes, last seen)
-    and its colour (red when silent)."""
+def station_rows(figures: DashboardFigures, tz, now: datetime | None = None, silent_word: str = "silent",
+                 link_text=None):
+    """Each station's row (name, link to the hub, printer, waiting, check-ins in the last 15
+    minutes, last seen) and its colour (red when silent or offline). ``link_text(state,
+    backlog)`` words the hub link."""
     now = now or utcnow()
     recent = dict(figures.stations_15m)
     rows, colours = [], []
@@ -134,10 +136,12 @@ def station_rows(figures: DashboardFigures, tz, now: datetime | None = None, sil
         waiting = str(s.waiting) + (f" · {s.jobs['failed']} ✗" if s.jobs.get("failed") else "")
         seen = time_text(s.last_seen, tz, "—", seconds=True)
         silent = s.silent(now)
-        rows.append((s.name, localise(s.printer_status) or "—", waiting, str(recent.pop(s.name, 0)),
+        state, backlog = s.link(now)
+        link = link_text(state, backlog) if link_text is not None else (state or "—")
+        rows.append((s.name, link, localise(s.printer_status) or "—", waiting, str(recent.pop(s.name, 0)),
                      f"{seen} · {silent_word}" if silent else seen))
-        colours.append(SILENT_COLOUR if silent else None)
+        colours.append(SILENT_COLOUR if silent or state == "offline" else None)
     for name, n in sorted(recent.items()):  # checked people in, but never reported as a station
-        rows.append((name or "—", "—", "0", str(n), "—"))
+        rows.append((name or "—", "—", "—", "0", str(n), "—"))
         colours.append(None)
     return rows, colours

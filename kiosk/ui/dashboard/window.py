@@ -85,7 +85,7 @@ class DashboardWindow(QMainWindow):
         lists.addWidget(self.not_arrived, 4)
         self.recent_title, self.stations_title = QLabel(central), QLabel(central)
         self.recent = table(central, "recentCheckins", 4, fit=(0, 2, 3))
-        self.stations = table(central, "stations", 5, fit=(0, 2, 3, 4))
+        self.stations = table(central, "stations", 6, fit=(0, 1, 3, 4, 5))
         for title, widget, stretch in ((self.recent_title, self.recent, 3), (self.stations_title, self.stations, 4)):
             title.setObjectName("listTitle")
             box = QVBoxLayout()
@@ -163,7 +163,8 @@ class DashboardWindow(QMainWindow):
     def _show_stations(self) -> None:
         if self.figures is None:
             return
-        rows, colours = station_rows(self.figures, zone(self.figures.timezone), silent_word=self.tr("silent"))
+        rows, colours = station_rows(self.figures, zone(self.figures.timezone), silent_word=self.tr("silent"),
+                                     link_text=self._link_text)
         fill(self.stations, rows, colours)
 
     def sector_title(self, groups) -> str:
@@ -171,6 +172,16 @@ class DashboardWindow(QMainWindow):
         if any(g.name for g in groups):
             return self.tr("Checked in by sector (category)")
         return self.tr("By sector: no category set (import one with --map COLUMN=category)")
+
+    def _link_text(self, state: str, backlog: int) -> str:
+        """A station's link to the hub, as it last reported (— for a station on its own file)."""
+        if state == "online":
+            return self.tr("online")
+        if state == "sending":
+            return self.tr("sending {n}").format(n=backlog)
+        if state == "offline":
+            return self.tr("OFFLINE · {n} waiting").format(n=backlog) if backlog else self.tr("OFFLINE")
+        return "—"
 
     def _unreachable(self, message: str) -> None:
         if message:
@@ -223,12 +234,12 @@ class DashboardWindow(QMainWindow):
         self.act_present.setText(self.tr("Presentation mode (F11)"))
         self.act_export.setText(self.tr("Export snapshot (Ctrl+E)"))
         self.recent_title.setText(self.tr("Last 20 check-ins"))
-        self.stations_title.setText(self.tr("Stations: printer, queue, check-ins"))
+        self.stations_title.setText(self.tr("Stations: hub link, printer, queue, check-ins"))
         self.not_arrived.retranslate()
         self.recent.setHorizontalHeaderLabels([self.tr("First name"), self.tr("Organisation"), self.tr("Station"), self.tr("Time")])
-        self.stations.setHorizontalHeaderLabels([self.tr("Station"), self.tr("Printer"), self.tr("Queue"),
+        self.stations.setHorizontalHeaderLabels([self.tr("Station"), self.tr("Hub link"), self.tr("Printer"), self.tr("Queue"),
                                                  self.tr("15 min"), self.tr("Last seen")])
-        self.stations.horizontalHeaderItem(3).setToolTip(self.tr("Check-ins in the last 15 minutes"))
+        self.stations.horizontalHeaderItem(4).setToolTip(self.tr("Check-ins in the last 15 minutes"))
         accessible.name(self.recent, self.recent_title.text())
         accessible.name(self.stations, self.stations_title.text())
         accessible.name(self.toolbar, self.tr("Dashboard"))

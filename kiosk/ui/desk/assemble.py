@@ -28,12 +28,16 @@ def build_desk(
     sounds: bool | None = None,
     printing: bool | None = None,
     camera: bool = True,
+    service=None,
 ) -> DeskWindow:
     settings = settings or StationSettings()
     app = QApplication.instance()
     tasks = TaskRunner(app, synchronous=synchronous)
     options = StationPrinting.from_settings(settings)
-    controller = DeskController(store, event, actor, tasks, options, list_name=settings.get("station/list") or None)
+    if service is not None:
+        service.use_badges(options)
+    controller = DeskController(store, event, actor, tasks, options, list_name=settings.get("station/list") or None,
+                                service=service)
     board = SoundBoard(enabled=settings.get("sound/enabled") if sounds is None else sounds)
     scanner = CameraScanner(tasks) if camera else None
     panel = CameraPanel(scanner) if scanner is not None else None

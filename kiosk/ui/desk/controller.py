@@ -16,7 +16,7 @@ from datetime import datetime, time
 from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy import select
 
-from kiosk.core import attendees, printqueue
+from kiosk.core import attendees, printqueue, sync
 from kiosk.core.attendees import AttendeeInfo, ValidationError
 from kiosk.core.checkin import CheckInService, LogEntry, ResultKind, ScanResult, count_today
 from kiosk.core.errors import KioskError
@@ -50,6 +50,8 @@ class AttendeeDetails:
     badge: BadgeStatus
     #: The badge privacy that applies and why (own setting, a category rule, or none)
     privacy: AppliedPrivacy | None = None
+    # Entries flagged as double entries made offline (a station on a hub).
+    doubles: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ class StationStatus:
     queue: int | None = None
     #: The whole event: (checked in, expected).
     event: tuple[int, int] | None = None
+    # A station on a hub with a replica: its sync status (kiosk.core.sync.SyncStatus).
+    sync: object | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,7 @@ class DeskController(QObject):
     indexReady = Signal(int)  # attendees indexed
     recentChanged = Signal(list)  # [RecentResult], newest first
     indexChanged = Signal()  # other stations or an import changed attendees: search again
+    syncChanged = Signal(bool)  # the station went online (True) or offline (False)
 
     def __init__(
         self,
@@ -93,6 +98,7 @@ class DeskController(QObject):
         printing: StationPrinting | None = None,
         parent: QObject | None = None,
         list_name: str | None = None,
+        service=None,
     ):
         super().__init__(parent)
         self.store = store
@@ -102,11 +108,14 @@ class DeskController(QObject):
         self.actor = actor
         self.tasks = tasks
         self.printing = printing or StationPrinting()
-        #: The check-in list this station decides on (None: the event's default list); the badge
-        #: of a first check-in is queued in the check-in's own transaction.
-        self.service = CheckInService(store, event.id, actor, list_name=list_name, badges=self.printing)
+        # The check-in list this station decides on (None: the event's default list); the badge
+        # of a first check-in is queued in the check-in's own transaction. A StationService (hub
+        # first, the replica when it is lost) or a plain CheckInService.
+        self.service = service or CheckInService(store, event.id, actor, list_name=list_name, badges=self.printing)
         self.list_name = list_name
-        self.index = SearchIndex(store, event.id)
+        # Search and the forms' choices read the replica when there is one (it works offline).
+        self.local = getattr(self.service, "replica", store)
+        self.index = SearchIndex(self.local, event.id)
         self.index_ready = False
         #: Categories and ticket types in use, offered in the walk-in and edit forms.
         self.choices: tuple[list[str], list[str]] = ([], [])
@@ -123,6 +132,9 @@ class DeskController(QObject):
         self._index_timer = QTimer(self)
         self._index_timer.timeout.connect(self._refresh_index)
         self._index_busy = False
+        if hasattr(self.service, "listeners"):  # called from the sync thread; the signal queues it
+            self.service.listeners.append(self.syncChanged.emit)
+            self.syncChanged.connect(lambda _online: self.refresh_status())
 
     # -- start-up --------------------------------------------------------------------------
     def start(self) -> None:
@@ -153,7 +165,7 @@ class DeskController(QObject):
 
     def _load_index(self) -> int:
         self.index.refresh(force=True)
-        self.choices = distinct_choices(self.store, self.event_id)
+        self.choices = distinct_choices(self.local, self.event_id)
         return len(self.index)
 
     def _index_loaded(self, count: int) -> None:
@@ -209,13 +221,10 @@ class DeskController(QObject):
             return
 
         def work() -> BadgeStatus:
-            status = printqueue.badge_status(self.store, target)
-            person = attendees.get(self.store, target)
+            status = self._read(printqueue.badge_status, target)
+            person = self._read(attendees.get, target)
             template = self.printing.template_for(person.ticket_type if person else None)
-            printqueue.enqueue(
-                self.store, self.event_id, target, self.actor.station, template, self.printing.printer,
-                reprint=status.printed or status.pending > 0,
-            )
+            self._enqueue(target, template, status.printed or status.pending > 0)
             return status
 
         def done(status: BadgeStatus) -> None:
@@ -241,9 +250,12 @@ class DeskController(QObject):
             self.attendeeUpdated.emit(person)
             self.open_attendee(person.id)
 
+        if hasattr(self.service, "edit"):
+            work, args = self.service.edit, (attendee_id, changes)
+        else:
+            work, args = attendees.update_attendee, (self.store, attendee_id, changes, self.actor)
         self.tasks.run(
-            attendees.update_attendee, self.store, attendee_id, changes, self.actor, lane="write",
-            on_done=done, on_error=lambda exc: self._failed(exc, tr("edit")),
+            work, *args, lane="write", on_done=done, on_error=lambda exc: self._failed(exc, tr("edit")),
         )
 
     # -- reading -----------------------------------------------------------------------------
@@ -261,7 +273,7 @@ class DeskController(QObject):
             if kind == "all":
                 self.searchReady.emit(text, [])
             else:
-                self.tasks.run(roster, self.store, self.event_id, kind, SEARCH_LIMIT, on_done=done, on_error=lambda exc: None)
+                self.tasks.run(self._read, roster, self.event_id, kind, SEARCH_LIMIT, on_done=done, on_error=lambda exc: None)
             return
         if not self.index_ready:
             self.searchReady.emit(text, [])
@@ -285,12 +297,13 @@ class DeskController(QObject):
             return
 
         def work() -> AttendeeDetails | None:
-            person = attendees.get(self.store, attendee_id)
+            person = self._read(attendees.get, attendee_id)
             if person is None:
                 return None
-            privacy = applied_privacy(person, load_rules(self.store, person.event_id))
-            return AttendeeDetails(person, self.service.history(attendee_id), printqueue.badge_status(self.store, attendee_id),
-                                   privacy)
+            privacy = applied_privacy(person, self._read(load_rules, person.event_id))
+            doubles = sync.double_entries(self.service.replica, attendee_id) if hasattr(self.service, "replica") else frozenset()
+            return AttendeeDetails(person, self.service.history(attendee_id), self._read(printqueue.badge_status, attendee_id),
+                                   privacy, doubles)
 
         def done(details: AttendeeDetails | None) -> None:
             self.current = details
@@ -304,6 +317,8 @@ class DeskController(QObject):
         engine = self.store.dialect
 
         def work() -> StationStatus:
+            if hasattr(self.service, "sync_status"):
+                return self._sync_station_status(engine)
             if not self.store.ping():
                 return StationStatus(engine, False)
             midnight = datetime.combine(datetime.now(self.tz).date(), time(0), self.tz)
@@ -313,6 +328,29 @@ class DeskController(QObject):
             )
 
         self.tasks.run(work, on_done=self.statusReady.emit, on_error=lambda exc: self.statusReady.emit(StationStatus(engine, False)))
+
+    def _sync_station_status(self, engine: str) -> StationStatus:
+        """A station with a replica counts and shows from whichever store answers now."""
+        midnight = datetime.combine(datetime.now(self.tz).date(), time(0), self.tz)
+        today = self._read(count_today, self.event_id, self.actor.station, midnight)
+        queue = self._read(printqueue.pending, self.actor.station)
+        totals = self._read(event_totals, self.event_id)
+        state = self.service.sync_status()
+        return StationStatus(engine, state.state == "online", today, queue, totals, state)
+
+    def _read(self, fn, *args):
+        """``fn(store, *args)`` on the hub, or on the replica when the hub does not answer in time."""
+        return self.service.read(fn, *args) if hasattr(self.service, "read") else fn(self.store, *args)
+
+    def _enqueue(self, attendee_id: int, template: str, reprint: bool = False) -> None:
+        """Queue a badge: on the hub, or (a station offline) in the replica's outbox, to join the
+        hub's print queue when it is back."""
+        args = (self.event_id, attendee_id, self.actor.station, template, self.printing.printer, reprint)
+        if hasattr(self.service, "on_hub"):
+            if self.service.on_hub(printqueue.enqueue, *args) is None:
+                printqueue.enqueue(self.service.replica, *args)
+        else:
+            printqueue.enqueue(self.store, *args)
 
     # -- plumbing ----------------------------------------------------------------------------
     def _write(self, fn, *args, action: str, then=None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from kiosk.core.models import BadgePrivacy, CheckInKind
@@ -122,7 +122,11 @@ class AttendeePanel(QFrame):
             line = f"{self._time(entry.at)}  {names[entry.kind]}  ·  {entry.station or '?'}  ·  {entry.operator or '?'}"
             if entry.reason:
                 line += f"  ·  {entry.reason}"
+            if entry.id in details.doubles:
+                line += "  ·  " + self.tr("DOUBLE ENTRY made offline")
             self.history.addItem(line)
+            if entry.id in details.doubles:
+                self.history.item(self.history.count() - 1).setForeground(QColor("#b35c00"))
         if not details.history:
             self.history.addItem(self.tr("No check-ins yet"))
 

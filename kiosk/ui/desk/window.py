@@ -118,6 +118,15 @@ class DeskWindow(QMainWindow):
         top.addLayout(self.toolbar)
         outer.addLayout(top)
 
+        self.offline_note = QLabel(self.tr(
+            "The hub cannot be reached: this desk goes on checking people in on its own copy, and sends "
+            "everything when the hub is back. Until then a guest could be let in twice at two stations; "
+            "such double entries are listed afterwards."), central)
+        self.offline_note.setWordWrap(True)
+        self.offline_note.setStyleSheet("background: #fff3cd; color: #5c4400; border: 1px solid #b35c00; padding: 6px;")
+        self.offline_note.hide()
+        self._offline_warned = False
+        outer.addWidget(self.offline_note)
         self.banner = ResultBanner(sounds, central)
         self.banner.setMinimumHeight(150)
         outer.addWidget(self.banner)
@@ -415,11 +424,24 @@ class DeskWindow(QMainWindow):
         self.search.setFocus()
 
     def _station_status(self, status: StationStatus) -> None:
-        self.status.set_database(status.db_engine, status.db_ok)
+        if status.sync is not None:
+            self.status.set_sync(status.sync.state == "online", status.sync.waiting, status.sync.last_sync)
+            self._offline_warning(status.sync.state != "online")
+        else:
+            self.status.set_database(status.db_engine, status.db_ok)
         self.status.set_today(status.today)
         self.status.set_event_total(status.event)
         if status.queue is not None:
             self.status.set_printer(queue=status.queue)
+
+    def _offline_warning(self, offline: bool) -> None:
+        """Once per time offline: a strip above the banner says what offline means at the door."""
+        if offline and not self.offline_note.isVisible() and not self._offline_warned:
+            self._offline_warned = True
+            self.offline_note.show()
+        elif not offline:
+            self._offline_warned = False
+            self.offline_note.hide()
 
     def printer_status(self, text: str, pending: int, ok: bool) -> None:
         self.status.set_printer(text, ok, pending)

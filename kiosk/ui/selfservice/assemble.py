@@ -42,6 +42,7 @@ def open_self_service(
     camera: bool = True,
     translations_dir: Path | None = None,
     fullscreen: bool = True,
+    service=None,
 ) -> SelfServiceWindow:
     """The kiosk window, shown. Refuses (``NoPinError``) when the event has no staff PIN,
     since nobody could leave kiosk mode."""
@@ -55,8 +56,10 @@ def open_self_service(
     app = QApplication.instance()
     tasks = TaskRunner(app, synchronous=synchronous)
     kiosk_printing = StationPrinting.from_settings(settings)
+    if service is not None:
+        service.use_badges(kiosk_printing)
     controller = SelfServiceController(store, event, station, tasks, kiosk_printing,
-                                       list_name=settings.get("station/list") or None)
+                                       list_name=settings.get("station/list") or None, service=service)
     board = SoundBoard(enabled=settings.get("sound/enabled") if sounds is None else sounds)
     scanner = CameraScanner(tasks) if camera and CameraScanner.cameras() else None
     panel = None
@@ -113,6 +116,6 @@ def open_self_service(
     return window
 
 
-def build_self_service(store: Store, event: Event, actor, settings: StationSettings) -> SelfServiceWindow:
+def build_self_service(store: Store, event: Event, actor, settings: StationSettings, service=None) -> SelfServiceWindow:
     """The ``self`` mode of ``kiosk run`` (see ``kiosk.app.MODES``)."""
-    return open_self_service(store, event, station=actor.station, settings=settings)
+    return open_self_service(store, event, station=actor.station, settings=settings, service=service)

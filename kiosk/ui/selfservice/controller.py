@@ -62,7 +62,8 @@ class SelfServiceController(QObject):
     indexReady = Signal(int)
 
     def __init__(self, store: Store, event: Event, station: str, tasks: TaskRunner,
-                 printing: StationPrinting | None = None, parent: QObject | None = None, list_name: str | None = None):
+                 printing: StationPrinting | None = None, parent: QObject | None = None, list_name: str | None = None,
+                 service=None):
         super().__init__(parent)
         self.store = store
         self.event_id = event.id
@@ -70,13 +71,14 @@ class SelfServiceController(QObject):
         self.station = station
         self.tasks = tasks
         self.printing = printing or StationPrinting()
-        # The badge of a first check-in is queued in the check-in's own transaction.
-        self.service = CheckInService(
+        # The badge of a first check-in is queued in the check-in's own transaction. On a hub with
+        # a replica: a StationService (hub first, the replica when it is lost).
+        self.service = service or CheckInService(
             store, event.id, Actor(station=station, operator="self-service"), list_name=list_name, badges=self.printing
         )
         #: The check-in list this kiosk decides on, shown under the event's name (None: the Entrance).
         self.list_name = list_name
-        self.index = SearchIndex(store, event.id)
+        self.index = SearchIndex(getattr(self.service, "replica", store), event.id)
         self.limiter = PinRateLimiter()
         self.kiosk_event = selfservice.KioskEvent(event.name, event.venue, "")
         self._lookup_seq = 0
@@ -85,6 +87,11 @@ class SelfServiceController(QObject):
         self.on_screen: int | None = None
 
     # -- start-up ------------------------------------------------------------------------
+    def sync_status(self, on_done) -> None:
+        """The station's link to the hub, for the staff menu (nothing on a station without a replica)."""
+        if hasattr(self.service, "sync_status"):
+            self.tasks.run(self.service.sync_status, on_done=on_done, on_error=lambda exc: None)
+
     def start(self) -> None:
         def work() -> int:
             self.kiosk_event = selfservice.kiosk_event(self.store, self.event_id)
@@ -154,6 +161,18 @@ class SelfServiceController(QObject):
         self.resultReady.emit(KioskResult(ResultState.OFFLINE if isinstance(exc, UNREACHABLE) else ResultState.ERROR, "offline"))
 
     # -- badges --------------------------------------------------------------------------
+    def _read(self, fn, *args):
+        """``fn(store, *args)`` on the hub, or on the replica when it does not answer in time."""
+        return self.service.read(fn, *args) if hasattr(self.service, "read") else fn(self.store, *args)
+
+    def _enqueue(self, attendee_id: int, template: str, reprint: bool):
+        """Queue a badge on the hub, or (offline) in the replica's outbox, to join it later."""
+        args = (self.event_id, attendee_id, self.station, template, self.printing.printer, reprint)
+        if hasattr(self.service, "on_hub"):
+            job = self.service.on_hub(printqueue.enqueue, *args)
+            return job if job is not None else printqueue.enqueue(self.service.replica, *args)
+        return printqueue.enqueue(self.store, *args)
+
     def _badge(self, result: ScanResult) -> None:
         """Say what happens with the badge; the check-in itself queued it when one was due."""
         person = result.attendee
@@ -162,7 +181,7 @@ class SelfServiceController(QObject):
             return
 
         def work() -> str:
-            status = printqueue.badge_status(self.store, person.id)
+            status = self._read(printqueue.badge_status, person.id)
             if status.pending and not status.printed:
                 return PRINT_QUEUED  # queued earlier (at the desk, or a batch): say it is coming
             return PRINT_AT_DESK if status.printed and not result.reentry else PRINT_NONE
@@ -175,9 +194,9 @@ class SelfServiceController(QObject):
         p = self.printing
 
         def work():
-            person = attendees.get(self.store, attendee_id)
+            person = self._read(attendees.get, attendee_id)
             template = p.template_for(person.ticket_type if person else None)
-            return printqueue.enqueue(self.store, self.event_id, attendee_id, self.station, template, p.printer, True)
+            return self._enqueue(attendee_id, template, True)
 
         self.tasks.run(
             work,
@@ -201,6 +220,9 @@ class SelfServiceController(QObject):
         if waiting > 0:
             self.pinChecked.emit(Attempt(False, waiting, too_soon=True))
             return
-        check = lambda p: verify_pin(self.store, self.event_id, p)  # noqa: E731
+        if hasattr(self.service, "read"):  # on a hub: the replica holds the PIN too, so staff get in offline
+            check = lambda p: self.service.read(verify_pin, self.event_id, p)  # noqa: E731
+        else:
+            check = lambda p: verify_pin(self.store, self.event_id, p)  # noqa: E731
         self.tasks.run(self.limiter.attempt, check, pin, on_done=self.pinChecked.emit,
                        on_error=lambda exc: self.pinChecked.emit(Attempt(False)))

@@ -155,8 +155,12 @@ class StaffPage(QWidget):
         self.resume = BigButton(self)
         self.resume.setObjectName("primary")
         self.settings = BigButton(self)
+        # A station on a hub: online or OFFLINE, what waits for the hub, the last sync.
+        self.link = label(self, "staffLink")
+        self.link.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.link)
         layout.addStretch(1)
         for button in (self.resume, self.larger, self.smaller, self.settings, self.exit):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -166,6 +170,19 @@ class StaffPage(QWidget):
         self.resume.clicked.connect(self.resumeWanted)
         self.larger.clicked.connect(lambda: self.scaleWanted.emit(+10))
         self.smaller.clicked.connect(lambda: self.scaleWanted.emit(-10))
+
+    def show_sync(self, status) -> None:
+        """Shown each time staff open the menu (``kiosk.core.sync.SyncStatus``)."""
+        when = status.last_sync.astimezone().strftime("%H:%M:%S") if status.last_sync else self.tr("never")
+        if status.state == "online":
+            text = self.tr("Hub: online · {n} waiting · last sync {when}").format(n=status.waiting, when=when)
+        else:
+            text = self.tr("OFFLINE: checking in on this kiosk's own copy · {n} waiting · last sync {when}").format(
+                n=status.waiting, when=when)
+        self.link.setText(text)
+        self.link.setAccessibleName(text)
+        self.link.setStyleSheet("" if status.state == "online" else "color: white; background: #b35c00; padding: 6px;")
+        self.link.show()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Staff menu"))

@@ -157,6 +157,7 @@ class SelfServiceWindow(QWidget):
         if attempt.ok:
             self.pin.clear()
             self._go(self.staff, self.staff.resume)
+            self.controller.sync_status(self.staff.show_sync)
         else:
             self.pin.refused(attempt.wait_seconds)
 
