@@ -156,11 +156,12 @@ def find_by_surname(
     return LookupResult(text, found, len(people) > limit)
 
 
-def shown_result(store: Store, result: ScanResult) -> ScanResult:
-    """``result`` with its attendee as the kiosk may show them (the privacy that applies)."""
+def shown_result(result: ScanResult, rules) -> ScanResult:
+    """``result`` with its attendee as the kiosk may show them (the privacy that applies under
+    the event's ``rules``, from ``privacy_rules.load_rules``)."""
     if result.attendee is None:
         return result
-    return replace(result, attendee=shown_person(result.attendee, load_rules(store, result.attendee.event_id)))
+    return replace(result, attendee=shown_person(result.attendee, rules))
 
 
 def email_matches(registered: str, typed: str) -> bool:

@@ -111,7 +111,7 @@ def test_the_panel_marks_a_double_entry_made_offline(qtbot):
     person = AttendeeInfo(1, 1, "CODE", "Ada", "Lund", "", "", "", "", "", "", (), BadgePrivacy.FULL, False, False, at, True)
     panel = AttendeePanel(ZoneInfo("UTC"))
     qtbot.addWidget(panel)
-    panel.show_details(AttendeeDetails(person, [first, later], BadgeStatus(False), frozenset({later.id})))
+    panel.show_details(AttendeeDetails(person, [first, later], BadgeStatus(False), doubles=frozenset({later.id})))
     lines = [panel.history.item(i).text() for i in range(panel.history.count())]
     assert any("South" in line and "DOUBLE ENTRY" in line for line in lines)
     assert not any("North" in line and "DOUBLE ENTRY" in line for line in lines)

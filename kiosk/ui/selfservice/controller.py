@@ -16,6 +16,7 @@ from kiosk.core.checkin import CheckInService, ResultKind, ScanResult, touch_sta
 from kiosk.core.events import Actor
 from kiosk.core.models import Event, Method
 from kiosk.core.pin import Attempt, PinRateLimiter, verify_pin
+from kiosk.core.privacy_rules import load_rules
 from kiosk.core.search import SearchIndex
 from kiosk.core.store import UNREACHABLE, Store
 from kiosk.ui.live_settings import StationPrinting
@@ -112,7 +113,8 @@ class SelfServiceController(QObject):
     def scan(self, code: str) -> None:
         self._email_tries.clear()
         def work() -> ScanResult:
-            return selfservice.shown_result(self.store, self.service.scan(code, Method.SELF_SERVICE))
+            result = self.service.scan(code, Method.SELF_SERVICE)
+            return selfservice.shown_result(result, self._read(load_rules, self.event_id))
 
         self.tasks.run(work, lane="write", on_done=self._show, on_error=self._failed)
 
@@ -135,7 +137,7 @@ class SelfServiceController(QObject):
             return
         def work() -> ScanResult | None:
             result = selfservice.check_in_by_email(self.service, attendee_id, email)
-            return selfservice.shown_result(self.store, result) if result is not None else None
+            return selfservice.shown_result(result, self._read(load_rules, self.event_id)) if result is not None else None
 
         self.tasks.run(work, lane="write", on_done=done, on_error=self._failed)
 
