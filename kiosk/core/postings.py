@@ -1,6 +1,11 @@
-"""The sorted token lists behind the search index, built for 100k attendees in little memory:
-name words with int-array postings, and identifiers (emails, codes) as a sorted list with a
-parallel array of owners. Ranks: EXACT before PREFIX before FUZZY."""
+"""The compact tables behind the search index, sized for a million attendees.
+
+Every attendee has a *slot* (0, 1, 2, ... in load order); postings hold slots in int arrays.
+Name words get a small integer id (``wid``); the sorted word list gives each wid a *rank*, so
+"does this attendee have a word starting with 'nyk'" is a range check on ints, with no string
+work per candidate. Identifiers (emails, codes) are a sorted list with a parallel array of
+owners. Ranks of a match: EXACT before PREFIX before FUZZY.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,11 @@ import bisect
 from array import array
 
 EXACT, PREFIX, FUZZY = 0, 1, 2
+_END = "\U0010ffff"
 
 
 def collect(tokens: list[str], word: str, cap: int | None, owners_at) -> dict[int, int]:
-    """Attendees owning a token of the sorted ``tokens`` that starts with ``word``: EXACT when
+    """Slots owning a token of the sorted ``tokens`` that starts with ``word``: EXACT when
     equal, else PREFIX. The exact token sorts first, so a cap never drops an exact match."""
     found: dict[int, int] = {}
     for pos in range(bisect.bisect_left(tokens, word), len(tokens)):
@@ -19,58 +25,74 @@ def collect(tokens: list[str], word: str, cap: int | None, owners_at) -> dict[in
         if not token.startswith(word):
             break
         rank = EXACT if token == word else PREFIX
-        for attendee_id in owners_at(pos, token):
-            if found.get(attendee_id, FUZZY + 1) > rank:
-                found[attendee_id] = rank
+        for slot in owners_at(pos, token):
+            if found.get(slot, FUZZY + 1) > rank:
+                found[slot] = rank
         if cap is not None and len(found) >= cap:
             break
     return found
 
 
 class NameWords:
-    """Name word -> the attendees that have it, with the words kept sorted for prefix scans.
-
-    A posting is a compact ``array('i')`` rather than a set: some 15k words carry 300k
-    memberships at 100k attendees, and sets would cost twenty times the memory.
-    """
+    """Name word -> wid -> the slots that have it (an ``array('i')``: sets would cost twenty
+    times the memory), and the words kept sorted for prefix ranges."""
 
     def __init__(self) -> None:
-        self.ids: dict[str, array] = {}
+        self.wid: dict[str, int] = {}
+        self.words: list[str] = []
+        self.postings: list[array] = []
         self.sorted: list[str] = []
+        self.sorted_wids = array("i")
+        self.rank_of = array("i")
         self.dirty = False
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return sum(1 for p in self.postings if p)
 
-    def add(self, token: str, attendee_id: int) -> None:
+    def add(self, token: str, slot: int) -> int:
         """The caller adds each word of an attendee once (and removes the old words first)."""
-        posting = self.ids.get(token)
-        if posting is None:
-            self.ids[token] = array("i", (attendee_id,))
+        wid = self.wid.get(token)
+        if wid is None:
+            wid = self.wid[token] = len(self.words)
+            self.words.append(token)
+            self.postings.append(array("i", (slot,)))
             self.dirty = True
         else:
-            posting.append(attendee_id)
+            self.postings[wid].append(slot)
+        return wid
 
-    def remove(self, token: str, attendee_id: int) -> None:
-        posting = self.ids.get(token)
-        if posting is not None and attendee_id in posting:
-            posting.remove(attendee_id)
-            if not posting:
-                del self.ids[token]
-                self.dirty = True
-
-    def members(self, token: str) -> array | tuple:
-        return self.ids.get(token, ())
+    def remove(self, wid: int, slot: int) -> None:
+        posting = self.postings[wid]
+        if slot in posting:
+            posting.remove(slot)
 
     def resort(self) -> bool:
         if not self.dirty:
             return False
-        self.sorted = sorted(self.ids)
+        order = sorted(range(len(self.words)), key=self.words.__getitem__)
+        self.sorted = [self.words[w] for w in order]
+        self.sorted_wids = array("i", order)
+        rank_of = array("i", bytes(4 * len(order)))
+        for rank, wid in enumerate(order):
+            rank_of[wid] = rank
+        self.rank_of = rank_of
         self.dirty = False
         return True
 
-    def prefix(self, word: str, cap: int | None) -> dict[int, int]:
-        return collect(self.sorted, word, cap, lambda pos, token: self.ids.get(token, ()))
+    def span(self, word: str) -> tuple[int, int, bool]:
+        """The ranks [lo, hi) of the words starting with ``word``, and whether ``lo`` is ``word``."""
+        lo = bisect.bisect_left(self.sorted, word)
+        hi = bisect.bisect_left(self.sorted, word + _END, lo)
+        return lo, hi, lo < hi and self.sorted[lo] == word
+
+    def count(self, lo: int, hi: int, stop: int) -> int:
+        """How many memberships the words in [lo, hi) carry, counting no further than ``stop``."""
+        total, postings, wids = 0, self.postings, self.sorted_wids
+        for pos in range(lo, hi):
+            total += len(postings[wids[pos]])
+            if total >= stop:
+                break
+        return total
 
 
 class Identifiers:
@@ -86,19 +108,19 @@ class Identifiers:
     def __len__(self) -> int:
         return len(self.tokens) + len(self._pending)
 
-    def add(self, token: str, attendee_id: int) -> None:
-        self._pending.append((token, attendee_id))
+    def add(self, token: str, slot: int) -> None:
+        self._pending.append((token, slot))
 
-    def remove(self, token: str, attendee_id: int) -> None:
+    def remove(self, token: str, slot: int) -> None:
         pos = bisect.bisect_left(self.tokens, token)
         while pos < len(self.tokens) and self.tokens[pos] == token:
-            if self.owners[pos] == attendee_id:
+            if self.owners[pos] == slot:
                 del self.tokens[pos]
                 del self.owners[pos]
                 return
             pos += 1
-        if (token, attendee_id) in self._pending:
-            self._pending.remove((token, attendee_id))
+        if (token, slot) in self._pending:
+            self._pending.remove((token, slot))
 
     def resort(self) -> None:
         pending, self._pending = self._pending, []
@@ -108,9 +130,11 @@ class Identifiers:
                 self.tokens.insert(pos, token)
                 self.owners.insert(pos, owner)
             return
-        pairs = sorted([*zip(self.tokens, self.owners), *pending])
-        self.tokens = [t for t, _ in pairs]
-        self.owners = array("i", (o for _, o in pairs))
+        if self.tokens:
+            pending.extend(zip(self.tokens, self.owners))
+        pending.sort()
+        self.tokens = [t for t, _ in pending]
+        self.owners = array("i", [o for _, o in pending])
 
     def prefix(self, word: str, cap: int | None) -> dict[int, int]:
         owners = self.owners

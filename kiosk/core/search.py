@@ -13,8 +13,10 @@ prefix before fuzzy, then by name.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
+from array import array
 import threading
 import time
 import unicodedata
@@ -33,8 +35,13 @@ from kiosk.core.store import Store
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
 _SPLIT = re.compile(r"[^0-9a-z]+")
 MAX_QUERY = 200
-#: A one-word query stops collecting candidates here (exact matches always come first).
+#: A search stops looking at candidates here once it has enough results (exact matches of the
+#: rarest piece always come first), and at MAX_CANDIDATES in any case.
 CANDIDATE_CAP = 2000
+MAX_CANDIDATES = 10_000
+#: Counting a piece's matches (to find the rarest) stops here; an identifier prefix is capped.
+COUNT_STOP = 50_000
+ID_CAP = 50_000
 
 
 def fold(text: str) -> str:
@@ -80,29 +87,42 @@ class Hit:
     sort_key: str
 
 
-@dataclass(slots=True)
-class _Entry:
-    """One attendee: the sort key, then its name words followed by its identifiers in one tuple
-    (one tuple, not two: at 100k attendees the second tuple header alone costs 6 MB)."""
+class _Term:
+    """One word (or identifier) of the query, matched against the index once, so checking a
+    candidate is integer work: no folding and no string comparison per candidate."""
 
-    sort_key: str
-    tokens: tuple[str, ...]
-    n_names: int
+    __slots__ = ("count", "lo", "hi", "exact", "fuzzy", "ranks")
 
-    @property
-    def names(self) -> tuple[str, ...]:
-        return self.tokens[: self.n_names]
+    def __init__(self, count: int, lo: int = 0, hi: int = 0, exact: bool = False,
+                 fuzzy: frozenset | None = None, ranks: dict | None = None):
+        self.count = count  # how many memberships it has (counted up to a stop): lower is rarer
+        self.lo, self.hi, self.exact = lo, hi, exact  # name words by prefix: a rank range
+        self.fuzzy = fuzzy  # name words by a typo: a set of wids
+        self.ranks = ranks  # identifiers: slot -> rank
 
-    @property
-    def ids(self) -> tuple[str, ...]:
-        return self.tokens[self.n_names :]
+    def rank(self, slot: int, wids, rank_of) -> int | None:
+        if self.ranks is not None:
+            return self.ranks.get(slot)
+        best = None
+        lo, hi = self.lo, self.hi
+        for wid in wids:
+            r = rank_of[wid]
+            if lo <= r < hi:
+                if r == lo and self.exact:
+                    return EXACT
+                best = PREFIX
+        if best is None and self.fuzzy and not self.fuzzy.isdisjoint(wids):
+            return FUZZY
+        return best
 
 
 class SearchIndex:
     """All attendees of one event, searchable. Thread-safe; ``refresh()`` is cheap when idle.
 
     Name words (first name, last name, organisation) and identifiers (whole email, code) are
-    kept apart, so a short name prefix never wades through 100k unique emails and codes.
+    kept apart, so a short name prefix never wades through a million unique emails and codes.
+    Per attendee (a *slot*) the index keeps its id, its name words as ints, the ids of its
+    folded last and first names (the sort key), and its two identifiers.
     """
 
     def __init__(self, store: Store, event_id: int, refresh_interval: float = 1.0):
@@ -110,12 +130,28 @@ class SearchIndex:
         self.event_id = event_id
         self.refresh_interval = refresh_interval
         self._lock = threading.RLock()
-        self._entries: dict[int, _Entry] = {}
+        self._clear()
+        self._checked = 0.0
+        #: How many attendees the last search looked at (the rarest piece's matches, capped).
+        self.candidates = 0
+
+    def _clear(self) -> None:
+        self._att = array("q")  # slot -> attendee id; ascending up to _n_sorted
+        self._n_sorted = 0
+        self._late: dict[int, int] = {}  # attendee id -> slot, for ids that arrived out of order
+        self._wstart = array("i")
+        self._wlen = array("b")
+        self._wids = array("i")  # the name words of every slot, back to back
+        self._last = array("i")
+        self._first = array("i")
+        self._key_id: dict[str, int] = {}
+        self._keys: list[str] = []
+        self._email: list[str] = []
+        self._code: list[str] = []
         self._names = NameWords()
         self._ids = Identifiers()
         self._fuzzy_tokens: list[str] = []
         self._rev = -1
-        self._checked = 0.0
 
     # -- keeping fresh ---------------------------------------------------------------------
     def refresh(self, force: bool = False) -> int:
@@ -131,10 +167,12 @@ class SearchIndex:
             result = conn.execute(
                 select(
                     Attendee.id, Attendee.first_name, Attendee.last_name, Attendee.organisation, Attendee.email, Attendee.code
-                ).where(Attendee.event_id == self.event_id, Attendee.rev > self._rev)
+                )
+                .where(Attendee.event_id == self.event_id, Attendee.rev > self._rev)
+                .order_by(Attendee.id)
             )
             changed = 0
-            while batch := result.fetchmany(5000):  # streamed: no list of 100k rows at once
+            while batch := result.fetchmany(5000):  # streamed: no list of all rows at once
                 with self._lock:
                     for row in batch:
                         self._put(*row)
@@ -153,116 +191,177 @@ class SearchIndex:
     def rebuild(self) -> None:
         """Forget everything and load again (after a purge or an erase)."""
         with self._lock:
-            self._entries.clear()
-            self._names = NameWords()
-            self._ids = Identifiers()
-            self._rev = -1
+            self._clear()
         self.refresh(force=True)
 
+    def _slot(self, attendee_id: int) -> int | None:
+        n = self._n_sorted
+        pos = bisect.bisect_left(self._att, attendee_id, 0, n)
+        if pos < n and self._att[pos] == attendee_id:
+            return pos
+        return self._late.get(attendee_id)
+
+    def _key(self, text: str) -> int:
+        key = _folded(text)
+        kid = self._key_id.get(key)
+        if kid is None:
+            kid = self._key_id[key] = len(self._keys)
+            self._keys.append(key)
+        return kid
+
     def _put(self, attendee_id: int, first: str, last: str, org: str, email: str, code: str) -> None:
-        old = self._entries.get(attendee_id)
-        if old:
-            for token in old.names:
-                self._names.remove(token, attendee_id)
-            for token in old.ids:
-                self._ids.remove(token, attendee_id)
         names = tuple(dict.fromkeys(_name_words(first) + _name_words(last) + _name_words(org)))
-        ids = tuple(t for t in (_fold_id(email), code.strip().casefold()) if t)
-        self._entries[attendee_id] = _Entry(f"{_folded(last)}\x00{_folded(first)}", names + ids, len(names))
-        for token in names:
-            self._names.add(token, attendee_id)
-        for token in ids:
-            self._ids.add(token, attendee_id)
+        email = _fold_id(email) if email else ""
+        code = code.strip().casefold() if code else ""
+        slot = self._slot(attendee_id) if self._att else None
+        if slot is None:
+            slot = len(self._att)
+            if slot == self._n_sorted and (not slot or attendee_id > self._att[-1]):
+                self._n_sorted += 1
+            else:
+                self._late[attendee_id] = slot
+            self._att.append(attendee_id)
+            self._wstart.append(len(self._wids))
+            self._wlen.append(0)
+            self._last.append(0)
+            self._first.append(0)
+            self._email.append("")
+            self._code.append("")
+        else:  # an edit: forget the old words (their ints stay behind in _wids, unused)
+            start = self._wstart[slot]
+            for wid in self._wids[start : start + self._wlen[slot]]:
+                self._names.remove(wid, slot)
+            for token in (self._email[slot], self._code[slot]):
+                if token:
+                    self._ids.remove(token, slot)
+            self._wstart[slot] = len(self._wids)
+        names = names[:127]
+        self._wlen[slot] = len(names)
+        add = self._names.add
+        self._wids.extend([add(token, slot) for token in names])
+        self._last[slot] = self._key(last)
+        self._first[slot] = self._key(first)
+        self._email[slot], self._code[slot] = email, code
+        for token in (email, code):
+            if token:
+                self._ids.add(token, slot)
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._att)
 
     def sizes(self) -> dict[str, int]:
-        return {"attendees": len(self._entries), "name_tokens": len(self._names), "id_tokens": len(self._ids)}
+        return {"attendees": len(self._att), "name_tokens": len(self._names), "id_tokens": len(self._ids)}
 
     # -- querying --------------------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[Hit]:
+        """Every piece of the query must match; the rarest piece drives, the others filter."""
         self.refresh()
         chunks = [c for c in fold(query[:MAX_QUERY]).split() if _SPLIT.sub("", c)]
+        self.candidates = 0
         if not chunks:
             return []
-        chunks.sort(key=len, reverse=True)  # the longest piece is usually the most selective
         with self._lock:
-            ranks = self._match_chunk(chunks[0], cap=CANDIDATE_CAP if len(chunks) == 1 else None)
-            for chunk in chunks[1:]:
-                ranks = self._filter(ranks, chunk)
-            entries = self._entries
-            best = heapq.nsmallest(limit, ((r, entries[i].sort_key, i) for i, r in ranks.items()))
-        return [Hit(i, r, key) for r, key, i in best]
+            terms: list[_Term] = []
+            for chunk in chunks:
+                found = self._terms(chunk)
+                if found is None:
+                    return []
+                terms.extend(found)
+            ranks = self._run(terms, limit)
+            if not ranks:  # a typo only when nothing matches otherwise
+                loose = [self._loosen(t, w) for t, w in terms]
+                if any(t is not old for t, (old, _w) in zip(loose, terms)):
+                    ranks = self._run([(t, None) for t in loose], limit)
+            keys, last, first, att = self._keys, self._last, self._first, self._att
+            best = heapq.nsmallest(limit, ((r, keys[last[s]], keys[first[s]], s) for s, r in ranks.items()))
+        return [Hit(att[s], r, f"{lk}\x00{fk}") for r, lk, fk, s in best]
 
-    def _match_chunk(self, chunk: str, cap: int | None) -> dict[int, int]:
-        """One whitespace-separated piece of the query: an email or code as typed, or else every
-        word in it ("García-Márquez", "anna.lind"), by prefix, and by typo as a last resort."""
+    def _terms(self, chunk: str) -> list[tuple[_Term, str | None]] | None:
+        """The terms of one whitespace-separated piece: an email or code as typed, or else every
+        word in it ("garcia-marquez", "o'b"). None when a word matches nothing at all."""
         if _id_like(chunk):
-            found = self._ids.prefix(chunk, cap)
-            if found:
-                return found
-        pieces = sorted(words(chunk), key=len, reverse=True)
-        if not pieces:
-            return {}
-        first = pieces[0]
-        found = self._names.prefix(first, cap if len(pieces) == 1 else None)
-        if not found and len(first) >= 4:
-            found = self._ids.prefix(first, cap)
-        if not found:
-            found = self._fuzzy(first)
-        for piece in pieces[1:]:
-            found = self._filter(found, piece)
-        return found
+            ranks = self._ids.prefix(chunk, ID_CAP)
+            if ranks:
+                return [(_Term(len(ranks), ranks=ranks), None)]
+        out = []
+        for word in _SPLIT.split(chunk):
+            if not word:
+                continue
+            lo, hi, exact = self._names.span(word)
+            if lo < hi:
+                out.append((_Term(self._names.count(lo, hi, COUNT_STOP), lo, hi, exact), word))
+                continue
+            ranks = self._ids.prefix(word, ID_CAP) if len(word) >= 4 else {}
+            if ranks:
+                out.append((_Term(len(ranks), ranks=ranks), None))
+                continue
+            term = self._loosen(_Term(0), word)
+            if not term.fuzzy:
+                return None
+            out.append((term, None))
+        return out
 
-    def _fuzzy(self, word: str) -> dict[int, int]:
-        edits = _max_edits(word)
+    def _loosen(self, term: _Term, word: str | None) -> _Term:
+        """The same term also accepting words within a small edit distance of ``word``."""
+        edits = _max_edits(word) if word else 0
         if not edits:
-            return {}
-        found: dict[int, int] = {}
-        for token, _score, _pos in process.extract(
-            word, self._fuzzy_tokens, scorer=Levenshtein.distance, score_cutoff=edits, limit=20
-        ):
-            for attendee_id in self._names.members(token):
-                found[attendee_id] = FUZZY
-        return found
+            return term
+        wid = self._names.wid
+        fuzzy = frozenset(
+            wid[token]
+            for token, _score, _pos in process.extract(
+                word, self._fuzzy_tokens, scorer=Levenshtein.distance, score_cutoff=edits, limit=20
+            )
+        )
+        if not fuzzy:
+            return term
+        postings = self._names.postings
+        return _Term(term.count + sum(len(postings[w]) for w in fuzzy), term.lo, term.hi, term.exact, fuzzy, term.ranks)
 
-    def _filter(self, ranks: dict[int, int], chunk: str) -> dict[int, int]:
-        """Keep the candidates that also match ``chunk``, looking at their own words only; by a
-        typo only when no candidate matches it exactly or by prefix (as in ``_match_chunk``)."""
-        for typos in (False, True):
-            kept: dict[int, int] = {}
-            for attendee_id, rank in ranks.items():
-                other = self._entry_rank(self._entries[attendee_id], chunk, typos)
-                if other is not None:
-                    kept[attendee_id] = max(rank, other)
-            if kept:
-                return kept
-        return {}
+    def _run(self, terms: list[tuple[_Term, str | None]], limit: int) -> dict[int, int]:
+        """Candidates from the rarest term (capped), kept when every other term matches them too."""
+        ordered = sorted((t for t, _w in terms), key=lambda t: t.count)
+        driver, others = ordered[0], ordered[1:]
+        wids, wstart, wlen, rank_of = self._wids, self._wstart, self._wlen, self._names.rank_of
+        kept: dict[int, int] = {}
+        seen = 0
+        for slot, rank in self._members(driver):
+            seen += 1
+            if others:
+                start = wstart[slot]
+                words_of = wids[start : start + wlen[slot]]
+                for term in others:
+                    other = term.rank(slot, words_of, rank_of)
+                    if other is None:
+                        break
+                    rank = max(rank, other)
+                else:
+                    kept[slot] = rank
+            else:
+                kept[slot] = rank
+            if seen >= CANDIDATE_CAP and (len(kept) >= limit or seen >= MAX_CANDIDATES):
+                break
+        self.candidates += seen
+        return kept
 
-    def _entry_rank(self, entry: _Entry, chunk: str, typos: bool = True) -> int | None:
-        if _id_like(chunk):
-            for token in entry.ids:
-                if token.startswith(chunk):
-                    return EXACT if token == chunk else PREFIX
-        worst = EXACT
-        for word in words(chunk):
-            best = None
-            for token in entry.names:
-                if token == word:
-                    best = EXACT
-                    break
-                if token.startswith(word):
-                    best = PREFIX
-            if best is None:
-                edits = _max_edits(word) if typos else 0
-                if not edits or not any(
-                    Levenshtein.distance(word, t, score_cutoff=edits) <= edits for t in entry.names
-                ):
-                    return None
-                best = FUZZY
-            worst = max(worst, best)
-        return worst
+    def _members(self, term: _Term):
+        """(slot, rank) for each attendee matching ``term``, best rank first, each slot once."""
+        if term.ranks is not None:
+            yield from sorted(term.ranks.items(), key=lambda item: item[1])
+            return
+        postings, wids = self._names.postings, self._names.sorted_wids
+        seen: set[int] = set()
+        for pos in range(term.lo, term.hi):
+            rank = EXACT if pos == term.lo and term.exact else PREFIX
+            for slot in postings[wids[pos]]:
+                if slot not in seen:
+                    seen.add(slot)
+                    yield slot, rank
+        for wid in term.fuzzy or ():
+            for slot in postings[wid]:
+                if slot not in seen:
+                    seen.add(slot)
+                    yield slot, FUZZY
 
 
 @dataclass(frozen=True)
