@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from collections import deque
+from itertools import accumulate
 
 EXACT, PREFIX, FUZZY = 0, 1, 2
 _END = "\U0010ffff"
@@ -63,8 +65,21 @@ class NameWords:
 
     def remove(self, wid: int, slot: int) -> None:
         posting = self.postings[wid]
-        if slot in posting:
+        while slot in posting:  # a bulk load may list a slot twice ("Lind" at "Lind AB")
             posting.remove(slot)
+
+    def wids_of(self, words: tuple[str, ...]) -> tuple[int, ...]:
+        """The ids of these words, making ids (with empty postings) for new ones."""
+        out = []
+        for token in words:
+            wid = self.wid.get(token)
+            if wid is None:
+                wid = self.wid[token] = len(self.words)
+                self.words.append(token)
+                self.postings.append(array("i"))
+                self.dirty = True
+            out.append(wid)
+        return tuple(out)
 
     def resort(self) -> bool:
         if not self.dirty:
@@ -95,23 +110,88 @@ class NameWords:
         return total
 
 
+class Texts(dict):
+    """Each distinct name text ("Anna", "García Márquez", "Telia Company") once, as a small int:
+    its word ids and its folded form (for sorting). Attendees point at texts, three ints each;
+    a million attendees share some tens of thousands of texts. ``texts[raw]`` adds on a miss."""
+
+    def __init__(self, names: NameWords) -> None:
+        super().__init__()
+        self.names = names
+        self.wids: list[tuple[int, ...]] = []
+        self.keys: list[str] = []
+        self.order = array("i")  # text id -> its place in alphabetical order of the folded forms
+        self.dirty = False
+
+    def __missing__(self, text: str) -> int:
+        from kiosk.core.search import _folded, _name_words
+
+        tid = self[text] = len(self.keys)
+        self.wids.append(self.names.wids_of(_name_words(text)))
+        self.keys.append(_folded(text))
+        self.dirty = True
+        return tid
+
+    def resort(self) -> None:
+        if self.dirty:
+            order = sorted(range(len(self.keys)), key=self.keys.__getitem__)
+            self.order = array("i", bytes(4 * len(order)))
+            for pos, tid in enumerate(order):
+                self.order[tid] = pos
+            self.dirty = False
+
+
 class Identifiers:
-    """Emails and codes: nearly one per attendee, so no dict at all, just a sorted list of the
-    identifiers and a parallel array of their owners (an email shared by a family appears once
-    per ticket). Bulk loads append and sort once; single edits insert in place."""
+    """Emails or codes: nearly one per attendee. A first load packs them, sorted, into one bytes
+    blob with an array of offsets and one of owners (a million emails in some 40 MB instead of a
+    million string objects); later additions go to a small sorted list beside it, and a removal
+    from the blob marks its owner -1. An email shared by a family appears once per ticket."""
 
     def __init__(self) -> None:
-        self.tokens: list[str] = []
+        self.blob = b""
+        self.offsets = array("I", (0,))
+        self.packed_owners = array("i")
+        self.place = array("i")  # slot -> its place in the blob, or -1
+        self.tokens: list[str] = []  # added since the load, sorted
         self.owners = array("i")
+        self.added: dict[int, str] = {}
         self._pending: list[tuple[str, int]] = []
 
     def __len__(self) -> int:
-        return len(self.tokens) + len(self._pending)
+        return sum(1 for o in self.packed_owners if o >= 0) + len(self.tokens) + len(self._pending)
+
+    def load(self, tokens: list[str], owners: array, slots: int) -> None:
+        """Replace everything with these ``tokens`` (sorted, as they come from the database;
+        sorted here when they are not) owned by ``owners``; ``slots`` is the number of slots."""
+        if tokens != sorted(tokens):  # a sorted list sorts in one pass
+            order = sorted(range(len(tokens)), key=tokens.__getitem__)
+            tokens = [tokens[i] for i in order]
+            owners = array("i", [owners[i] for i in order])
+        text = "".join(tokens)
+        self.blob = text.encode()
+        lengths = map(len, tokens) if text.isascii() else (len(t.encode()) for t in tokens)
+        self.offsets = array("I", accumulate(lengths, initial=0))
+        self.packed_owners = owners
+        self.place = array("i", (-1,)) * slots
+        deque(map(self.place.__setitem__, owners, range(len(owners))), maxlen=0)  # a loop in C
+        self.tokens, self.owners, self.added, self._pending = [], array("i"), {}, []
+
+    def token_of(self, slot: int) -> str:
+        pos = self.place[slot] if slot < len(self.place) else -1
+        if pos >= 0 and self.packed_owners[pos] == slot:
+            return self.blob[self.offsets[pos] : self.offsets[pos + 1]].decode()
+        return self.added.get(slot, "")
 
     def add(self, token: str, slot: int) -> None:
         self._pending.append((token, slot))
+        self.added[slot] = token
 
     def remove(self, token: str, slot: int) -> None:
+        pos = self.place[slot] if slot < len(self.place) else -1
+        if pos >= 0 and self.packed_owners[pos] == slot:
+            self.packed_owners[pos] = -1
+            return
+        self.added.pop(slot, None)
         pos = bisect.bisect_left(self.tokens, token)
         while pos < len(self.tokens) and self.tokens[pos] == token:
             if self.owners[pos] == slot:
@@ -138,4 +218,19 @@ class Identifiers:
 
     def prefix(self, word: str, cap: int | None) -> dict[int, int]:
         owners = self.owners
-        return collect(self.tokens, word, cap, lambda pos, token: (owners[pos],))
+        found = collect(self.tokens, word, cap, lambda pos, token: (owners[pos],))
+        blob, offsets, packed = self.blob, self.offsets, self.packed_owners
+        key = word.encode()
+        at = lambda i: blob[offsets[i] : offsets[i + 1]]  # noqa: E731
+        for pos in range(bisect.bisect_left(range(len(packed)), key, key=at), len(packed)):
+            token = at(pos)
+            if not token.startswith(key):
+                break
+            slot = packed[pos]
+            if slot >= 0:
+                rank = EXACT if token == key else PREFIX
+                if found.get(slot, FUZZY + 1) > rank:
+                    found[slot] = rank
+                if cap is not None and len(found) >= cap:
+                    break
+        return found

@@ -29,7 +29,8 @@ from sqlalchemy import select
 
 from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.models import Attendee, Event
-from kiosk.core.postings import EXACT, FUZZY, PREFIX, Identifiers, NameWords
+from kiosk.core.search_load import load_all
+from kiosk.core.postings import EXACT, FUZZY, PREFIX, Identifiers, NameWords, Texts
 from kiosk.core.store import Store
 
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
@@ -39,9 +40,8 @@ MAX_QUERY = 200
 #: rarest piece always come first), and at MAX_CANDIDATES in any case.
 CANDIDATE_CAP = 2000
 MAX_CANDIDATES = 10_000
-#: Counting a piece's matches (to find the rarest) stops here; an identifier prefix is capped.
-COUNT_STOP = 50_000
-ID_CAP = 50_000
+#: Counting a piece's matches (to find the rarest) stops here.
+COUNT_STOP = 1_000_000_000
 
 
 def fold(text: str) -> str:
@@ -139,17 +139,13 @@ class SearchIndex:
         self._att = array("q")  # slot -> attendee id; ascending up to _n_sorted
         self._n_sorted = 0
         self._late: dict[int, int] = {}  # attendee id -> slot, for ids that arrived out of order
-        self._wstart = array("i")
-        self._wlen = array("b")
-        self._wids = array("i")  # the name words of every slot, back to back
-        self._last = array("i")
-        self._first = array("i")
-        self._key_id: dict[str, int] = {}
-        self._keys: list[str] = []
-        self._email: list[str] = []
-        self._code: list[str] = []
         self._names = NameWords()
-        self._ids = Identifiers()
+        self._texts = Texts(self._names)
+        self._first = array("i")  # slot -> text id of the first name, last name, organisation
+        self._last = array("i")
+        self._org = array("i")
+        self._emails = Identifiers()
+        self._codes = Identifiers()
         self._fuzzy_tokens: list[str] = []
         self._rev = -1
 
@@ -164,24 +160,30 @@ class SearchIndex:
             rev = conn.execute(select(Event.attendee_rev).where(Event.id == self.event_id)).scalar()
             if rev is None or rev == self._rev:
                 return 0
-            result = conn.execute(
-                select(
-                    Attendee.id, Attendee.first_name, Attendee.last_name, Attendee.organisation, Attendee.email, Attendee.code
+            if not self._att:
+                changed = load_all(self, conn)
+            else:
+                changed = 0
+                result = conn.execute(
+                    select(
+                        Attendee.id, Attendee.first_name, Attendee.last_name, Attendee.organisation, Attendee.email,
+                        Attendee.code,
+                    )
+                    .where(Attendee.event_id == self.event_id, Attendee.rev > self._rev)
+                    .order_by(Attendee.id)
                 )
-                .where(Attendee.event_id == self.event_id, Attendee.rev > self._rev)
-                .order_by(Attendee.id)
-            )
-            changed = 0
-            while batch := result.fetchmany(5000):  # streamed: no list of all rows at once
-                with self._lock:
-                    for row in batch:
-                        self._put(*row)
-                changed += len(batch)
+                while batch := result.fetchmany(5000):  # streamed: no list of all rows at once
+                    with self._lock:
+                        for row in batch:
+                            self._put(*row)
+                    changed += len(batch)
         with self._lock:
             self._rev = rev
             if self._names.resort():
                 self._fuzzy_tokens = [t for t in self._names.sorted if len(t) >= 4 and t.isalpha()]
-            self._ids.resort()
+            self._emails.resort()
+            self._codes.resort()
+            self._texts.resort()
         return changed
 
     @property
@@ -201,16 +203,11 @@ class SearchIndex:
             return pos
         return self._late.get(attendee_id)
 
-    def _key(self, text: str) -> int:
-        key = _folded(text)
-        kid = self._key_id.get(key)
-        if kid is None:
-            kid = self._key_id[key] = len(self._keys)
-            self._keys.append(key)
-        return kid
+    def _words(self, slot: int) -> tuple[int, ...]:
+        wids = self._texts.wids
+        return wids[self._first[slot]] + wids[self._last[slot]] + wids[self._org[slot]]
 
     def _put(self, attendee_id: int, first: str, last: str, org: str, email: str, code: str) -> None:
-        names = tuple(dict.fromkeys(_name_words(first) + _name_words(last) + _name_words(org)))
         email = _fold_id(email) if email else ""
         code = code.strip().casefold() if code else ""
         slot = self._slot(attendee_id) if self._att else None
@@ -221,36 +218,36 @@ class SearchIndex:
             else:
                 self._late[attendee_id] = slot
             self._att.append(attendee_id)
-            self._wstart.append(len(self._wids))
-            self._wlen.append(0)
-            self._last.append(0)
-            self._first.append(0)
-            self._email.append("")
-            self._code.append("")
-        else:  # an edit: forget the old words (their ints stay behind in _wids, unused)
-            start = self._wstart[slot]
-            for wid in self._wids[start : start + self._wlen[slot]]:
+            for column in (self._first, self._last, self._org):
+                column.append(0)
+        else:  # an edit: forget the old words and identifiers
+            for wid in set(self._words(slot)):
                 self._names.remove(wid, slot)
-            for token in (self._email[slot], self._code[slot]):
-                if token:
-                    self._ids.remove(token, slot)
-            self._wstart[slot] = len(self._wids)
-        names = names[:127]
-        self._wlen[slot] = len(names)
-        add = self._names.add
-        self._wids.extend([add(token, slot) for token in names])
-        self._last[slot] = self._key(last)
-        self._first[slot] = self._key(first)
-        self._email[slot], self._code[slot] = email, code
-        for token in (email, code):
-            if token:
-                self._ids.add(token, slot)
+            for identifiers in (self._emails, self._codes):
+                if old := identifiers.token_of(slot):
+                    identifiers.remove(old, slot)
+        texts = self._texts
+        self._first[slot], self._last[slot], self._org[slot] = texts[first], texts[last], texts[org]
+        postings = self._names.postings
+        for wid in set(self._words(slot)):
+            postings[wid].append(slot)
+        if email:
+            self._emails.add(email, slot)
+        if code:
+            self._codes.add(code, slot)
 
     def __len__(self) -> int:
         return len(self._att)
 
     def sizes(self) -> dict[str, int]:
-        return {"attendees": len(self._att), "name_tokens": len(self._names), "id_tokens": len(self._ids)}
+        return {"attendees": len(self._att), "name_tokens": len(self._names), "id_tokens": len(self._emails) + len(self._codes)}
+
+    def _id_prefix(self, word: str) -> dict[int, int]:
+        found = self._codes.prefix(word, MAX_CANDIDATES)
+        for slot, rank in self._emails.prefix(word, MAX_CANDIDATES).items():
+            if found.get(slot, FUZZY) > rank:
+                found[slot] = rank
+        return found
 
     # -- querying --------------------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[Hit]:
@@ -261,37 +258,52 @@ class SearchIndex:
         if not chunks:
             return []
         with self._lock:
-            terms: list[_Term] = []
+            terms: list[tuple[_Term, str | None]] = []
             for chunk in chunks:
                 found = self._terms(chunk)
                 if found is None:
                     return []
                 terms.extend(found)
+            self._count(terms)
             ranks = self._run(terms, limit)
             if not ranks:  # a typo only when nothing matches otherwise
-                loose = [self._loosen(t, w) for t, w in terms]
-                if any(t is not old for t, (old, _w) in zip(loose, terms)):
-                    ranks = self._run([(t, None) for t in loose], limit)
-            keys, last, first, att = self._keys, self._last, self._first, self._att
-            best = heapq.nsmallest(limit, ((r, keys[last[s]], keys[first[s]], s) for s, r in ranks.items()))
-        return [Hit(att[s], r, f"{lk}\x00{fk}") for r, lk, fk, s in best]
+                loose = [(self._loosen(t, w), None) for t, w in terms]
+                if any(t is not old for (t, _), (old, _w) in zip(loose, terms)):
+                    ranks = self._run(loose, limit)
+            return self._best(ranks, limit)
+
+    def _best(self, ranks: dict[int, int], limit: int) -> list[Hit]:
+        """The ``limit`` best by rank, then last name, then first name, as one int per candidate."""
+        last, first, att, texts = self._last, self._first, self._att, self._texts
+        k, order = len(texts.keys) + 1, texts.order
+        best = heapq.nsmallest(limit, [((r * k + order[last[s]]) * k + order[first[s]]) << 32 | s for s, r in ranks.items()])
+        hits = []
+        for code in best:
+            s = code & 0xFFFFFFFF
+            hits.append(Hit(att[s], ranks[s], f"{texts.keys[last[s]]}\x00{texts.keys[first[s]]}"))
+        return hits
 
     def _terms(self, chunk: str) -> list[tuple[_Term, str | None]] | None:
         """The terms of one whitespace-separated piece: an email or code as typed, or else every
-        word in it ("garcia-marquez", "o'b"). None when a word matches nothing at all."""
-        if _id_like(chunk):
-            ranks = self._ids.prefix(chunk, ID_CAP)
+        word in it ("garcia-marquez", "o'b"). None when a word matches nothing at all. A piece
+        with a digit or an @ is tried as an identifier first, other pieces only when a word in
+        them starts no name ("anne-marie" is a name, "anna@school" an email)."""
+        id_like = _id_like(chunk)
+        if id_like and any(ch.isdigit() or ch == "@" for ch in chunk):
+            ranks = self._id_prefix(chunk)
+            if ranks:
+                return [(_Term(len(ranks), ranks=ranks), None)]
+        spans = [(word, *self._names.span(word)) for word in _SPLIT.split(chunk) if word]
+        if id_like and any(lo == hi for _w, lo, hi, _e in spans):
+            ranks = self._id_prefix(chunk)
             if ranks:
                 return [(_Term(len(ranks), ranks=ranks), None)]
         out = []
-        for word in _SPLIT.split(chunk):
-            if not word:
-                continue
-            lo, hi, exact = self._names.span(word)
+        for word, lo, hi, exact in spans:
             if lo < hi:
-                out.append((_Term(self._names.count(lo, hi, COUNT_STOP), lo, hi, exact), word))
+                out.append((_Term(-1, lo, hi, exact), word))
                 continue
-            ranks = self._ids.prefix(word, ID_CAP) if len(word) >= 4 else {}
+            ranks = self._id_prefix(word) if len(word) >= 4 else {}
             if ranks:
                 out.append((_Term(len(ranks), ranks=ranks), None))
                 continue
@@ -300,6 +312,13 @@ class SearchIndex:
                 return None
             out.append((term, None))
         return out
+
+    def _count(self, terms: list[tuple[_Term, str | None]]) -> None:
+        """Count the name-word terms, longest word first, each only as far as the rarest so far."""
+        least = min((t.count for t, _w in terms if t.count >= 0), default=COUNT_STOP)
+        for term, word in sorted((tw for tw in terms if tw[0].count < 0), key=lambda tw: -len(tw[1])):
+            term.count = self._names.count(term.lo, term.hi, least + 1)
+            least = min(least, term.count)
 
     def _loosen(self, term: _Term, word: str | None) -> _Term:
         """The same term also accepting words within a small edit distance of ``word``."""
@@ -322,21 +341,26 @@ class SearchIndex:
         """Candidates from the rarest term (capped), kept when every other term matches them too."""
         ordered = sorted((t for t, _w in terms), key=lambda t: t.count)
         driver, others = ordered[0], ordered[1:]
-        wids, wstart, wlen, rank_of = self._wids, self._wstart, self._wlen, self._names.rank_of
         kept: dict[int, int] = {}
         seen = 0
+        if not others:
+            for slot, rank in self._members(driver):
+                kept[slot] = rank
+                seen += 1
+                if seen >= CANDIDATE_CAP:
+                    break
+            self.candidates += seen
+            return kept
+        text_wids, firsts, lasts, orgs, rank_of = self._texts.wids, self._first, self._last, self._org, self._names.rank_of
         for slot, rank in self._members(driver):
             seen += 1
-            if others:
-                start = wstart[slot]
-                words_of = wids[start : start + wlen[slot]]
-                for term in others:
-                    other = term.rank(slot, words_of, rank_of)
-                    if other is None:
-                        break
-                    rank = max(rank, other)
-                else:
-                    kept[slot] = rank
+            words_of = text_wids[firsts[slot]] + text_wids[lasts[slot]] + text_wids[orgs[slot]]
+            for term in others:
+                other = term.rank(slot, words_of, rank_of)
+                if other is None:
+                    break
+                if other > rank:
+                    rank = other
             else:
                 kept[slot] = rank
             if seen >= CANDIDATE_CAP and (len(kept) >= limit or seen >= MAX_CANDIDATES):

@@ -207,3 +207,24 @@ def test_multi_word_query_starts_from_the_rarest_piece(sqlite_url):
         assert index.candidates <= 2
     finally:
         store.dispose()
+
+
+def test_first_load_with_ids_shared_between_events(store, actor):
+    # Two events registered in turns: each event's ids have gaps, emails and codes still land
+    # on the right attendee, and a later edit replaces the loaded identifiers.
+    now = datetime.now(timezone.utc)
+    ours, other = (create_event(store, name, now, now + timedelta(hours=8)).id for name in ("Ours", "Other"))
+    for n in range(30):
+        for event_id in (ours, other):
+            attendees.register_walk_in(
+                store, event_id, {"first_name": f"Pat{n}", "last_name": "Ström", "email": f"Pat{n}.E{event_id}@X.example"}, actor
+            )
+    index = SearchIndex(store, ours, refresh_interval=0)
+    assert [m.attendee.first_name for m in find(index, f"pat7.e{ours}@x")] == ["Pat7"]
+    assert find(index, f"pat7.e{other}@x") == []
+    pat = find(index, f"pat7.e{ours}@x.example")[0].attendee
+    assert [m.attendee.id for m in find(index, pat.code.lower())] == [pat.id]
+    attendees.update_attendee(store, pat.id, {"email": "new@y.example"}, actor)
+    assert find(index, f"pat7.e{ours}@x") == []
+    assert [m.attendee.id for m in find(index, "new@y")] == [pat.id]
+    assert len(find(index, "strom", limit=100)) == 30
