@@ -168,10 +168,13 @@ class Identifiers:
             tokens = [tokens[i] for i in order]
             owners = array("i", [owners[i] for i in order])
         text = "".join(tokens)
-        self.blob = text.encode()
         lengths = map(len, tokens) if text.isascii() else (len(t.encode()) for t in tokens)
-        self.offsets = array("I", accumulate(lengths, initial=0))
-        self.packed_owners = owners
+        self.load_packed(text.encode(), array("I", accumulate(lengths, initial=0)), owners, slots)
+
+    def load_packed(self, blob: bytes, offsets: array, owners: array, slots: int) -> None:
+        """Replace everything with identifiers already packed: sorted, token i is
+        ``blob[offsets[i]:offsets[i + 1]]``, owned by ``owners[i]``."""
+        self.blob, self.offsets, self.packed_owners = blob, offsets, owners
         self.place = array("i", (-1,)) * slots
         deque(map(self.place.__setitem__, owners, range(len(owners))), maxlen=0)  # a loop in C
         self.tokens, self.owners, self.added, self._pending = [], array("i"), {}, []

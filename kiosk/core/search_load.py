@@ -3,14 +3,15 @@
 Names come in id order and are stored as three text ids per attendee (a name seen once is
 folded once); emails and codes come lower-cased and mostly sorted from the database. Rows are
 read through the driver's own cursor: building a million SQLAlchemy rows would cost more than
-the index. Later refreshes go row by row (``SearchIndex._put``).
+the index. No list of all emails or codes is ever made: each batch goes straight into the
+packed blob. Later refreshes go row by row (``SearchIndex._put``).
 """
 
 from __future__ import annotations
 
 import bisect
 from array import array
-from itertools import repeat
+from itertools import accumulate, repeat
 from operator import sub
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from kiosk.core.models import Attendee
 if TYPE_CHECKING:
     from kiosk.core.search import SearchIndex
 
-BATCH = 20_000
+BATCH = 5_000
 
 
 def _rows(conn, stmt):
@@ -67,8 +68,8 @@ def _load_identifiers(index: SearchIndex, conn, column, where, target) -> None:
     folded = func.lower(func.trim(column))
     # codes come in the order of their index (lower case keeps it); emails sorted by the database
     order = column if column is Attendee.code else literal_column("1")
-    tokens: list[str] = []
-    owners = array("i")
+    blob, offsets, owners = bytearray(), array("I", (0,)), array("i")
+    tokens: list[str] | None = None  # only when the database's order is not ours (then sorted here)
     for batch in _rows(conn, select(folded, Attendee.id).where(where, column != "").order_by(order)):
         values, ids = zip(*batch)
         slots = _slots(index, ids)
@@ -77,10 +78,24 @@ def _load_identifiers(index: SearchIndex, conn, column, where, target) -> None:
         if None in slots or "" in values:
             pairs = [(v, s) for v, s in zip(values, slots) if v and s is not None]
             values, slots = tuple(v for v, _s in pairs), [s for _v, s in pairs]
-        tokens.extend(values)
+        if tokens is None and list(values) == sorted(values) and (len(offsets) == 1 or not values or values[0].encode() >= last):
+            text = "".join(values)
+            lengths = map(len, values) if text.isascii() else (len(v.encode()) for v in values)
+            offsets.extend(accumulate(lengths, initial=offsets[-1]))
+            offsets.pop(len(offsets) - len(values) - 1)  # the initial value was there already
+            blob += text.encode()
+            if values:
+                last = values[-1].encode()
+        else:
+            if tokens is None:
+                tokens = [bytes(blob[offsets[i] : offsets[i + 1]]).decode() for i in range(len(offsets) - 1)]
+            tokens.extend(values)
         owners.extend(slots)
     with index._lock:
-        target.load(tokens, owners, len(index._att))
+        if tokens is None:
+            target.load_packed(bytes(blob), offsets, owners, len(index._att))
+        else:
+            target.load(tokens, owners, len(index._att))
 
 
 def _slots(index: SearchIndex, ids) -> list[int | None]:

@@ -219,8 +219,14 @@ def test_first_load_with_ids_shared_between_events(store, actor):
             attendees.register_walk_in(
                 store, event_id, {"first_name": f"Pat{n}", "last_name": "Ström", "email": f"Pat{n}.E{event_id}@X.example"}, actor
             )
+    for first, email in (("Örjan", "Örjan@Ö.example"), ("Zed", "a.zed@ö.example"), ("Ada", "ÅDA@x.example")):
+        attendees.register_walk_in(store, ours, {"first_name": first, "last_name": "Ek", "email": email}, actor)
     index = SearchIndex(store, ours, refresh_interval=0)
     assert [m.attendee.first_name for m in find(index, f"pat7.e{ours}@x")] == ["Pat7"]
+    # emails the database cannot lower-case (it folds ASCII only) are folded and sorted here
+    assert [m.attendee.first_name for m in find(index, "orjan@o")] == ["Örjan"]
+    assert [m.attendee.first_name for m in find(index, "a.zed@")] == ["Zed"]
+    assert [m.attendee.first_name for m in find(index, "ada@x.ex")] == ["Ada"]
     assert find(index, f"pat7.e{other}@x") == []
     pat = find(index, f"pat7.e{ours}@x.example")[0].attendee
     assert [m.attendee.id for m in find(index, pat.code.lower())] == [pat.id]
