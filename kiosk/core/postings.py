@@ -35,6 +35,35 @@ def collect(tokens: list[str], word: str, cap: int | None, owners_at) -> dict[in
     return found
 
 
+class Term:
+    """One word (or identifier) of the query, matched against the index once, so checking a
+    candidate is integer work: no folding and no string comparison per candidate."""
+
+    __slots__ = ("count", "lo", "hi", "exact", "fuzzy", "ranks")
+
+    def __init__(self, count: int, lo: int = 0, hi: int = 0, exact: bool = False,
+                 fuzzy: frozenset | None = None, ranks: dict | None = None):
+        self.count = count  # how many memberships it has (counted up to a stop): lower is rarer
+        self.lo, self.hi, self.exact = lo, hi, exact  # name words by prefix: a rank range
+        self.fuzzy = fuzzy  # name words by a typo: a set of wids
+        self.ranks = ranks  # identifiers: slot -> rank
+
+    def rank(self, slot: int, wids, rank_of) -> int | None:
+        if self.ranks is not None:
+            return self.ranks.get(slot)
+        best = None
+        lo, hi = self.lo, self.hi
+        for wid in wids:
+            r = rank_of[wid]
+            if lo <= r < hi:
+                if r == lo and self.exact:
+                    return EXACT
+                best = PREFIX
+        if best is None and self.fuzzy and not self.fuzzy.isdisjoint(wids):
+            return FUZZY
+        return best
+
+
 class NameWords:
     """Name word -> wid -> the slots that have it (an ``array('i')``: sets would cost twenty
     times the memory), and the words kept sorted for prefix ranges."""

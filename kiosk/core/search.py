@@ -30,7 +30,7 @@ from sqlalchemy import select
 from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.models import Attendee, Event
 from kiosk.core.search_load import load_all
-from kiosk.core.postings import EXACT, FUZZY, PREFIX, Identifiers, NameWords, Texts
+from kiosk.core.postings import EXACT, FUZZY, PREFIX, Identifiers, NameWords, Term, Texts
 from kiosk.core.store import Store
 
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
@@ -85,35 +85,6 @@ class Hit:
     attendee_id: int
     rank: int
     sort_key: str
-
-
-class _Term:
-    """One word (or identifier) of the query, matched against the index once, so checking a
-    candidate is integer work: no folding and no string comparison per candidate."""
-
-    __slots__ = ("count", "lo", "hi", "exact", "fuzzy", "ranks")
-
-    def __init__(self, count: int, lo: int = 0, hi: int = 0, exact: bool = False,
-                 fuzzy: frozenset | None = None, ranks: dict | None = None):
-        self.count = count  # how many memberships it has (counted up to a stop): lower is rarer
-        self.lo, self.hi, self.exact = lo, hi, exact  # name words by prefix: a rank range
-        self.fuzzy = fuzzy  # name words by a typo: a set of wids
-        self.ranks = ranks  # identifiers: slot -> rank
-
-    def rank(self, slot: int, wids, rank_of) -> int | None:
-        if self.ranks is not None:
-            return self.ranks.get(slot)
-        best = None
-        lo, hi = self.lo, self.hi
-        for wid in wids:
-            r = rank_of[wid]
-            if lo <= r < hi:
-                if r == lo and self.exact:
-                    return EXACT
-                best = PREFIX
-        if best is None and self.fuzzy and not self.fuzzy.isdisjoint(wids):
-            return FUZZY
-        return best
 
 
 class SearchIndex:
@@ -258,7 +229,7 @@ class SearchIndex:
         if not chunks:
             return []
         with self._lock:
-            terms: list[tuple[_Term, str | None]] = []
+            terms: list[tuple[Term, str | None]] = []
             for chunk in chunks:
                 found = self._terms(chunk)
                 if found is None:
@@ -283,7 +254,7 @@ class SearchIndex:
             hits.append(Hit(att[s], ranks[s], f"{texts.keys[last[s]]}\x00{texts.keys[first[s]]}"))
         return hits
 
-    def _terms(self, chunk: str) -> list[tuple[_Term, str | None]] | None:
+    def _terms(self, chunk: str) -> list[tuple[Term, str | None]] | None:
         """The terms of one whitespace-separated piece: an email or code as typed, or else every
         word in it ("garcia-marquez", "o'b"). None when a word matches nothing at all. A piece
         with a digit or an @ is tried as an identifier first, other pieces only when a word in
@@ -292,35 +263,35 @@ class SearchIndex:
         if id_like and any(ch.isdigit() or ch == "@" for ch in chunk):
             ranks = self._id_prefix(chunk)
             if ranks:
-                return [(_Term(len(ranks), ranks=ranks), None)]
+                return [(Term(len(ranks), ranks=ranks), None)]
         spans = [(word, *self._names.span(word)) for word in _SPLIT.split(chunk) if word]
         if id_like and any(lo == hi for _w, lo, hi, _e in spans):
             ranks = self._id_prefix(chunk)
             if ranks:
-                return [(_Term(len(ranks), ranks=ranks), None)]
+                return [(Term(len(ranks), ranks=ranks), None)]
         out = []
         for word, lo, hi, exact in spans:
             if lo < hi:
-                out.append((_Term(-1, lo, hi, exact), word))
+                out.append((Term(-1, lo, hi, exact), word))
                 continue
             ranks = self._id_prefix(word) if len(word) >= 4 else {}
             if ranks:
-                out.append((_Term(len(ranks), ranks=ranks), None))
+                out.append((Term(len(ranks), ranks=ranks), None))
                 continue
-            term = self._loosen(_Term(0), word)
+            term = self._loosen(Term(0), word)
             if not term.fuzzy:
                 return None
             out.append((term, None))
         return out
 
-    def _count(self, terms: list[tuple[_Term, str | None]]) -> None:
+    def _count(self, terms: list[tuple[Term, str | None]]) -> None:
         """Count the name-word terms, longest word first, each only as far as the rarest so far."""
         least = min((t.count for t, _w in terms if t.count >= 0), default=COUNT_STOP)
         for term, word in sorted((tw for tw in terms if tw[0].count < 0), key=lambda tw: -len(tw[1])):
             term.count = self._names.count(term.lo, term.hi, least + 1)
             least = min(least, term.count)
 
-    def _loosen(self, term: _Term, word: str | None) -> _Term:
+    def _loosen(self, term: Term, word: str | None) -> Term:
         """The same term also accepting words within a small edit distance of ``word``."""
         edits = _max_edits(word) if word else 0
         if not edits:
@@ -335,9 +306,9 @@ class SearchIndex:
         if not fuzzy:
             return term
         postings = self._names.postings
-        return _Term(term.count + sum(len(postings[w]) for w in fuzzy), term.lo, term.hi, term.exact, fuzzy, term.ranks)
+        return Term(term.count + sum(len(postings[w]) for w in fuzzy), term.lo, term.hi, term.exact, fuzzy, term.ranks)
 
-    def _run(self, terms: list[tuple[_Term, str | None]], limit: int) -> dict[int, int]:
+    def _run(self, terms: list[tuple[Term, str | None]], limit: int) -> dict[int, int]:
         """Candidates from the rarest term (capped), kept when every other term matches them too."""
         ordered = sorted((t for t, _w in terms), key=lambda t: t.count)
         driver, others = ordered[0], ordered[1:]
@@ -368,7 +339,7 @@ class SearchIndex:
         self.candidates += seen
         return kept
 
-    def _members(self, term: _Term):
+    def _members(self, term: Term):
         """(slot, rank) for each attendee matching ``term``, best rank first, each slot once."""
         if term.ranks is not None:
             yield from sorted(term.ranks.items(), key=lambda item: item[1])
