@@ -44,8 +44,8 @@ def load_all(index: SearchIndex, conn) -> int:
     names = select(Attendee.id, Attendee.first_name, Attendee.last_name, Attendee.organisation).where(where)
     for batch in _rows(conn, names.order_by(Attendee.id)):
         ids, firsts, lasts, orgs = zip(*batch)
-        firsts, lasts, orgs = (array("i", map(texts.__getitem__, column)) for column in (firsts, lasts, orgs))
-        with index._lock:
+        with index._lock:  # a search meanwhile sees the attendees loaded so far
+            firsts, lasts, orgs = (array("i", map(texts.__getitem__, column)) for column in (firsts, lasts, orgs))
             start = len(index._att)
             index._att.extend(ids)
             index._n_sorted = len(index._att)
