@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.models import Attendee, Event
@@ -369,12 +369,14 @@ class Match:
         return ("exact", "prefix", "fuzzy")[self.rank]
 
 
+_ROWS = select(Attendee.__table__).where(Attendee.__table__.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def find(index: SearchIndex, query: str, limit: int = 20) -> list[Match]:
     """Search and fetch the current rows (with check-in status) of the best hits, in rank order."""
     hits = index.search(query, limit)
     if not hits:
         return []
-    table = Attendee.__table__
     with index.store.engine.connect() as conn:
-        rows = {r.id: r for r in conn.execute(select(table).where(table.c.id.in_([h.attendee_id for h in hits])))}
+        rows = {r.id: r for r in conn.execute(_ROWS, {"ids": [h.attendee_id for h in hits]})}
     return [Match(AttendeeInfo.of(rows[h.attendee_id]), h.rank) for h in hits if h.attendee_id in rows]
