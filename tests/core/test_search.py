@@ -173,3 +173,64 @@ def test_typo_matches_rank_after_everything_else(crowd):
     assert names(find(crowd, "anna berg")) == names(find(crowd, "berg anna")) == ["Anna Berg"]
     # With only typo matches for a word, the exact matches of the other word still rank first.
     assert [(m.attendee.display_name, m.rank_name) for m in find(crowd, "eva öbrg")] == [("Eva Öberg", "fuzzy")]
+
+
+# -- the rarest piece drives the search ---------------------------------------------------------
+def _crowd_index(sqlite_url, people):
+    from kiosk.core.store import open_store
+
+    store = open_store(sqlite_url)
+    now = datetime.now(timezone.utc)
+    event_id = create_event(store, "Many Agnes", now, now + timedelta(hours=8)).id
+    with store.write() as s:
+        rev = attendees.bump_rev(s, event_id)
+        for n, (first, last) in enumerate(people):
+            s.add(Attendee(event_id=event_id, first_name=first, last_name=last, code=f"C-{n}", rev=rev))
+    return store, SearchIndex(store, event_id)
+
+
+def test_multi_word_query_starts_from_the_rarest_piece(sqlite_url):
+    # 300 Agnes, two Nykvists, one O'Brien among 200 O-names: the long common word "agnes" and
+    # the one-letter "o" must not drive the search.
+    people = [("Agnes", f"Holm{n}") for n in range(300)] + [("Agnes", "Nykvist"), ("Per", "Nykvist")]
+    people += [("Olle", f"Olsson{n}") for n in range(200)] + [("Sinéad", "O'Brien")]
+    store, index = _crowd_index(sqlite_url, people)
+    try:
+        assert names(find(index, "agnes nykv")) == ["Agnes Nykvist"]
+        assert index.candidates <= 2
+        assert names(find(index, "nykv agnes")) == ["Agnes Nykvist"]
+        assert index.candidates <= 2
+        assert names(find(index, "o'b")) == ["Sinéad O'Brien"]
+        assert index.candidates <= 1
+        # a typo in the rare word: still only the few typo matches are looked at
+        assert names(find(index, "agnes nykvsit")) == ["Agnes Nykvist"]
+        assert index.candidates <= 2
+    finally:
+        store.dispose()
+
+
+def test_first_load_with_ids_shared_between_events(store, actor):
+    # Two events registered in turns: each event's ids have gaps, emails and codes still land
+    # on the right attendee, and a later edit replaces the loaded identifiers.
+    now = datetime.now(timezone.utc)
+    ours, other = (create_event(store, name, now, now + timedelta(hours=8)).id for name in ("Ours", "Other"))
+    for n in range(30):
+        for event_id in (ours, other):
+            attendees.register_walk_in(
+                store, event_id, {"first_name": f"Pat{n}", "last_name": "Ström", "email": f"Pat{n}.E{event_id}@X.example"}, actor
+            )
+    for first, email in (("Örjan", "Örjan@Ö.example"), ("Zed", "a.zed@ö.example"), ("Ada", "ÅDA@x.example")):
+        attendees.register_walk_in(store, ours, {"first_name": first, "last_name": "Ek", "email": email}, actor)
+    index = SearchIndex(store, ours, refresh_interval=0)
+    assert [m.attendee.first_name for m in find(index, f"pat7.e{ours}@x")] == ["Pat7"]
+    # emails the database cannot lower-case (it folds ASCII only) are folded and sorted here
+    assert [m.attendee.first_name for m in find(index, "orjan@o")] == ["Örjan"]
+    assert [m.attendee.first_name for m in find(index, "a.zed@")] == ["Zed"]
+    assert [m.attendee.first_name for m in find(index, "ada@x.ex")] == ["Ada"]
+    assert find(index, f"pat7.e{other}@x") == []
+    pat = find(index, f"pat7.e{ours}@x.example")[0].attendee
+    assert [m.attendee.id for m in find(index, pat.code.lower())] == [pat.id]
+    attendees.update_attendee(store, pat.id, {"email": "new@y.example"}, actor)
+    assert find(index, f"pat7.e{ours}@x") == []
+    assert [m.attendee.id for m in find(index, "new@y")] == [pat.id]
+    assert len(find(index, "strom", limit=100)) == 30
