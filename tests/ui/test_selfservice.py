@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
 from kiosk.core.attendees import update_attendee
 from kiosk.core.events import Actor
@@ -123,8 +123,8 @@ def test_three_wrong_emails_send_to_the_desk(qtbot, kiosk, desk_store, desk_even
     kiosk.lookup.query.setText(f"{person.first_name} {person.last_name}")
     button = next(b for b in kiosk.lookup.match_buttons if b.text().startswith(f"{person.first_name} {person.last_name[0]}."))
     button.click()
-    for _ in range(3):
-        kiosk.email.email.setText("wrong@example.org")
+    for n in range(3):
+        kiosk.email.email.setText(f"wrong{n}@example.org")
         kiosk.email.ok.click()
     assert kiosk.page is kiosk.result and kiosk.result.banner.state is ResultState.ERROR
     assert kiosk.result.banner.title.text() == "We couldn't confirm your registration."
@@ -317,3 +317,22 @@ def test_staff_settings_open_behind_the_pin_and_apply_live(qtbot, kiosk, station
     assert kiosk.wedge.gap_ms == 70 and not kiosk.sounds.enabled  # applied to the running kiosk
     assert StationSettings(station_settings.path).get("scanner/gap_ms") == 70
     dialog.close()
+
+
+def test_after_a_wrong_email_the_keyboard_types_on_and_the_same_address_uses_no_try(qtbot, kiosk, desk_store, desk_event):
+    person = next(p for p in people(desk_store, desk_event.id) if p.last_name.isalpha() and not p.blocked)
+    kiosk.welcome.lookup.click()
+    kiosk.lookup.query.setText(f"{person.first_name} {person.last_name}")
+    next(b for b in kiosk.lookup.match_buttons if b.text().startswith(f"{person.first_name} {person.last_name[0]}.")).click()
+    tries = []
+    kiosk.controller.emailRejected.connect(tries.append)
+    kiosk.email.email.setText("wrong@example.org")
+    kiosk.email.ok.click()  # the mouse (or a tap) on the button: the button takes the focus
+    assert tries == [2]
+    assert QApplication.focusWidget() is kiosk.email.email  # a physical keyboard reaches the field
+    kiosk.email.ok.click()  # the same address again: said again, no try used
+    assert tries == [2] and "Tries left: 2" in kiosk.email.message.text()
+    qtbot.keyClicks(QApplication.focusWidget(), person.email, delay=150)
+    assert kiosk.email.email.text() == person.email  # typed over the selected wrong address
+    kiosk.email.ok.click()
+    assert [r.kind for r in log_rows(desk_store, person.id)] == [CheckInKind.ENTRY]

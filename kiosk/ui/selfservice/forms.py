@@ -134,6 +134,7 @@ class EmailPage(QWidget):
         self.ok.setObjectName("primary")
         self.match: PublicMatch | None = None
         self._tries_left: int | None = None
+        self._rejected = ""  # the address just refused, as typed
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.title, self.who, self.prompt, self.email, self.message):
@@ -153,17 +154,26 @@ class EmailPage(QWidget):
         self.match = match
         self.who.setText(match.label)
         self.email.clear()
+        self._rejected = ""
         self._tries_left = None
         self.message.clear()
         self.email.setFocus()
 
     def _submit(self) -> None:
-        if self.match is not None and self.email.text().strip():
-            self.submitted.emit(self.match.attendee_id, self.email.text())
+        text = self.email.text().strip()
+        if self.match is None or not text:
+            return
+        if text.casefold() == self._rejected:  # the same wrong address again uses up no try
+            self._warn()
+            self.email.setFocus()
+            return
+        self.submitted.emit(self.match.attendee_id, self.email.text())
 
     def rejected(self, tries_left: int) -> None:
         self._tries_left = tries_left
+        self._rejected = self.email.text().strip().casefold()
         self.email.selectAll()
+        self.email.setFocus()  # a physical keyboard types straight on (the button had the focus)
         self._warn()
 
     def _warn(self) -> None:
@@ -176,6 +186,7 @@ class EmailPage(QWidget):
         self.match = None
         self.who.clear()
         self.email.clear()
+        self._rejected = ""
         self._tries_left = None
         self.message.clear()
 
