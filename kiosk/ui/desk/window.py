@@ -145,7 +145,7 @@ class DeskWindow(QMainWindow):
                  "vip": self.tr("VIPs not arrived"), "speaker": self.tr("Speakers not arrived")}
         for kind in FILTERS:
             self.filter.addItem(names[kind], kind)
-        self.filter.setAccessibleName(self.tr("Show"))
+        accessible.name(self.filter, self.tr("Show"))
         self.filter_label.setBuddy(self.filter)
         filter_row.addWidget(self.filter_label)
         filter_row.addWidget(self.filter)
