@@ -2404,8 +2404,8 @@
         <translation>Åtgärder för: {name}</translation>
     </message>
     <message>
-        <source>EXIT MODE</source>
-        <translation>UTPASSERINGSLÄGE</translation>
+        <source>EXIT MODE: each scan records that the person left (F7 to switch back)</source>
+        <translation>UTPASSERINGSLÄGE: varje skanning registrerar att personen gick (F7 för att byta tillbaka)</translation>
     </message>
     <message>
         <source>EXIT MODE: scan or type a name…</source>

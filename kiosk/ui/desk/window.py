@@ -113,10 +113,10 @@ class DeskWindow(QMainWindow):
         self.exit_mode_flag.setObjectName("exitModeFlag")
         self.exit_mode_flag.setStyleSheet("color: white; background: #8c1d18; font-weight: bold; padding: 6px 10px;")
         self.exit_mode_flag.hide()
-        top.addWidget(self.exit_mode_flag)
         self.toolbar = QHBoxLayout()
         top.addLayout(self.toolbar)
         outer.addLayout(top)
+        outer.addWidget(self.exit_mode_flag)  # a strip across the window, under the search
 
         self.offline_note = QLabel(self.tr(
             "The hub cannot be reached: this desk goes on checking people in on its own copy, and sends "
@@ -457,7 +457,7 @@ class DeskWindow(QMainWindow):
 
     def _show_exit_mode(self, on: bool) -> None:
         self.act_exit_mode.setChecked(on)
-        self.exit_mode_flag.setText(self.tr("EXIT MODE"))
+        self.exit_mode_flag.setText(self.tr("EXIT MODE: each scan records that the person left (F7 to switch back)"))
         self.exit_mode_flag.setVisible(on)
         if on:
             self.search.setPlaceholderText(self.tr("EXIT MODE: scan or type a name…"))  # short: it must fit at 1366 px
