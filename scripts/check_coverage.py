@@ -40,6 +40,10 @@ PERFECT = [
     "kiosk/core/importing/status.py",  # refunded, cancelled and unpaid tickets from an import
     "kiosk/core/migrations/versions/0002_checkin_lists.py",
     "kiosk/core/migrations/versions/0003_attendee_import_state.py",
+    "kiosk/core/migrations/versions/0004_sync.py",
+    "kiosk/core/sync_tables.py",  # the hub's change log and the replica's outbox
+    "kiosk/core/not_arrived.py",  # who has not arrived, as the dashboard may show them
+    "kiosk/core/importing/labels.py",
 ]
 
 

@@ -158,3 +158,12 @@ def test_csv_snapshot_is_private_and_safe(store, demo_event, actor, tmp_path):
     text = path.read_text(encoding="utf-8")
     assert "headline,checked_in,1," in text
     assert "'=HYPERLINK" in text and "'+Desk" in text
+
+
+def test_a_snapshot_of_an_event_with_an_unknown_time_zone_falls_back_to_utc():
+    from zoneinfo import ZoneInfo
+
+    from kiosk.core.dashboard_figures import _zone
+
+    assert _zone("Europe/Stockholm") == ZoneInfo("Europe/Stockholm")
+    assert _zone("Mars/Olympus") == ZoneInfo("UTC") and _zone("") == ZoneInfo("UTC")
