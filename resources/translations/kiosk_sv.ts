@@ -2312,7 +2312,6 @@
     <name>DeskWindow</name>
     <message>
         <source>Check-in desk — {event}</source>
-        <extracomment>Text colours of the &quot;last results&quot; lines, dark enough to read on white.</extracomment>
         <translation>Incheckningsdisk — {event}</translation>
     </message>
     <message>
@@ -2334,34 +2333,6 @@
     <message>
         <source>The hub cannot be reached: this desk goes on checking people in on its own copy, and sends everything when the hub is back. Until then a guest could be let in twice at two stations; such double entries are listed afterwards.</source>
         <translation>Hubben går inte att nå: den här disken fortsätter checka in på sin egen kopia och skickar allt när hubben är tillbaka. Till dess kan en gäst släppas in två gånger vid två stationer; sådana dubbla incheckningar listas efteråt.</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>Visa:</translation>
-    </message>
-    <message>
-        <source>Everyone</source>
-        <translation>Alla</translation>
-    </message>
-    <message>
-        <source>Not arrived</source>
-        <translation>Inte anlända</translation>
-    </message>
-    <message>
-        <source>VIPs not arrived</source>
-        <translation>VIP-gäster som inte anlänt</translation>
-    </message>
-    <message>
-        <source>Speakers not arrived</source>
-        <translation>Talare som inte anlänt</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Visa</translation>
-    </message>
-    <message>
-        <source>Last results at this station</source>
-        <translation>Senaste resultaten vid den här stationen</translation>
     </message>
     <message>
         <source>Check in (Enter)</source>
@@ -2469,6 +2440,34 @@
     <message>
         <source>Back to the name list</source>
         <translation>Tillbaka till namnlistan</translation>
+    </message>
+</context>
+<context>
+    <name>FilterRow</name>
+    <message>
+        <source>Show:</source>
+        <extracomment>Text colours of the &quot;last results&quot; lines, dark enough to read on white.</extracomment>
+        <translation>Visa:</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <source>Not arrived</source>
+        <translation>Inte anlända</translation>
+    </message>
+    <message>
+        <source>VIPs not arrived</source>
+        <translation>VIP-gäster som inte anlänt</translation>
+    </message>
+    <message>
+        <source>Speakers not arrived</source>
+        <translation>Talare som inte anlänt</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Visa</translation>
     </message>
 </context>
 <context>
@@ -2999,6 +2998,13 @@
     <message>
         <source>Cancel, back to the kiosk</source>
         <translation>Avbryt, tillbaka till kiosken</translation>
+    </message>
+</context>
+<context>
+    <name>RecentResults</name>
+    <message>
+        <source>Last results at this station</source>
+        <translation>Senaste resultaten vid den här stationen</translation>
     </message>
 </context>
 <context>

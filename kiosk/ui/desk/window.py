@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QComboBox,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QSplitter,
     QTableView,
@@ -22,26 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.roster import FILTERS
 from kiosk.ui import accessible
 from kiosk.ui.banner import ResultBanner
 from kiosk.ui.camera_panel import CameraPanel
 from kiosk.ui.desk.controller import AttendeeDetails, DeskController, StationStatus
 from kiosk.ui.desk.dialogs import AnnulDialog, EditDialog, WalkInDialog
 from kiosk.ui.desk.panel import AttendeePanel
+from kiosk.ui.desk.lead import FilterRow, RecentResults
 from kiosk.ui.desk.presenter import ResultView
-from kiosk.ui.locale_format import time_text
-from kiosk.ui.result_state import ResultState
 from kiosk.ui.models import AttendeeTableModel
 from kiosk.ui.sounds import SoundBoard
 from kiosk.ui.statusbar import StationStatusBar
-
-
-#: Text colours of the "last results" lines, dark enough to read on white.
-STATE_COLOURS = {
-    ResultState.SUCCESS: "#1b6e2e", ResultState.WARNING: "#7a4a00", ResultState.ERROR: "#a4161a",
-    ResultState.INFO: "#1f2933", ResultState.OFFLINE: "#444444",
-}
 
 
 class SearchBox(QLineEdit):
@@ -137,19 +125,8 @@ class DeskWindow(QMainWindow):
         results_layout = QVBoxLayout(results_box)
         results_layout.setContentsMargins(0, 0, 0, 0)
         # Everyone, or only who is still expected: not arrived, VIPs, speakers.
-        filter_row = QHBoxLayout()
-        self.filter_label = QLabel(self.tr("Show:"), results_box)
-        self.filter = QComboBox(results_box)
-        self.filter.setObjectName("filter")
-        names = {"all": self.tr("Everyone"), "not_arrived": self.tr("Not arrived"),
-                 "vip": self.tr("VIPs not arrived"), "speaker": self.tr("Speakers not arrived")}
-        for kind in FILTERS:
-            self.filter.addItem(names[kind], kind)
-        accessible.name(self.filter, self.tr("Show"))
-        self.filter_label.setBuddy(self.filter)
-        filter_row.addWidget(self.filter_label)
-        filter_row.addWidget(self.filter)
-        filter_row.addStretch(1)
+        filter_row = FilterRow(results_box)
+        self.filter = filter_row.combo
         results_layout.addLayout(filter_row)
         self.model = AttendeeTableModel(self)
         self.table = QTableView(results_box)
@@ -184,18 +161,9 @@ class DeskWindow(QMainWindow):
             camera_panel.setParent(right)
             camera_panel.hide()
             right_layout.addWidget(camera_panel)
-        recent_box = QWidget(left)
-        recent_layout = QVBoxLayout(recent_box)
-        recent_layout.setContentsMargins(0, 4, 0, 0)
-        self.recent_title = QLabel(self.tr("Last results at this station"), recent_box)
-        self.recent_title.setStyleSheet("font-weight: bold;")
         # The last results at this station, newest first; a click opens that person.
-        self.recent = QListWidget(recent_box)
-        self.recent.setObjectName("recent")
-        self.recent.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        accessible.name(self.recent, self.tr("Last results at this station"))
-        recent_layout.addWidget(self.recent_title)
-        recent_layout.addWidget(self.recent)
+        self.recent_box = recent_box = RecentResults(left)
+        self.recent = recent_box.list
         left.addWidget(results_box)
         left.addWidget(recent_box)
         left.setStretchFactor(0, 3)
@@ -255,10 +223,10 @@ class DeskWindow(QMainWindow):
         c.statusReady.connect(self._station_status)
         c.exitModeChanged.connect(self._show_exit_mode)
         c.indexReady.connect(self._index_ready)
-        c.recentChanged.connect(self._recent)
+        c.recentChanged.connect(self.recent_box.show_results)
         c.indexChanged.connect(self._index_changed)
         self.filter.currentIndexChanged.connect(lambda _i: self._filter_changed())
-        self.recent.itemClicked.connect(self._recent_clicked)
+        self.recent_box.picked.connect(self._recent_picked)
         self.search.textChanged.connect(c.search)
         self.search.returnPressed.connect(self._enter)
         self.search.moved.connect(self._move_selection)
@@ -410,17 +378,8 @@ class DeskWindow(QMainWindow):
         self.controller.set_filter(self.filter.currentData(), self.search.text())
         self.search.setFocus()
 
-    def _recent(self, results: list) -> None:
-        self.recent.clear()
-        for r in results:
-            item = QListWidgetItem(f"{time_text(r.at)}  {r.title}: {r.who}", self.recent)
-            item.setData(Qt.ItemDataRole.UserRole, r.attendee_id)
-            item.setForeground(QColor(STATE_COLOURS.get(r.state, "#1f2933")))
-
-    def _recent_clicked(self, item: QListWidgetItem) -> None:
-        attendee_id = item.data(Qt.ItemDataRole.UserRole)
-        if attendee_id is not None:
-            self.controller.open_attendee(attendee_id)
+    def _recent_picked(self, attendee_id: int) -> None:
+        self.controller.open_attendee(attendee_id)
         self.search.setFocus()
 
     def _station_status(self, status: StationStatus) -> None:
