@@ -31,6 +31,8 @@ from kiosk.core.dashboard_figures import (  # noqa: F401  (re-exported: the scre
     figure_rows,
     write_csv,
 )
+from kiosk.core.checkin_lists import LIST, ListInfo
+from kiosk.core.dashboard_lists import ListRow, ListTracker  # noqa: F401  (ListRow re-exported)
 from kiosk.core.models import Attendee, CheckIn, CheckInKind, Event, PrintJob, Station, utcnow
 from kiosk.core.privacy_rules import PrivacyRules, effective_privacy, rules_in
 from kiosk.core.store import Store
@@ -90,6 +92,7 @@ class DashboardData:
         self.full_loads = 0
         self._loaded = False
         self._rules = PrivacyRules()
+        self.lists = ListTracker()
 
     # -- the cheap question ------------------------------------------------------------
     def marker(self, now: float | None = None) -> tuple:
@@ -108,7 +111,8 @@ class DashboardData:
         )
         with self.store.engine.connect() as conn:
             row = tuple(conn.execute(query).one())
-        return (*row, int((time.time() if now is None else now) // 60))
+            lists = tuple(tuple(r) for r in conn.execute(select(LIST).where(LIST.c.event_id == self.event_id).order_by(LIST.c.id)))
+        return (*row, lists, int((time.time() if now is None else now) // 60))
 
     # -- keeping the counts --------------------------------------------------------------
     def _reset(self) -> None:
@@ -121,6 +125,7 @@ class DashboardData:
         self._log_count = 0
         self._cursor: datetime | None = None
         self._seen: dict = {}
+        self.lists.begin_load()
 
     def _remove(self, attendee_id: int) -> None:
         old = self._people.pop(attendee_id, None)
@@ -151,6 +156,7 @@ class DashboardData:
         category, ticket_type = category or "", ticket_type or ""
         epoch = _epoch(checked_in_at)
         self._people[attendee_id] = (category, ticket_type, epoch, bool(inside), bool(walk_in), bool(blocked))
+        self.lists.person(attendee_id, category, ticket_type, bool(blocked))
         if blocked:
             return
         role = _role(alerts or "", ticket_type)
@@ -173,8 +179,8 @@ class DashboardData:
             self._add(row)
 
     def _remember_log(self, rows) -> None:
-        """Note log rows (id, attendee_id, at, station, kind) as seen, forgetting the old ones."""
-        for log_id, _attendee_id, at, station, kind in rows:
+        """Note log rows (id, attendee_id, at, station, kind, list_id) as seen, forgetting the old ones."""
+        for log_id, _attendee_id, at, station, kind, _list_id in rows:
             self._seen[log_id] = (at, station or "", kind)
             if self._cursor is None or at > self._cursor:
                 self._cursor = at
@@ -188,8 +194,16 @@ class DashboardData:
         self.full_loads += 1
         conn = session.connection()
         self._rev = conn.execute(select(Event.attendee_rev).where(Event.id == self.event_id)).scalar_one()
+        self.lists.lists = _lists(conn, self.event_id)
         for row in conn.execute(select(*_PERSON_COLUMNS).where(A.event_id == self.event_id)):
             self._add(row)
+        moves = (CheckInKind.ENTRY.value, CheckInKind.EXIT.value, CheckInKind.ANNUL.value)
+        for list_id, attendee_id, at, kind in conn.execute(
+            select(CheckIn.list_id, CheckIn.attendee_id, CheckIn.at, CheckIn.kind)
+            .where(CheckIn.event_id == self.event_id, CheckIn.kind.in_(moves))
+        ):
+            self.lists.move(list_id, attendee_id, at, kind)
+        self.lists.recount()
         self._log_count = conn.execute(select(func.count()).select_from(CheckIn).where(CheckIn.event_id == self.event_id)).scalar_one()
         newest = conn.execute(select(func.max(CheckIn.at)).where(CheckIn.event_id == self.event_id)).scalar()
         if newest is not None:
@@ -199,12 +213,13 @@ class DashboardData:
     def _log_since(self, conn, since: datetime, strictly: bool = False):
         newer = CheckIn.at > since if strictly else CheckIn.at >= since
         return conn.execute(
-            select(CheckIn.id, CheckIn.attendee_id, CheckIn.at, CheckIn.station, CheckIn.kind)
+            select(CheckIn.id, CheckIn.attendee_id, CheckIn.at, CheckIn.station, CheckIn.kind, CheckIn.list_id)
             .where(CheckIn.event_id == self.event_id, newer)
         ).all()
 
     def _catch_up(self, session) -> None:
         conn = session.connection()
+        self.lists.set_lists(list(_lists(conn, self.event_id).values()))
         rev = conn.execute(select(Event.attendee_rev).where(Event.id == self.event_id)).scalar_one()
         touched: set[int] = set()
         if rev != self._rev:
@@ -221,6 +236,8 @@ class DashboardData:
                 self._full_load(session)  # rows older than the overlap appeared: read everything
                 return
             touched.update(r[1] for r in fresh)
+            for _id, attendee_id, at, _station, kind, list_id in fresh:
+                self.lists.move(list_id, attendee_id, at, kind)
             self._remember_log(fresh)
             self._log_count = count
         ids = sorted(touched)
@@ -229,6 +246,7 @@ class DashboardData:
             current = conn.execute(select(*_PERSON_COLUMNS).where(A.id.in_(chunk))).all()
             for gone in set(chunk) - {r[0] for r in current}:
                 self._remove(gone)
+                self.lists.forget(gone)
             self._apply(current)
         self._rev = rev
 
@@ -279,6 +297,7 @@ class DashboardData:
                 slot[0] += values[0]
                 slot[1] += values[1]
         expected, checked_in, inside, walk_ins = totals
+        building = self.lists.building_inside()
         recent_n = len(self._times) - bisect.bisect_left(self._times, (now - WINDOW).timestamp())
         missing = sorted(c for c in self._chased.values() if not c[0])
         since = now - WINDOW
@@ -299,7 +318,8 @@ class DashboardData:
             event_name=event.name,
             timezone=event.timezone,
             generated_at=now,
-            headline=Headline(expected, checked_in, inside, expected - checked_in, walk_ins, recent_n),
+            headline=Headline(expected, checked_in, building if building is not None else inside, expected - checked_in,
+                              walk_ins, recent_n),
             by_category=tuple(Group(k, v[0], v[1]) for k, v in sorted(by_category.items())),
             by_ticket_type=tuple(Group(k, v[0], v[1]) for k, v in sorted(by_type.items())),
             arrivals=_buckets(self._buckets, now),
@@ -308,12 +328,17 @@ class DashboardData:
             still_expected_total=len(missing),
             recent=tuple(RecentCheckIn(at, f or "—", shown_org(o or "", p), s or "", str(m)) for at, s, m, f, o, p in recent),
             stations=tuple(stations[k] for k in sorted(stations)),
+            lists=self.lists.rows(),
         )
 
 
 def load_figures(store: Store, event_id: int, now: datetime | None = None) -> DashboardFigures:
     """Every figure, read from scratch (the CLI, tests and snapshots use this)."""
     return DashboardData(store, event_id).refresh(now)
+
+
+def _lists(conn, event_id: int) -> dict[int, ListInfo]:
+    return {r.id: ListInfo.of(r) for r in conn.execute(select(LIST).where(LIST.c.event_id == event_id))}
 
 
 def _buckets(counts: dict[int, int], now: datetime) -> tuple[Bucket, ...]:
