@@ -4,17 +4,23 @@ are said in words."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 
 from kiosk.core.checkin import CheckInService
 from kiosk.core.checkin_lists import create_list
+from kiosk.core.demo import create_demo
 from kiosk.core.events import Actor
 from kiosk.core.list_stats import stats_by_list
+from kiosk.core.models import Event
 from kiosk.core.store import open_store
 from kiosk.ui.dashboard.assemble import open_dashboard
 from tests.ui.conftest import OFFSCREEN_NOISE, people
 
 pytestmark = OFFSCREEN_NOISE
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def cells(window) -> list[list[str]]:
@@ -90,3 +96,46 @@ def test_a_new_list_appears_and_the_selection_survives(qtbot, desk_store, desk_e
     assert window.rooms.summary.text() == "Annex: 9 of 10 places taken, 1 left — nearly full"
     window.rooms.select("")
     assert window.rooms.selector.currentIndex() == 0
+
+
+def test_room_view_on_the_demo_event(qtbot, sqlite_url):
+    """The demo event with two sessions, one nearly full (KIOSK_SCREENSHOTS=1 saves
+    docs/screenshots/dashboard-rooms.png)."""
+    store = open_store(sqlite_url)
+    try:
+        event_id = create_demo(store)
+        everyone = [p for p in people(store, event_id) if not p.blocked]
+        law = next(p.category for p in everyone if p.category.lower() == "law enforcement")
+        create_list(store, event_id, "Workshop: Reporting online abuse", capacity=40, rule="exit")
+        create_list(store, event_id, "Closed session: Law enforcement", categories=[law], capacity=30, rule="once")
+        create_list(store, event_id, "Day 2", rule="daily", counts_inside=True)
+        desk = CheckInService(store, event_id, Actor("Desk 1"))
+        for p in everyone[:118]:
+            desk.scan(p.code)
+        for p in everyone[:9]:
+            desk.check_out(p.id)
+        workshop = CheckInService(store, event_id, Actor("Room 2"), list_name="Workshop: Reporting online abuse")
+        for p in everyone[10:48]:
+            workshop.scan(p.code)
+        for p in everyone[10:13]:
+            workshop.check_out(p.id)
+        for p in everyone[60:62]:
+            workshop.scan(p.code)
+        closed = CheckInService(store, event_id, Actor("Room 3"), list_name="Closed session: Law enforcement")
+        for p in [p for p in everyone[:118] if p.category == law][:14]:
+            closed.scan(p.code)
+        with store.read() as s:
+            event = s.get(Event, event_id)
+        window = open_dashboard(store, event, synchronous=True)
+        qtbot.addWidget(window)
+        window.views.setCurrentWidget(window.rooms)
+        rows = {row[0]: row for row in cells(window)}
+        assert rows["Workshop: Reporting online abuse"][4:] == ["37", "40", "3 · nearly full"]
+        assert rows["Entrance"][3:5] == ["118", "109"]
+        assert window.rooms.summary.text() == "Inside the building: 109"  # the entrance and day 2 count; no one in day 2 yet
+        if os.environ.get("KIOSK_SCREENSHOTS") == "1":  # refresh docs/screenshots
+            qtbot.wait(200)
+            window.grab().save(str(SHOTS / "dashboard-rooms.png"))
+        window.close()
+    finally:
+        store.dispose()
