@@ -11,6 +11,7 @@ person's badge does.
 from __future__ import annotations
 
 import bisect
+import heapq
 import time
 from datetime import datetime, timedelta, timezone
 from typing import NamedTuple
@@ -179,9 +180,9 @@ class DashboardData:
             self._add(row)
 
     def _remember_log(self, rows) -> None:
-        """Note log rows (id, attendee_id, at, station, kind, list_id) as seen, forgetting the old ones."""
-        for log_id, _attendee_id, at, station, kind, _list_id in rows:
-            self._seen[log_id] = (at, station or "", kind)
+        """Note log rows (id, attendee_id, at, station, kind, list_id, method) as seen, forgetting the old ones."""
+        for log_id, attendee_id, at, station, kind, _list_id, method in rows:
+            self._seen[log_id] = (at, station or "", kind, method, attendee_id)
             if self._cursor is None or at > self._cursor:
                 self._cursor = at
         if self._cursor is not None:
@@ -213,7 +214,7 @@ class DashboardData:
     def _log_since(self, conn, since: datetime, strictly: bool = False):
         newer = CheckIn.at > since if strictly else CheckIn.at >= since
         return conn.execute(
-            select(CheckIn.id, CheckIn.attendee_id, CheckIn.at, CheckIn.station, CheckIn.kind, CheckIn.list_id)
+            select(CheckIn.id, CheckIn.attendee_id, CheckIn.at, CheckIn.station, CheckIn.kind, CheckIn.list_id, CheckIn.method)
             .where(CheckIn.event_id == self.event_id, newer)
         ).all()
 
@@ -236,7 +237,7 @@ class DashboardData:
                 self._full_load(session)  # rows older than the overlap appeared: read everything
                 return
             touched.update(r[1] for r in fresh)
-            for _id, attendee_id, at, _station, kind, list_id in fresh:
+            for _id, attendee_id, at, _station, kind, list_id, _method in fresh:
                 self.lists.move(list_id, attendee_id, at, kind)
             self._remember_log(fresh)
             self._log_count = count
@@ -264,16 +265,8 @@ class DashboardData:
             else:
                 self._full_load(session)
             event = session.get(Event, self.event_id)
-            recent = session.execute(
-                select(CheckIn.at, CheckIn.station, CheckIn.method, Attendee.first_name, Attendee.organisation,
-                       Attendee.badge_privacy, Attendee.privacy_own, Attendee.category, Attendee.ticket_type)
-                .join(Attendee, Attendee.id == CheckIn.attendee_id)
-                .where(CheckIn.event_id == self.event_id, CheckIn.kind == CheckInKind.ENTRY.value)
-                .order_by(CheckIn.at.desc())
-                .limit(RECENT)
-            ).all()
             recent = [(at, s, m, f, o, effective_privacy(_Person(p, own, c, t), rules).value)
-                      for at, s, m, f, o, p, own, c, t in recent]
+                      for at, s, m, f, o, p, own, c, t in self._recent(session)]
             station_rows = session.execute(select(
                 Station.name, Station.mode, Station.last_seen, Station.printer_status, Station.sync_state, Station.sync_waiting
             )).all()
@@ -283,6 +276,26 @@ class DashboardData:
                 .group_by(PrintJob.station, PrintJob.state)
             ).all()
         return self._figures(event, now, recent, station_rows, jobs)
+
+    def _recent(self, session) -> list:
+        """The last entries with their people. On a busy day they are among the log rows kept in
+        memory (every row of the overlap is there): only their people are read. Otherwise the
+        log is asked, the last entries first and then their people (joined first, PostgreSQL
+        without statistics hashed the whole log: 250 ms at 100k)."""
+        people = (Attendee.id, Attendee.first_name, Attendee.organisation, Attendee.badge_privacy, Attendee.privacy_own,
+                  Attendee.category, Attendee.ticket_type)
+        entries = [(at, str(k), station, method, attendee_id) for k, (at, station, kind, method, attendee_id)
+                   in self._seen.items() if kind == CheckInKind.ENTRY.value]
+        if len(entries) < RECENT:
+            entries = [(at, "", station, method, attendee_id) for at, station, method, attendee_id in session.execute(
+                select(CheckIn.at, CheckIn.station, CheckIn.method, CheckIn.attendee_id)
+                .where(CheckIn.event_id == self.event_id, CheckIn.kind == CheckInKind.ENTRY.value)
+                .order_by(CheckIn.at.desc())
+                .limit(RECENT)
+            )]
+        last = heapq.nlargest(RECENT, entries)
+        found = {r[0]: r[1:] for r in session.execute(select(*people).where(Attendee.id.in_({e[4] for e in last})))}
+        return [(at, station, method, *found[a]) for at, _k, station, method, a in last if a in found]
 
     def _figures(self, event, now, recent, station_rows, jobs) -> DashboardFigures:
         totals = [0, 0, 0, 0]
@@ -302,7 +315,7 @@ class DashboardData:
         missing = sorted(c for c in self._chased.values() if not c[0])
         since = now - WINDOW
         per_station: dict[str, int] = {}
-        for at, station, kind in self._seen.values():
+        for at, station, kind, _method, _attendee_id in self._seen.values():
             if kind == CheckInKind.ENTRY.value and at >= since:
                 per_station[station] = per_station.get(station, 0) + 1
         job_counts: dict[str, dict[str, int]] = {}
