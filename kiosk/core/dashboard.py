@@ -126,6 +126,7 @@ class DashboardData:
         self._log_count = 0
         self._cursor: datetime | None = None
         self._seen: dict = {}
+        self._last: list = []
         self.lists.begin_load()
 
     def _remove(self, attendee_id: int) -> None:
@@ -181,8 +182,8 @@ class DashboardData:
 
     def _remember_log(self, rows) -> None:
         """Note log rows (id, attendee_id, at, station, kind, list_id, method) as seen, forgetting the old ones."""
-        for log_id, attendee_id, at, station, kind, _list_id, method in rows:
-            self._seen[log_id] = (at, station or "", kind, method, attendee_id)
+        for log_id, _attendee_id, at, station, kind, _list_id, _method in rows:
+            self._seen[log_id] = (at, station or "", kind)
             if self._cursor is None or at > self._cursor:
                 self._cursor = at
         if self._cursor is not None:
@@ -209,6 +210,7 @@ class DashboardData:
         newest = conn.execute(select(func.max(CheckIn.at)).where(CheckIn.event_id == self.event_id)).scalar()
         if newest is not None:
             self._remember_log(self._log_since(conn, newest - self.OVERLAP))
+        self._last = self._last_entries(conn)
         self._loaded = True
 
     def _log_since(self, conn, since: datetime, strictly: bool = False):
@@ -237,8 +239,12 @@ class DashboardData:
                 self._full_load(session)  # rows older than the overlap appeared: read everything
                 return
             touched.update(r[1] for r in fresh)
-            for _id, attendee_id, at, _station, kind, list_id, _method in fresh:
+            entry = CheckInKind.ENTRY.value
+            for _id, attendee_id, at, station, kind, list_id, method in fresh:
                 self.lists.move(list_id, attendee_id, at, kind)
+                if kind == entry:
+                    self._last.append((at, station, kind, method, attendee_id))
+            self._last = heapq.nlargest(RECENT, self._last, key=lambda e: e[0])
             self._remember_log(fresh)
             self._log_count = count
         ids = sorted(touched)
@@ -277,25 +283,24 @@ class DashboardData:
             ).all()
         return self._figures(event, now, recent, station_rows, jobs)
 
+    def _last_entries(self, conn) -> list:
+        """The log's last entries (at, station, kind, method, attendee): read once at a full load,
+        then kept from the new rows (the log only grows), so a refresh reads only their people.
+        The entries first, then their people: joined first, PostgreSQL without statistics
+        hashed the whole log (250 ms a refresh at 100k)."""
+        return conn.execute(
+            select(CheckIn.at, CheckIn.station, CheckIn.kind, CheckIn.method, CheckIn.attendee_id)
+            .where(CheckIn.event_id == self.event_id, CheckIn.kind == CheckInKind.ENTRY.value)
+            .order_by(CheckIn.at.desc())
+            .limit(RECENT)
+        ).all()
+
     def _recent(self, session) -> list:
-        """The last entries with their people. On a busy day they are among the log rows kept in
-        memory (every row of the overlap is there): only their people are read. Otherwise the
-        log is asked, the last entries first and then their people (joined first, PostgreSQL
-        without statistics hashed the whole log: 250 ms at 100k)."""
         people = (Attendee.id, Attendee.first_name, Attendee.organisation, Attendee.badge_privacy, Attendee.privacy_own,
                   Attendee.category, Attendee.ticket_type)
-        entries = [(at, str(k), station, method, attendee_id) for k, (at, station, kind, method, attendee_id)
-                   in self._seen.items() if kind == CheckInKind.ENTRY.value]
-        if len(entries) < RECENT:
-            entries = [(at, "", station, method, attendee_id) for at, station, method, attendee_id in session.execute(
-                select(CheckIn.at, CheckIn.station, CheckIn.method, CheckIn.attendee_id)
-                .where(CheckIn.event_id == self.event_id, CheckIn.kind == CheckInKind.ENTRY.value)
-                .order_by(CheckIn.at.desc())
-                .limit(RECENT)
-            )]
-        last = heapq.nlargest(RECENT, entries)
-        found = {r[0]: r[1:] for r in session.execute(select(*people).where(Attendee.id.in_({e[4] for e in last})))}
-        return [(at, station, method, *found[a]) for at, _k, station, method, a in last if a in found]
+        ids = {e[4] for e in self._last}
+        found = {r[0]: r[1:] for r in session.execute(select(*people).where(Attendee.id.in_(ids)))} if ids else {}
+        return [(at, station, method, *found[a]) for at, station, _kind, method, a in self._last if a in found]
 
     def _figures(self, event, now, recent, station_rows, jobs) -> DashboardFigures:
         totals = [0, 0, 0, 0]
@@ -315,8 +320,9 @@ class DashboardData:
         missing = sorted(c for c in self._chased.values() if not c[0])
         since = now - WINDOW
         per_station: dict[str, int] = {}
-        for at, station, kind, _method, _attendee_id in self._seen.values():
-            if kind == CheckInKind.ENTRY.value and at >= since:
+        entry = CheckInKind.ENTRY.value
+        for at, station, kind in self._seen.values():
+            if kind == entry and at >= since:
                 per_station[station] = per_station.get(station, 0) + 1
         job_counts: dict[str, dict[str, int]] = {}
         for station, state, n in jobs:
