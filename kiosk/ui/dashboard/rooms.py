@@ -13,7 +13,7 @@ from kiosk.ui.dashboard.lists import table
 from kiosk.ui.firstrun.lists_dialog import rule_names
 
 FULL_COLOUR = QColor("#b3261e")  # 6.5:1 on white
-NEARLY_COLOUR = QColor("#8a4b00")  # 6.9:1 on white
+NEARLY_COLOUR = QColor("#8a4b00")  # 6.8:1 on white
 # The bars are light, so their dark text reads on the filled part too; the words say the state.
 BAR_COLOURS = {"full": "#f4a9a3", "nearly_full": "#f6c66e", "": "#9fd3aa"}
 ALL = -1
@@ -26,6 +26,8 @@ class RoomsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("roomsPanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the window's colours, in presentation too
         self.selector_label = QLabel(self)
         self.selector = QComboBox(self)
         self.selector.setObjectName("listSelector")

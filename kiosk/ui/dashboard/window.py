@@ -208,6 +208,7 @@ class DashboardWindow(QMainWindow):
             #dashboardWindow {{ background: {'#0b1f33' if big else '#f4f6f8'}; }}
             #dashboardWindow QLabel {{ color: {'#ffffff' if big else '#1a1a1a'}; font-size: {16 if big else 11}pt; }}
             #tile {{ background: {'#13314f' if big else '#ffffff'}; border-radius: 8px; }}
+            #roomsPanel {{ background: {'#0b1f33' if big else '#f4f6f8'}; }}
             #dashboardWindow QLabel#tileValue {{ font-size: {40 if big else 26}pt; font-weight: bold; }}
             #dashboardWindow QLabel#tileCaption {{ font-size: {18 if big else 11}pt; }}
             #dashboardWindow QLabel#listTitle {{ font-weight: bold; }}
