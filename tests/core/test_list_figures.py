@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from kiosk.core import attendees
 from kiosk.core.checkin import CheckInService
 from kiosk.core.checkin_lists import CHECKIN, _latest_moves, all_lists, archive_list, create_list, edit_list, get_list, occupancy
-from kiosk.core.dashboard import DashboardData
+from kiosk.core.dashboard import DashboardData, figure_rows
 from kiosk.core.dashboard_lists import ListRow
 from kiosk.core.events import Actor
 from kiosk.core.list_stats import _admitted, list_figures, stats_by_list, stats_for_list
@@ -202,6 +202,8 @@ def test_with_only_the_entrance_inside_is_the_entrance_figure(store, demo_event)
     rooms = {x.name: x for x in figures.lists}
     assert (rooms["Plenary"].inside, rooms["Plenary"].capacity_left, rooms["Plenary"].state) == (3, 0, "full")
     assert rooms["Entrance"].state == ""
+    rows = figure_rows(figures)  # the snapshot's CSV has them too
+    assert ["list_inside", "Plenary", "3", "3"] in rows and ["list_checked_in", "Plenary", "3", str(rooms["Plenary"].expected)] in rows
     # the entrance stops counting and the plenary starts: the building is who is in the plenary
     edit_list(store, demo_event, "Entrance", counts_inside=False)
     edit_list(store, demo_event, "Plenary", counts_inside=True)
