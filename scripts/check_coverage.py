@@ -44,6 +44,8 @@ PERFECT = [
     "kiosk/core/sync_tables.py",  # the hub's change log and the replica's outbox
     "kiosk/core/not_arrived.py",  # who has not arrived, as the dashboard may show them
     "kiosk/core/importing/labels.py",
+    "kiosk/core/list_stats.py",  # the figures per check-in list
+    "kiosk/core/dashboard_lists.py",  # the dashboard's room view and who is inside the building
 ]
 
 

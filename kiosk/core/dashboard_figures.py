@@ -106,6 +106,8 @@ class DashboardFigures:
     still_expected_total: int
     recent: tuple[RecentCheckIn, ...]
     stations: tuple[StationRow, ...]
+    #: The room view: each check-in list not archived (kiosk.core.dashboard_lists.ListRow).
+    lists: tuple = ()
 
 
 def shown_name(first: str, last: str, privacy: str) -> str:
@@ -140,6 +142,8 @@ def figure_rows(figures: DashboardFigures) -> list[list[str]]:
     rows += [["ticket_type", g.name, str(g.checked_in), str(g.expected)] for g in figures.by_ticket_type]
     rows += [["arrivals_5min", b.start.astimezone(tz).isoformat(timespec="minutes"), str(b.arrivals), str(b.cumulative)]
              for b in figures.arrivals]
+    rows += [["list_checked_in", x.name, str(x.checked_in), str(x.expected)] for x in figures.lists]
+    rows += [["list_inside", x.name, str(x.inside), "" if x.capacity is None else str(x.capacity)] for x in figures.lists]
     rows += [["station_last_15_min", name, str(n), ""] for name, n in figures.stations_15m]
     rows += [["print_queue", s.name, str(s.waiting), s.printer_status] for s in figures.stations]
     rows += [["station_last_seen", s.name, s.last_seen.astimezone(tz).isoformat(timespec="seconds") if s.last_seen else "",

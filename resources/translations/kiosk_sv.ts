@@ -2260,6 +2260,14 @@
         <translation>Senaste 20 incheckningarna</translation>
     </message>
     <message>
+        <source>Arrivals and groups</source>
+        <translation>Ankomster och grupper</translation>
+    </message>
+    <message>
+        <source>Rooms: check-in lists</source>
+        <translation>Rum: incheckningslistor</translation>
+    </message>
+    <message>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
@@ -3020,6 +3028,93 @@
     <message>
         <source>Done, back to the start</source>
         <translation>Klar, tillbaka till början</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPanel</name>
+    <message>
+        <source>All lists</source>
+        <translation>Alla listor</translation>
+    </message>
+    <message>
+        <source>FULL</source>
+        <translation>FULLT</translation>
+    </message>
+    <message>
+        <source>nearly full</source>
+        <translation>nästan fullt</translation>
+    </message>
+    <message>
+        <source>badge desk</source>
+        <translation>namnbricksdisk</translation>
+    </message>
+    <message>
+        <source>{inside} of {expected} expected</source>
+        <translation>{inside} av {expected} väntade</translation>
+    </message>
+    <message>
+        <source>{taken} of {capacity} places</source>
+        <translation>{taken} av {capacity} platser</translation>
+    </message>
+    <message>
+        <source>Inside the building: {n}</source>
+        <translation>I byggnaden: {n}</translation>
+    </message>
+    <message>
+        <source>{name}: {inside} inside, {checked} of {expected} checked in</source>
+        <translation>{name}: {inside} på plats, {checked} av {expected} incheckade</translation>
+    </message>
+    <message>
+        <source>{name}: {taken} of {capacity} places taken, {left} left</source>
+        <translation>{name}: {taken} av {capacity} platser tagna, {left} kvar</translation>
+    </message>
+    <message>
+        <source>Check-in list:</source>
+        <translation>Incheckningslista:</translation>
+    </message>
+    <message>
+        <source>Check-in list shown</source>
+        <translation>Incheckningslista som visas</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Väntade</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Incheckade</translation>
+    </message>
+    <message>
+        <source>Inside now</source>
+        <translation>På plats nu</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapacitet</translation>
+    </message>
+    <message>
+        <source>Places left</source>
+        <translation>Platser kvar</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>Beläggning</translation>
+    </message>
+    <message>
+        <source>People whose latest move on this list is an entry</source>
+        <translation>Personer vars senaste passage på den här listan är en inpassering</translation>
+    </message>
+    <message>
+        <source>Check-in lists: occupancy against capacity</source>
+        <translation>Incheckningslistor: beläggning mot kapacitet</translation>
     </message>
 </context>
 <context>

@@ -167,3 +167,21 @@ def test_a_snapshot_of_an_event_with_an_unknown_time_zone_falls_back_to_utc():
 
     assert _zone("Europe/Stockholm") == ZoneInfo("Europe/Stockholm")
     assert _zone("Mars/Olympus") == ZoneInfo("UTC") and _zone("") == ZoneInfo("UTC")
+
+
+def test_the_last_entries_from_memory_are_the_log_s(store, demo_event):
+    """With 20 entries or more in the overlap the last check-ins come from memory; they are the
+    log's last entries all the same (exits and other lists' entries included as the log has them)."""
+    people = [p for p in _people(store, demo_event) if not p.blocked]
+    data = DashboardData(store, demo_event)
+    desks = [CheckInService(store, demo_event, Actor(f"Desk {i}")) for i in range(3)]
+    for i, p in enumerate(people[:26]):
+        desks[i % 3].scan(p.code)
+        if i % 5 == 0:
+            desks[0].check_out(p.id)
+    with store.read() as s:
+        log = s.exec(select(CheckIn.at, CheckIn.station).where(CheckIn.event_id == demo_event, CheckIn.kind == "entry")
+                     .order_by(CheckIn.at.desc()).limit(20)).all()
+    incremental = data.refresh()
+    assert [(r.at, r.station) for r in incremental.recent] == [tuple(r) for r in log]
+    assert load_figures(store, demo_event, incremental.generated_at).recent == incremental.recent

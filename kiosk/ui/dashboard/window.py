@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from kiosk.core.dashboard import DashboardFigures
 from kiosk.core.events import zone
@@ -23,6 +23,7 @@ from kiosk.ui import accessible
 from kiosk.ui.dashboard.charts import ArrivalsChart, GroupChart
 from kiosk.ui.dashboard.controller import DashboardController
 from kiosk.ui.dashboard.lists import NotArrivedPanel, fill, station_rows, table
+from kiosk.ui.dashboard.rooms import RoomsPanel
 from kiosk.ui.locale_format import time_text
 
 STATION_CHECK_MS = 5000
@@ -66,10 +67,15 @@ class DashboardWindow(QMainWindow):
         for tile in self.tiles.values():
             tiles.addWidget(tile)
         outer.addLayout(tiles)
-        charts = QGridLayout()
-        self.arrivals = ArrivalsChart(central)
-        self.by_category = GroupChart(central)
-        self.by_ticket = GroupChart(central)
+        # The charts and the room view (each check-in list against its capacity) share a place.
+        self.views = QTabWidget(central)
+        self.views.setObjectName("dashboardViews")
+        overview = QWidget(self.views)
+        charts = QGridLayout(overview)
+        charts.setContentsMargins(0, 0, 0, 0)
+        self.arrivals = ArrivalsChart(overview)
+        self.by_category = GroupChart(overview)
+        self.by_ticket = GroupChart(overview)
         # One row: the arrivals over time, then two charts of horizontal bars (long names read
         # whole); the lists below keep room for several rows even on a 1366x768 projector. The
         # check-ins per station are a column of the stations list, where every name fits.
@@ -78,7 +84,10 @@ class DashboardWindow(QMainWindow):
         charts.addWidget(self.by_ticket, 0, 2)
         for column, stretch in enumerate((5, 4, 3)):  # the sector names are the longest
             charts.setColumnStretch(column, stretch)
-        outer.addLayout(charts, 3)
+        self.rooms = RoomsPanel(self.views)
+        self.views.addTab(overview, "")
+        self.views.addTab(self.rooms, "")
+        outer.addWidget(self.views, 3)
         lists = QHBoxLayout()
         self.not_arrived = NotArrivedPanel(central)
         self.expected = self.not_arrived.table
@@ -154,6 +163,7 @@ class DashboardWindow(QMainWindow):
         self.by_ticket.show_groups(self.tr("By ticket type"), figures.by_ticket_type, pt, legend=False)  # the same colours as by sector
         fill(self.recent, [(r.first_name, r.organisation, r.station, time_text(r.at, tz, seconds=True)) for r in figures.recent])
         self._show_stations()
+        self.rooms.show_lists(figures.lists, h.inside)
         if self._arrived_count != h.checked_in:  # someone arrived: the not-arrived list changed
             self._arrived_count = h.checked_in
             self.not_arrived.ask()
@@ -198,9 +208,12 @@ class DashboardWindow(QMainWindow):
             #dashboardWindow {{ background: {'#0b1f33' if big else '#f4f6f8'}; }}
             #dashboardWindow QLabel {{ color: {'#ffffff' if big else '#1a1a1a'}; font-size: {16 if big else 11}pt; }}
             #tile {{ background: {'#13314f' if big else '#ffffff'}; border-radius: 8px; }}
+            #roomsPanel {{ background: {'#0b1f33' if big else '#f4f6f8'}; }}
             #dashboardWindow QLabel#tileValue {{ font-size: {40 if big else 26}pt; font-weight: bold; }}
             #dashboardWindow QLabel#tileCaption {{ font-size: {18 if big else 11}pt; }}
             #dashboardWindow QLabel#listTitle {{ font-weight: bold; }}
+            #dashboardWindow QLabel#roomSummary {{ font-size: {20 if big else 14}pt; font-weight: bold; }}
+            QProgressBar {{ font-size: {14 if big else 10}pt; }}
             QTableWidget {{ font-size: {14 if big else 10}pt; }}
         """)
         self.toolbar.setVisible(not on)
@@ -236,6 +249,9 @@ class DashboardWindow(QMainWindow):
         self.recent_title.setText(self.tr("Last 20 check-ins"))
         self.stations_title.setText(self.tr("Stations: hub link, printer, queue, check-ins"))
         self.not_arrived.retranslate()
+        self.rooms.retranslate()
+        self.views.setTabText(0, self.tr("Arrivals and groups"))
+        self.views.setTabText(1, self.tr("Rooms: check-in lists"))
         self.recent.setHorizontalHeaderLabels([self.tr("First name"), self.tr("Organisation"), self.tr("Station"), self.tr("Time")])
         self.stations.setHorizontalHeaderLabels([self.tr("Station"), self.tr("Hub link"), self.tr("Printer"), self.tr("Queue"),
                                                  self.tr("15 min"), self.tr("Last seen")])
