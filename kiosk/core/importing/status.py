@@ -74,11 +74,11 @@ def strongest(reasons: list[str]) -> str:
 
 def ticket_state(raw: dict[str, str]) -> tuple[bool, str, tuple[tuple[str, str], ...]]:
     """(blocked, reason, [(field, warning)]) from a row's status cells (only those present)."""
-    return _state(tuple(raw.items()))
+    return state_of(tuple(raw.items()))
 
 
 @lru_cache(maxsize=4096)
-def _state(cells: tuple[tuple[str, str], ...]) -> tuple[bool, str, tuple[tuple[str, str], ...]]:
+def state_of(cells: tuple[tuple[str, str], ...]) -> tuple[bool, str, tuple[tuple[str, str], ...]]:
     raw = dict(cells)
     reasons: list[str] = []
     warnings: list[tuple[str, str]] = []

@@ -17,7 +17,7 @@ from kiosk.core.attendees import EMAIL_RE, MAX_LENGTHS
 from kiosk.core.importing.mapping import ALIASES, Mapping, normalise_header
 from kiosk.core.importing.names import split_name
 from kiosk.core.text import shorten
-from kiosk.core.importing.status import FLAG_FIELDS, STATUS_FIELDS, ticket_state
+from kiosk.core.importing.status import FLAG_FIELDS, STATUS_FIELDS, state_of
 from kiosk.core.privacy_rules import parse_privacy
 
 LIMITS = dict(
@@ -107,6 +107,8 @@ class RowChecker:
         else:  # no column mapped yet (a preview before the user picks one)
             self.pick = lambda cells: ()
         self.plain = tuple(f for f in PLAIN_FIELDS if mapping.has(f))
+        self.plain_shared = tuple(f for f in self.plain if f != "email")
+        self.has_email = "email" in self.plain
         self.has_code = mapping.has("code")
         self.code_pos = self.names.index("code") if self.has_code else -1
         self.has_full = mapping.has("full_name")
@@ -150,38 +152,42 @@ class RowChecker:
         elif count < width:
             cells = cells + [""] * (width - count)
         picked = self.pick(cells)
-        raw = dict(zip(self.names, [" ".join(v.split()) for v in picked]))
-        if self.has_code:
-            raw["code"] = picked[self.code_pos].strip()
-        if "\x00" in "".join(picked):
-            for field, value in zip(self.names, picked):
-                if "\x00" in value:
-                    errors.append(Problem(line, field, "contains a NUL byte"))
-                    raw[field] = ""
+        joined = "|".join(picked)
+        if joined.isprintable() and "  " not in joined and " |" not in joined and "| " not in joined \
+                and joined[:1] != " " and joined[-1:] != " ":
+            # Most rows: no whitespace but single inner spaces and no control characters (every
+            # other kind of whitespace, and NUL, is not printable), so there is nothing to fold.
+            raw = dict(zip(self.names, picked))
+        else:
+            raw = self._tidy(line, picked, errors)
         if any(map(gt, map(len, raw.values()), self.limits)):
             for (field, value), limit in zip(list(raw.items()), self.limits):
                 if len(value) > limit:
                     errors.append(Problem(line, field, f"is {len(value)} characters long (at most {limit})"))
                     raw[field] = ""
-        if self.has_full:
-            values = self._names(raw)
-        else:
+        if not self.has_full:  # the names' lengths were checked with the other cells
             values = {"first_name": raw.get("first_name", ""), "last_name": raw.get("last_name", "")}
-        for field in ("first_name", "last_name"):
-            size = len(values[field])
-            if size > LIMITS[field] and not any(p.field == field for p in errors):
-                errors.append(Problem(line, field, f"is {size} characters long (at most {LIMITS[field]})"))
+        else:
+            values = self._names(raw)
+            for field in ("first_name", "last_name"):  # as split from the full name
+                size = len(values[field])
+                if size > LIMITS[field] and not any(p.field == field for p in errors):
+                    errors.append(Problem(line, field, f"is {size} characters long (at most {LIMITS[field]})"))
         if not (values["first_name"] or values["last_name"]):
             if not any(p.field in NAME_PROBLEM_FIELDS for p in errors):
                 errors.append(Problem(line, "name", "is missing"))
+        # one string object for each repeated value: a million "General Admission"s cost 66 MB
         shared = self.shared
-        for field in self.plain:
-            value = raw.get(field, "")
-            # one string object for each repeated value: a million "General Admission"s cost 66 MB
-            if field != "email" and len(shared) < SHARED_MAX:
-                value = shared.setdefault(value, value)
-            values[field] = value
-        email = values.get("email", "")
+        if len(shared) < SHARED_MAX:
+            for field in self.plain_shared:
+                value = raw[field]
+                values[field] = shared.setdefault(value, value)
+        else:
+            for field in self.plain_shared:
+                values[field] = raw[field]
+        email = ""
+        if self.has_email:
+            email = values["email"] = raw["email"]
         if email and not EMAIL_RE.match(email):
             errors.append(Problem(line, "email", f"{shorten(email)} is not a valid email address"))
         self.ref = self.code = ""
@@ -195,9 +201,10 @@ class RowChecker:
                     errors.append(code_used_problem(line, code, first))
         warnings: list[Problem] = []
         if self.status_fields:
-            blocked, reason, found = ticket_state({f: raw.get(f, "") for f in self.status_fields})
+            blocked, reason, found = state_of(tuple(zip(self.status_fields, map(raw.__getitem__, self.status_fields))))
             values["blocked"], values["block_reason"] = blocked, reason
-            warnings += [Problem(line, field, message, True) for field, message in found]
+            if found:
+                warnings += [Problem(line, field, message, True) for field, message in found]
         if self.has_privacy:
             given = raw.get("privacy", "")
             level = parse_privacy(given) if given else None
@@ -215,6 +222,18 @@ class RowChecker:
             if first != line:
                 warnings.append(email_also_problem(line, first))
         return Row(line, values), warnings
+
+    def _tidy(self, line: int, picked: tuple[str, ...], errors: list[Problem]) -> dict[str, str]:
+        """The picked cells with their whitespace folded (the code only stripped); a NUL byte is an error."""
+        raw = dict(zip(self.names, [" ".join(v.split()) for v in picked]))
+        if self.has_code:
+            raw["code"] = picked[self.code_pos].strip()
+        if "\x00" in "".join(picked):
+            for field, value in zip(self.names, picked):
+                if "\x00" in value:
+                    errors.append(Problem(line, field, "contains a NUL byte"))
+                    raw[field] = ""
+        return raw
 
     def _answers(self, line: int, cells: list[str], warnings: list[Problem]) -> str:
         """The unmapped columns' non-empty cells as a JSON object {header: value}, in file order.

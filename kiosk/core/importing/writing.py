@@ -8,6 +8,8 @@ so an import that is refused half-way leaves nothing behind.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from sqlmodel import Session
 
 from kiosk.core.attendees import bump_rev
@@ -100,22 +102,23 @@ class Writer:
             return
         quote = dialect.identifier_preparer.quote
         columns = Attendee.__table__.c
-        values = {name: f":{name}" for name in rows[0]}
-        params = {}
+        # Positional parameters (sqlite3 binds a tuple faster than a dict): the row's own values,
+        # then the constants that cannot be inlined as SQL text.
+        names = list(rows[0])
+        values = {name: "?" for name in names}
+        params = []
         for name, value in shared.items():
             if name in values:
                 continue
             value = _bound(columns[name], value, dialect)
             literal = _inline(value)
-            values[name] = literal if literal is not None else f":{name}"
+            values[name] = literal if literal is not None else "?"
             if literal is None:
-                params[name] = value
-        if params:
-            for item in rows:
-                item.update(params)
+                params.append(value)
         table = quote(Attendee.__tablename__)
         sql = f"INSERT INTO {table} ({', '.join(quote(n) for n in values)}) VALUES ({', '.join(values.values())})"
-        _executemany(connection, sql, rows)
+        pick, extra = itemgetter(*names), tuple(params)  # every row has first_name and last_name
+        _executemany(connection, sql, [(*pick(item), *extra) for item in rows])
 
     def _update(self, connection, rows: list[dict]) -> None:
         dialect = connection.dialect
