@@ -206,13 +206,14 @@ def walk_in_values(values: dict) -> dict:
     return values
 
 
-def add_walk_in(session: Session, event_id: int, values: dict, actor: Actor, despite: tuple[int, ...] = ()) -> Attendee:
+def add_walk_in(session: Session, event_id: int, values: dict, actor: Actor, despite: tuple[int, ...] = (),
+                code: str | None = None) -> Attendee:
     """Add a walk-in inside the caller's transaction (``values`` from ``walk_in_values``).
 
     ``despite``: ids of registered attendees the desk was offered as likely the same person
     and chose not to use; the audit trail records them with the walk-in."""
     rev = bump_rev(session, event_id)
-    row = Attendee(event_id=event_id, code=generate_code(), walk_in=True, source="walk-in", rev=rev, **values)
+    row = Attendee(event_id=event_id, code=code or generate_code(), walk_in=True, source="walk-in", rev=rev, **values)
     session.add(row)
     session.flush()
     if despite:
@@ -223,13 +224,13 @@ def add_walk_in(session: Session, event_id: int, values: dict, actor: Actor, des
 
 
 def register_walk_in(
-    store: Store, event_id: int, values: dict, actor: Actor, despite: tuple[int, ...] = ()
+    store: Store, event_id: int, values: dict, actor: Actor, despite: tuple[int, ...] = (), code: str | None = None
 ) -> AttendeeInfo:
     """Add a person who arrives without a ticket; they get a fresh code. Not checked in yet
     (``CheckInService.walk_in`` registers and checks in as one step)."""
     values = walk_in_values(values)
     with store.write() as session:
-        return AttendeeInfo.of(add_walk_in(session, event_id, values, actor, despite))
+        return AttendeeInfo.of(add_walk_in(session, event_id, values, actor, despite, code=code))
 
 
 def update_attendee(store: Store, attendee_id: int, changes: dict, actor: Actor) -> AttendeeInfo:

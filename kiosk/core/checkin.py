@@ -109,11 +109,12 @@ class CheckInService:
         return None, options[0], ""
 
     # -- the rule --------------------------------------------------------------------------
-    def scan(self, raw: str, method: Method = Method.SCAN) -> ScanResult:
+    def scan(self, raw: str, method: Method = Method.SCAN, entry_id: uuid.UUID | None = None) -> ScanResult:
         """Check in the person a scan names. Succeeds or fails (a DBAPIError: the database is
-        unreachable) within ``UNIT_DEADLINE`` seconds."""
+        unreachable) within ``UNIT_DEADLINE`` seconds. ``entry_id`` names the log row to write (a
+        station that retries the same scan elsewhere passes the same id, so it lands once)."""
         code = clean_scan(raw)
-        entry_id = uuid.uuid4()
+        entry_id = entry_id or uuid.uuid4()
         if code and len(code) <= MAX_CODE_LENGTH:
             # Fast path: the scan is a code of this event. Look it up under the write lock.
             result = self._decide(_BY_CODE, {"event_id": self.event_id, "code": code}, method, entry_id)
@@ -192,14 +193,16 @@ class CheckInService:
             conn.commit()
             return result
 
-    def walk_in(self, values: dict, despite: tuple[int, ...] = ()) -> ScanResult:
+    def walk_in(self, values: dict, despite: tuple[int, ...] = (), code: str | None = None,
+                entry_id: uuid.UUID | None = None) -> ScanResult:
         """Register a person who arrives without a ticket, check them in and queue their badge:
         one transaction, so a dropped database leaves nobody registered but not checked in.
-        ``despite``: the likely matches the desk offered and staff passed over (audited)."""
+        ``despite``: the likely matches the desk offered and staff passed over (audited).
+        ``code`` and ``entry_id``: chosen by a station that may make the same walk-in elsewhere."""
         values = attendees.walk_in_values(values)  # refused before anything is written
         with self.store.write(UNIT_DEADLINE) as session:
-            row = attendees.add_walk_in(session, self.event_id, values, self.actor, despite)
-            log = self._log(session, row, CheckInKind.ENTRY, Method.WALK_IN)
+            row = attendees.add_walk_in(session, self.event_id, values, self.actor, despite, code=code)
+            log = self._log(session, row, CheckInKind.ENTRY, Method.WALK_IN, entry_id=entry_id)
             row.checked_in_at, row.inside = log.at, True
             session.add(row)
             session.flush()
@@ -219,7 +222,7 @@ class CheckInService:
         job = printqueue.queue_job(conn, info.event_id, info.id, self.actor.station, template, policy.printer)
         return replace(result, badge_job=job)
 
-    def check_out(self, attendee_id: int, method: Method = Method.SCAN) -> ScanResult:
+    def check_out(self, attendee_id: int, method: Method = Method.SCAN, entry_id: uuid.UUID | None = None) -> ScanResult:
         with self.store.write(UNIT_DEADLINE) as session:
             row = self._lock(session, attendee_id)
             if row is None or row.event_id != self.event_id:
@@ -227,7 +230,7 @@ class CheckInService:
             clist, decision = self.lists.judge(session.connection(), row, ScanKind.EXIT, utcnow())
             if decision.refused:
                 return ScanResult(ResultKind.NOT_INSIDE, row.code, AttendeeInfo.of(row), list_name=clist.name)
-            entry = self._log(session, row, CheckInKind.EXIT, method)
+            entry = self._log(session, row, CheckInKind.EXIT, method, entry_id=entry_id)
             entry.list_id = clist.id
             if clist.is_default:
                 row.inside = False
@@ -235,7 +238,8 @@ class CheckInService:
             session.flush()
             return ScanResult(ResultKind.CHECKED_OUT, row.code, AttendeeInfo.of(row), entry=LogEntry.of(entry), list_name=clist.name)
 
-    def annul(self, attendee_id: int, reason: str, method: Method = Method.SEARCH) -> ScanResult:
+    def annul(self, attendee_id: int, reason: str, method: Method = Method.SEARCH,
+              entry_id: uuid.UUID | None = None) -> ScanResult:
         """Undo a check-in. The reason is required and goes to the log and the audit trail."""
         reason = " ".join(reason.split())
         if not reason:
@@ -247,7 +251,7 @@ class CheckInService:
             clist, entries = self.lists.live_entries(session.connection(), row.id)
             if not entries:
                 return ScanResult(ResultKind.NOT_CHECKED_IN, row.code, AttendeeInfo.of(row), list_name=clist.name)
-            entry = self._log(session, row, CheckInKind.ANNUL, method, reason=reason[:500])
+            entry = self._log(session, row, CheckInKind.ANNUL, method, reason=reason[:500], entry_id=entry_id)
             entry.list_id = clist.id
             if clist.is_default:
                 row.checked_in_at = None
@@ -271,8 +275,10 @@ class CheckInService:
     def _lock(self, session: Session, attendee_id: int) -> Attendee | None:
         return session.exec(select(Attendee).where(Attendee.id == attendee_id).with_for_update()).first()
 
-    def _log(self, session: Session, row: Attendee, kind: CheckInKind, method: Method, reason: str = "") -> CheckIn:
+    def _log(self, session: Session, row: Attendee, kind: CheckInKind, method: Method, reason: str = "",
+             entry_id: uuid.UUID | None = None) -> CheckIn:
         entry = CheckIn(
+            id=entry_id or uuid.uuid4(),
             event_id=row.event_id,
             attendee_id=row.id,
             kind=kind,

@@ -179,17 +179,19 @@ class StationService:
         except Exception:  # noqa: BLE001 - the hub has the decision; the pull will bring it
             log.exception("could not mirror a check-in into the replica")
 
+    # Each decision names its log row before it is tried: when the hub commits but answers after
+    # the deadline, the offline decision writes the same row, and the push finds it on the hub.
     def scan(self, raw: str, method: Method = Method.SCAN) -> ScanResult:
-        return self._route("scan", raw, method)
+        return self._route("scan", raw, method, uuid.uuid4())
 
     def check_in(self, attendee_id: int, method: Method = Method.SEARCH) -> ScanResult:
-        return self._route("check_in", attendee_id, method)
+        return self._route("check_in", attendee_id, method, uuid.uuid4())
 
     def check_out(self, attendee_id: int, method: Method = Method.SCAN) -> ScanResult:
-        return self._route("check_out", attendee_id, method)
+        return self._route("check_out", attendee_id, method, uuid.uuid4())
 
     def annul(self, attendee_id: int, reason: str, method: Method = Method.SEARCH) -> ScanResult:
-        return self._route("annul", attendee_id, reason, method)
+        return self._route("annul", attendee_id, reason, method, uuid.uuid4())
 
     def lookup(self, raw: str):
         return self._route("lookup", raw, mirror=False)
@@ -204,16 +206,21 @@ class StationService:
         return self._call(attendees.get, lambda: attendees.get(self.replica, attendee_id), attendee_id)
 
     def register_walk_in(self, values: dict, despite: tuple[int, ...] = ()) -> AttendeeInfo:
-        """Register a walk-in (not checked in): on the hub, else on the replica."""
-        return self._call(attendees.register_walk_in, lambda: walk_in_offline(self.replica, self.event_id, values, self.actor),
-                          self.event_id, values, self.actor, despite)
+        """Register a walk-in (not checked in): on the hub, else on the replica. The code is
+        chosen first, so a registration the hub made too late for us reaches it only once."""
+        code = generate_code()
+        return self._call(attendees.register_walk_in,
+                          lambda: walk_in_offline(self.replica, self.event_id, values, self.actor, code),
+                          self.event_id, values, self.actor, despite, code)
 
     def walk_in(self, values: dict, despite: tuple[int, ...] = ()) -> ScanResult:
         """Register, check in and queue the badge: one transaction on the hub; offline, on the
-        replica (the outbox carries both to the hub)."""
+        replica (the outbox carries both to the hub). The code and the entry are named first,
+        as for a scan."""
+        code, entry_id = generate_code(), uuid.uuid4()
         if self._online:
             try:
-                result = within(self.deadline, self.online_service.walk_in, values, despite)
+                result = within(self.deadline, self.online_service.walk_in, values, despite, code, entry_id)
             except UNREACHABLE as exc:
                 self._set_online(False, self._reason(exc))
                 if self.worker is not None:
@@ -221,8 +228,8 @@ class StationService:
             else:
                 self._mirror(result)
                 return result
-        person = walk_in_offline(self.replica, self.event_id, values, self.actor)
-        return self.offline_service.check_in(person.id, Method.WALK_IN)
+        person = walk_in_offline(self.replica, self.event_id, values, self.actor, code)
+        return self.offline_service.check_in(person.id, Method.WALK_IN, entry_id)
 
     def edit(self, attendee_id: int, changes: dict) -> AttendeeInfo:
         return self._call(attendees.update_attendee, lambda: edit_offline(self.replica, attendee_id, changes, self.actor),
@@ -250,18 +257,13 @@ class StationService:
         return offline_fn()
 
 
-def walk_in_offline(replica: Store, event_id: int, values: dict, actor: Actor) -> AttendeeInfo:
+def walk_in_offline(replica: Store, event_id: int, values: dict, actor: Actor, code: str | None = None) -> AttendeeInfo:
     """A walk-in on the replica. It takes a negative id until the hub gives it its own (so it
     never collides with a hub id); the outbox row is written by the replica's trigger."""
-    values = attendees._clean({k: v for k, v in values.items() if k in attendees.EDITABLE})
-    values.setdefault("first_name", "")
-    values.setdefault("last_name", "")
-    problems = attendees.validate(values)
-    if problems:
-        raise ValidationError("; ".join(f"{field} {msg}" for field, msg in problems))
+    values = attendees.walk_in_values(values)
     with replica.write() as session:
         lowest = session.execute(select(func.min(Attendee.id))).scalar() or 0
-        row = Attendee(id=min(lowest, 0) - 1, event_id=event_id, code=generate_code(), walk_in=True,
+        row = Attendee(id=min(lowest, 0) - 1, event_id=event_id, code=code or generate_code(), walk_in=True,
                        source="walk-in", rev=attendees.bump_rev(session, event_id), **values)
         session.add(row)
         session.flush()
