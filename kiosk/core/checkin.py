@@ -27,7 +27,7 @@ from sqlmodel import Session, select
 
 from kiosk.core import attendees, audit, printqueue
 from kiosk.core.attendees import AttendeeInfo
-from kiosk.core.checkin_fast import SLOW, FastScan
+from kiosk.core.checkin_fast import SLOW, FastScan, clean
 from kiosk.core.codes import MAX_CODE_LENGTH, candidates, clean_scan
 from kiosk.core.list_scan import RESULT_OF, ListBinding
 from kiosk.core.events import Actor
@@ -114,7 +114,7 @@ class CheckInService:
     def scan(self, raw: str, method: Method = Method.SCAN) -> ScanResult:
         """Check in the person a scan names. Succeeds or fails (a DBAPIError: the database is
         unreachable) within ``UNIT_DEADLINE`` seconds."""
-        code = clean_scan(raw)
+        code = clean(raw)
         entry_id = uuid.uuid4()
         if code and len(code) <= MAX_CODE_LENGTH:
             # Fast path: the scan is a code of this event. Look it up under the write lock.

@@ -29,12 +29,12 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from kiosk.core import printqueue
 from kiosk.core.attendees import AttendeeInfo, parse_answers
 from kiosk.core.checkin_lists import ListInfo, split
+from kiosk.core.codes import clean_scan
 from kiosk.core.list_scan import RESULT_OF
 from kiosk.core.models import BadgePrivacy, CheckInKind, Method, utcnow
 from kiosk.core.results import LogEntry, ResultKind, ScanResult
@@ -142,12 +142,13 @@ def _uuid(value) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
 
 
-def attendee_of(r) -> AttendeeInfo:
+def attendee_of(r, checked_in_at=None, inside=None) -> AttendeeInfo:
+    """The attendee from the read's row; ``checked_in_at``/``inside``: the status cache as written."""
     return AttendeeInfo(
         id=r[0], event_id=r[1], code=r[2], first_name=r[3], last_name=r[4], email=r[5], organisation=r[6],
         job_title=r[7], category=r[8], ticket_type=r[9], notes=r[10],
         alerts=tuple(a.strip() for a in r[11].split(",") if a.strip()), badge_privacy=BadgePrivacy(r[12]),
-        blocked=bool(r[13]), walk_in=bool(r[14]), checked_in_at=_ts(r[15]), inside=bool(r[16]), block_reason=r[17],
+        blocked=bool(r[13]), walk_in=bool(r[14]), checked_in_at=_ts(r[15]) or checked_in_at, inside=bool(r[16] if inside is None else inside), block_reason=r[17],
         privacy_own=bool(r[18]), answers=parse_answers(r[19]),
     )
 
@@ -172,6 +173,14 @@ def log_of(value) -> list[Past]:
     else:
         rows = zip(*value) if value[0] is not None else ()
     return sorted((_past(*r) for r in rows), key=lambda p: p.at)
+
+
+def clean(raw) -> str:
+    """``codes.clean_scan``, without its per-character walk for the usual printable ASCII scan
+    (which has no control or format characters to drop)."""
+    if isinstance(raw, str) and raw.isascii() and raw.isprintable():
+        return raw.strip()
+    return clean_scan(raw)
 
 
 class FastScan:
@@ -219,17 +228,17 @@ class FastScan:
             if pg and decision.verdict is Verdict.ALREADY:  # the read may predate the lock: ask again
                 log = self._fresh_log(cur, list_id, row[0])
                 decision = decide(facts, lfacts, log, 0, ScanKind.ENTRY, now, tz)
-            info = attendee_of(row)
             for _ in range(3):
                 kind = ResultKind(RESULT_OF[decision.verdict])
                 if decision.refused:
                     cur.connection.rollback()
+                    info = attendee_of(row)
                     first = decision.earlier.ref if decision.earlier else None
                     if first is not None and first.id == entry_id:  # this very check-in, asked again
                         return ScanResult(ResultKind.CHECKED_IN, info.code, info, entry=first, list_name=clist.name)
                     return ScanResult(kind, info.code, info, first_checkin=first, list_name=clist.name,
                                       reason=decision.reason)
-                result = self._write(cur, row, info, clist, decision, kind, len(log), method, entry_id, now)
+                result = self._write(cur, row, clist, decision, kind, len(log), method, entry_id, now)
                 if result is not None:
                     cur.connection.commit()
                     return result
@@ -242,14 +251,12 @@ class FastScan:
         cur.execute(self.dialect.log, {"list_id": list_id, "attendee_id": attendee_id})
         return [_past(*r) for r in cur.fetchall()]
 
-    def _write(self, cur, row, info, clist, decision, kind, seen, method, entry_id, now) -> ScanResult | None:
+    def _write(self, cur, row, clist, decision, kind, seen, method, entry_id, now) -> ScanResult | None:
         service, d = self.service, self.dialect
         actor = service.actor
         entry = LogEntry(entry_id, decision.write, now, actor.station, actor.operator, method, "")
         mark = clist.is_default and bool(decision.inside_after)  # the status cache follows the default list
-        if mark:
-            checked_in_at = info.checked_in_at or now
-            info = replace(info, checked_in_at=checked_in_at, inside=True)
+        info = attendee_of(row, now, True) if mark else attendee_of(row)
         result = ScanResult(kind, info.code, info, entry=entry, reentry=decision.reentry, list_name=clist.name)
         job = service.badge_template(result, bool(row[_N_ATTENDEE]))
         touch = service.touch_due()
