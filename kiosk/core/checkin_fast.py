@@ -40,6 +40,7 @@ from kiosk.core.models import BadgePrivacy, CheckInKind, Method, utcnow
 from kiosk.core.results import LogEntry, ResultKind, ScanResult
 from kiosk.core.rules import AttendeeFacts, EntryRule, Past, ScanKind, Verdict, decide
 
+RESULT_KIND = {verdict: ResultKind(value) for verdict, value in RESULT_OF.items()}
 _NO_JOB = uuid.UUID(int=0)  # a typed placeholder: the job's INSERT is skipped
 #: Returned when the scan must take the general path (``CheckInService``'s SQLAlchemy unit).
 SLOW = object()
@@ -228,35 +229,33 @@ class FastScan:
             if pg and decision.verdict is Verdict.ALREADY:  # the read may predate the lock: ask again
                 log = self._fresh_log(cur, list_id, row[0])
                 decision = decide(facts, lfacts, log, 0, ScanKind.ENTRY, now, tz)
-            for _ in range(3):
-                kind = ResultKind(RESULT_OF[decision.verdict])
-                if decision.refused:
-                    cur.connection.rollback()
-                    info = attendee_of(row)
-                    first = decision.earlier.ref if decision.earlier else None
-                    if first is not None and first.id == entry_id:  # this very check-in, asked again
-                        return ScanResult(ResultKind.CHECKED_IN, info.code, info, entry=first, list_name=clist.name)
-                    return ScanResult(kind, info.code, info, first_checkin=first, list_name=clist.name,
-                                      reason=decision.reason)
-                result = self._write(cur, row, clist, decision, kind, len(log), method, entry_id, now)
-                if result is not None:
-                    cur.connection.commit()
-                    return result
-                # Another station's entry landed while this scan waited for the lock: decide again.
-                log = self._fresh_log(cur, list_id, row[0])
-                decision = decide(facts, lfacts, log, 0, ScanKind.ENTRY, now, tz)
-            return SLOW  # the log keeps changing under the lock: a writer that does not lock
+            if decision.refused:
+                cur.connection.rollback()
+                info = attendee_of(row)
+                first = decision.earlier.ref if decision.earlier else None
+                if first is not None and first.id == entry_id:  # this very check-in, asked again
+                    return ScanResult(ResultKind.CHECKED_IN, info.code, info, entry=first, list_name=clist.name)
+                return ScanResult(RESULT_KIND[decision.verdict], info.code, info, first_checkin=first,
+                                  list_name=clist.name, reason=decision.reason)
+            result = self._write(cur, row, clist, decision, len(log), method, entry_id, now)
+            if result is None:
+                # Another station's entry landed while this scan waited for the lock: the general
+                # path reads the log after the lock is granted.
+                return SLOW
+            cur.connection.commit()
+            return result
 
     def _fresh_log(self, cur, list_id: int, attendee_id: int) -> list[Past]:
         cur.execute(self.dialect.log, {"list_id": list_id, "attendee_id": attendee_id})
         return [_past(*r) for r in cur.fetchall()]
 
-    def _write(self, cur, row, clist, decision, kind, seen, method, entry_id, now) -> ScanResult | None:
+    def _write(self, cur, row, clist, decision, seen, method, entry_id, now) -> ScanResult | None:
         service, d = self.service, self.dialect
         actor = service.actor
         entry = LogEntry(entry_id, decision.write, now, actor.station, actor.operator, method, "")
         mark = clist.is_default and bool(decision.inside_after)  # the status cache follows the default list
         info = attendee_of(row, now, True) if mark else attendee_of(row)
+        kind = RESULT_KIND[decision.verdict]
         result = ScanResult(kind, info.code, info, entry=entry, reentry=decision.reentry, list_name=clist.name)
         job = service.badge_template(result, bool(row[_N_ATTENDEE]))
         touch = service.touch_due()
