@@ -15,10 +15,11 @@ use.
   round trip, they are plain statements.
 - **A stale read cannot decide.** On PostgreSQL the read's snapshot is taken before the row lock
   is granted, so a scan that waited for another station's transaction has not seen that
-  transaction's log rows. The write therefore carries a guard (the number of log rows it decided
-  on), and an "already" answer is checked against a fresh read of the log: if the log changed,
-  the scan decides again on the fresh log, still holding the lock. SQLite's write lock is taken
-  before the read, so its read is always current.
+  transaction's log rows. So an "already" answer is checked against a fresh read of the log
+  (the lock is held by then), and the write carries a guard, the number of log rows the decision
+  saw: if another entry landed meanwhile, nothing is written and the scan goes the general way,
+  which reads the log after the lock. SQLite's write lock is taken before the read, so its read
+  is always current.
 - **Capacity.** A list with a capacity needs its row locked and the occupancy counted after the
   lock, so such a scan goes the general way (``SLOW``), as does anything unusual: an attendee of
   another event, a list that is gone, a repeat after a dropped connection.
@@ -190,19 +191,21 @@ class FastScan:
     def __init__(self, service):
         self.service = service
         self.dialect = Dialect(service.store.dialect)
-        self._list_row: tuple | None = None
-        self._list: tuple[ListInfo, object] | None = None
+        #: The list row last read, and what was built from it (one attribute: threads share it).
+        self._list: tuple[tuple, ListInfo, object] | None = None
 
     def wants(self) -> bool:
         """Whether the next scan can take this path: the station knows its list, and the list
         had no capacity when last seen (a capacity needs the list's row lock and a count)."""
-        return self.service.lists.ready() and not (self._list and self._list[0].capacity is not None)
+        seen = self._list
+        return self.service.lists.ready() is not None and not (seen and seen[1].capacity is not None)
 
     def _list_facts(self, row: tuple) -> tuple[ListInfo, object]:
-        if row != self._list_row:  # the list changed (or is new to us): rebuild, else reuse
+        seen = self._list
+        if seen is None or seen[0] != row:  # the list changed (or is new to us): rebuild, else reuse
             info = list_of(row)
-            self._list_row, self._list = row, (info, info.facts)
-        return self._list
+            seen = self._list = (row, info, info.facts)
+        return seen[1], seen[2]
 
     def check_in(self, by: str, key, method: Method, entry_id: uuid.UUID, seconds: float | None):
         service, d = self.service, self.dialect
