@@ -11,6 +11,9 @@ caches ``checked_in_at`` (first entry since the last annulment) and ``inside``, 
 same transaction as the log row. So is the badge job of a station that prints automatically
 (``BadgePolicy``): a green and its badge are saved together or not at all, and the printing
 itself happens later, on the station's print worker.
+
+Once a station has found its list (its first scan), a scan or a pick takes the hot path in
+``kiosk.core.checkin_fast``: one SELECT and one write on the database driver, the same rule.
 """
 
 from __future__ import annotations
