@@ -43,7 +43,10 @@ def test_the_hot_path_answers_like_the_general_one(store, demo_event):
     assert amber.kind is again.kind is ResultKind.ALREADY_CHECKED_IN
     assert again.first_checkin == second.entry
     assert desk.scan("NO-SUCH-CODE").kind is ResultKind.UNKNOWN_CODE
-    assert desk.check_in(people[2].id, Method.SEARCH).entry.method is Method.SEARCH
+    picked = desk.check_in(people[2].id, Method.SEARCH)
+    assert picked.entry.method is Method.SEARCH
+    repeat = desk.check_in(people[2].id, entry_id=picked.entry.id)  # its answer was lost: asked again
+    assert repeat.kind is ResultKind.CHECKED_IN and repeat.entry == picked.entry
 
     desk.check_out(people[1].id)
     back = desk.scan(people[1].code)
