@@ -124,7 +124,10 @@ class Dialect:
         self.writes = _SQLITE_WRITES
 
     def ts_in(self, value: datetime):
-        return value if self.name == "postgresql" else value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+        """As ``models.UTCDateTime`` stores it: SQLite keeps naive UTC text with microseconds."""
+        if self.name == "postgresql":
+            return value
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
     def uuid_in(self, value: uuid.UUID):
         return value if self.name == "postgresql" else value.hex
@@ -150,8 +153,9 @@ def attendee_of(r, checked_in_at=None, inside=None) -> AttendeeInfo:
         id=r[0], event_id=r[1], code=r[2], first_name=r[3], last_name=r[4], email=r[5], organisation=r[6],
         job_title=r[7], category=r[8], ticket_type=r[9], notes=r[10],
         alerts=tuple(a.strip() for a in r[11].split(",") if a.strip()), badge_privacy=BadgePrivacy(r[12]),
-        blocked=bool(r[13]), walk_in=bool(r[14]), checked_in_at=_ts(r[15]) or checked_in_at, inside=bool(r[16] if inside is None else inside), block_reason=r[17],
-        privacy_own=bool(r[18]), answers=parse_answers(r[19]),
+        blocked=bool(r[13]), walk_in=bool(r[14]), checked_in_at=_ts(r[15]) or checked_in_at,
+        inside=bool(r[16] if inside is None else inside), block_reason=r[17], privacy_own=bool(r[18]),
+        answers=parse_answers(r[19]),
     )
 
 

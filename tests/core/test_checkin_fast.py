@@ -111,7 +111,8 @@ def test_the_badge_job_and_the_heartbeat_are_written_with_the_entry(store, demo_
     desk.check_out(people[1].id)
     assert desk.scan(people[1].code).badge_job is None  # back in after an exit: no second badge
     with store.read() as s:
-        jobs = s.exec(select(PrintJob.attendee_id, PrintJob.state, PrintJob.station).where(PrintJob.id == result.badge_job)).all()
+        job = PrintJob.id == result.badge_job
+        jobs = s.exec(select(PrintJob.attendee_id, PrintJob.state, PrintJob.station).where(job)).all()
         seen = s.get(Station, "Desk 1")
         count = s.exec(select(func.count()).select_from(PrintJob)).one()
     assert jobs == [(people[1].id, "queued", "Desk 1")]
