@@ -11,6 +11,9 @@ caches ``checked_in_at`` (first entry since the last annulment) and ``inside``, 
 same transaction as the log row. So is the badge job of a station that prints automatically
 (``BadgePolicy``): a green and its badge are saved together or not at all, and the printing
 itself happens later, on the station's print worker.
+
+Once a station has found its list (its first scan), a scan or a pick takes the hot path in
+``kiosk.core.checkin_fast``: one SELECT and one write on the database driver, the same rule.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from sqlmodel import Session, select
 
 from kiosk.core import attendees, audit, printqueue
 from kiosk.core.attendees import AttendeeInfo
+from kiosk.core.checkin_fast import SLOW, FastScan, clean
 from kiosk.core.codes import MAX_CODE_LENGTH, candidates, clean_scan
 from kiosk.core.list_scan import RESULT_OF, ListBinding
 from kiosk.core.events import Actor
@@ -87,6 +91,7 @@ class CheckInService:
         #: With a policy, a first check-in queues its badge in its own transaction.
         self.badges = badges
         self._station_touched = 0.0
+        self.fast = FastScan(self)
 
     # -- finding ---------------------------------------------------------------------------
     def lookup(self, raw: str) -> tuple[int | None, str, str]:
@@ -113,11 +118,11 @@ class CheckInService:
         """Check in the person a scan names. Succeeds or fails (a DBAPIError: the database is
         unreachable) within ``UNIT_DEADLINE`` seconds. ``entry_id`` names the log row to write (a
         station that retries the same scan elsewhere passes the same id, so it lands once)."""
-        code = clean_scan(raw)
+        code = clean(raw)
         entry_id = entry_id or uuid.uuid4()
         if code and len(code) <= MAX_CODE_LENGTH:
             # Fast path: the scan is a code of this event. Look it up under the write lock.
-            result = self._decide(_BY_CODE, {"event_id": self.event_id, "code": code}, method, entry_id)
+            result = self._decide("code", code, method, entry_id)
             if result is not None:
                 return result
         attendee_id, code, other = self.lookup(raw)
@@ -129,16 +134,21 @@ class CheckInService:
     def check_in(self, attendee_id: int, method: Method = Method.SEARCH, entry_id: uuid.UUID | None = None) -> ScanResult:
         """Check in by attendee id. ``entry_id`` names the log row to write: a repeat with the
         same id after a lost answer reports that check-in again instead of amber."""
-        result = self._decide(_BY_ID, {"id": attendee_id}, method, entry_id or uuid.uuid4())
+        result = self._decide("id", attendee_id, method, entry_id or uuid.uuid4())
         return result if result is not None else ScanResult(ResultKind.UNKNOWN_CODE)
 
-    def _decide(self, query, params: dict, method: Method, entry_id: uuid.UUID) -> ScanResult | None:
+    def _decide(self, by: str, key, method: Method, entry_id: uuid.UUID) -> ScanResult | None:
         # The entry's id is chosen once, so a retry after a dropped connection is idempotent:
         # if the first commit landed, the retry finds this very entry and reports it as green.
         attempts = []
+        query, params = (_BY_CODE, {"event_id": self.event_id, "code": key}) if by == "code" else (_BY_ID, {"id": key})
 
         def unit(seconds: float) -> ScanResult | None:
             attempts.append(seconds)
+            if len(attempts) == 1 and self.fast.wants():  # one SELECT and one write (checkin_fast)
+                result = self.fast.check_in(by, key, method, entry_id, seconds)
+                if result is not SLOW:
+                    return result
             return self._check_in_locked(query, params, method, entry_id, seconds, retry=len(attempts) > 1)
 
         return self.store.retrying(unit)
@@ -147,8 +157,9 @@ class CheckInService:
         self, query, params: dict, method: Method, entry_id: uuid.UUID, seconds: float | None = UNIT_DEADLINE,
         retry: bool = False,
     ) -> ScanResult | None:
-        """The rule, in one locked transaction. This is the hot path, so it runs prepared Core
-        statements on a bare connection rather than ORM objects."""
+        """The rule, in one locked transaction: the general path (a station's first scan, a list
+        with a capacity, a repeat after a dropped connection, another event's ticket); the usual
+        scan takes ``checkin_fast``. Prepared Core statements on a bare connection."""
         with self.store.write_connection(seconds) as conn:
             row = conn.execute(query, params).first()
             if row is None:
@@ -209,18 +220,26 @@ class CheckInService:
             result = ScanResult(ResultKind.CHECKED_IN, row.code, AttendeeInfo.of(row), entry=LogEntry.of(log))
             return self._queue_badge(session, result, has_badge=False, always=True)
 
-    def _queue_badge(self, conn, result: ScanResult, has_badge: bool, always: bool = False) -> ScanResult:
-        """Queue the badge of a first check-in in the caller's transaction, if the station prints
-        automatically (``always``: a walk-in's badge, even when it does not)."""
+    def badge_template(self, result: ScanResult, has_badge: bool, always: bool = False) -> tuple[str, str] | None:
+        """(template, printer) when ``result`` gets its badge queued with it: a first check-in
+        at a station that prints automatically (``always``: a walk-in's badge, even when it
+        does not); None otherwise."""
         policy = self.badges
         if policy is None:
+            return None
+        template = policy.template_for(result.attendee.ticket_type)
+        if not printqueue.should_auto_print(result, has_badge, template, policy.auto_print or always):
+            return None
+        return template, policy.printer
+
+    def _queue_badge(self, conn, result: ScanResult, has_badge: bool, always: bool = False) -> ScanResult:
+        """Queue the badge of ``result`` in the caller's transaction if ``badge_template`` says so."""
+        job = self.badge_template(result, has_badge, always)
+        if job is None:
             return result
         info = result.attendee
-        template = policy.template_for(info.ticket_type)
-        if not printqueue.should_auto_print(result, has_badge, template, policy.auto_print or always):
-            return result
-        job = printqueue.queue_job(conn, info.event_id, info.id, self.actor.station, template, policy.printer)
-        return replace(result, badge_job=job)
+        job_id = printqueue.queue_job(conn, info.event_id, info.id, self.actor.station, job[0], job[1])
+        return replace(result, badge_job=job_id)
 
     def check_out(self, attendee_id: int, method: Method = Method.SCAN, entry_id: uuid.UUID | None = None) -> ScanResult:
         with self.store.write(UNIT_DEADLINE) as session:
@@ -291,12 +310,18 @@ class CheckInService:
         session.add(entry)
         return entry
 
+    def touch_due(self) -> bool:
+        """Whether this station's heartbeat is due with the next check-in (every half minute)."""
+        return bool(self.actor.station) and time.monotonic() - self._station_touched >= STATION_TOUCH_SECONDS
+
+    def touched(self) -> None:
+        self._station_touched = time.monotonic()
+
     def _touch_station_conn(self, conn) -> None:
         """Record that this station is alive, at most every half minute."""
-        if not self.actor.station or time.monotonic() - self._station_touched < STATION_TOUCH_SECONDS:
-            return
-        self._station_touched = time.monotonic()
-        touch_station(conn, self.actor.station)
+        if self.touch_due():
+            self.touched()
+            touch_station(conn, self.actor.station)
 
 
 def touch_station(conn, name: str, **values: str) -> None:

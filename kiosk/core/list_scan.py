@@ -27,6 +27,11 @@ class ListBinding:
         self._id: int | None = None
         self._tz: tzinfo | None = None
 
+    def ready(self) -> int | None:
+        """The list's id once this station has found its list and the event's time zone (after
+        its first scan), else None."""
+        return self._id if self._tz is not None else None
+
     def current(self, conn) -> ListInfo:
         if self._id is not None:
             row = conn.execute(select(LIST).where(LIST.c.id == self._id)).first()

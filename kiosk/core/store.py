@@ -196,6 +196,38 @@ class Store:
             with deadline(conn.connection.dbapi_connection, seconds):
                 yield conn
 
+    @contextmanager
+    def write_cursor(self, seconds: float | None = None):
+        """A bare DBAPI cursor for the check-in's hot path (``kiosk.core.checkin_fast``), from the
+        pool, in a transaction: on SQLite it already holds the write lock (``BEGIN IMMEDIATE``);
+        on PostgreSQL the driver begins it and the caller's first statement locks its row. The
+        caller commits; whatever it leaves open is rolled back. Driver errors come out as
+        SQLAlchemy's ``DBAPIError``, a dropped connection invalidated and flagged, as on a
+        Connection, so ``retrying`` and the screens see the same errors. With ``seconds``, cut
+        off if the server has not answered by then."""
+        dialect = self.engine.dialect
+        error = dialect.loaded_dbapi.Error
+        pooled = dbapi = cur = None
+        try:
+            pooled = self.engine.raw_connection()
+            dbapi = pooled.driver_connection
+            with deadline(dbapi, seconds):
+                cur = dbapi.cursor()
+                if dialect.name == "sqlite":
+                    cur.execute("BEGIN IMMEDIATE")
+                try:
+                    yield cur
+                finally:
+                    dbapi.rollback()  # nothing to do (no round trip) after the caller's commit
+        except error as exc:
+            gone = dialect.is_disconnect(exc, dbapi, cur)
+            if gone and pooled is not None:
+                pooled.invalidate(exc)
+            raise DBAPIError.instance(None, None, exc, error, connection_invalidated=gone, dialect=dialect) from exc
+        finally:
+            if pooled is not None:
+                pooled.close()
+
     def retrying(self, unit: Callable[[float], object], seconds: float = UNIT_DEADLINE):
         """Run ``unit(seconds_left)``; if its connection turned out to be dropped (the server
         restarted, a firewall ended an idle link), run it once more on a fresh connection while
