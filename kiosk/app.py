@@ -97,10 +97,15 @@ def station_identity(settings: StationSettings, station: str | None, operator: s
 def station_names(settings: StationSettings, station: str | None, operator: str | None,
                   ask: bool = True) -> tuple[str, str] | None:
     """``station_identity`` as (station, operator), without loading the database code."""
-    if station:
+    # Checked and stored when they change; the same names again need no check (which loads the
+    # database's column limits) on every start of a station started with its flags.
+    changed = False
+    if station and station.strip() != settings.get("station/name"):
         settings.set("station/name", station.strip())
-    if operator:
+        changed = True
+    if operator and operator.strip() != settings.get("station/operator"):
         settings.set("station/operator", operator.strip())
+        changed = True
     name, who = settings.get("station/name"), settings.get("station/operator")
     if not name:
         if not ask:
@@ -111,7 +116,9 @@ def station_names(settings: StationSettings, station: str | None, operator: str 
         name, who = dialog.station.text().strip(), dialog.operator.text().strip()
         settings.set("station/name", name)
         settings.set("station/operator", who)
-    settings.sync()
+        changed = True
+    if changed:
+        settings.sync()
     return name, who
 
 
