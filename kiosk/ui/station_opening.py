@@ -61,7 +61,7 @@ class OpeningWindow(QWidget):
         """A code scanned before the event is open: kept once, in order."""
         if code not in self.waiting:
             self.waiting.append(code)
-        self.note.setText(self.tr("%n scan(s) waiting: checked in as soon as the event is open.", "",
+        self.note.setText(self.tr("%n scan(s) waiting: checked in as soon as the event is open.", None,
                                   len(self.waiting)))
 
     def hand_over(self, window) -> None:
