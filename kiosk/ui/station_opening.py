@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from kiosk.scanning.wedge import WedgeDetector
 from kiosk.settings import StationSettings
 
-#: The modes whose window takes scans; the others show the state and take none.
+# The modes whose window takes scans; the others show the state and take none.
 SCANNING_MODES = ("desk", "self")
 
 
