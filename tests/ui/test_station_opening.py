@@ -124,3 +124,19 @@ def test_an_event_that_is_not_there_is_one_line_after_the_window_showed(
     err = capsys.readouterr().err.strip()
     assert shown and err == f"kiosk: No event named 'Nowhere' in {sqlite_url}"
     assert visible("deskWindow") is None
+
+
+def test_opening_speaks_swedish(qtbot, qapp, desk_store, desk_event, station_settings):
+    from kiosk.ui.locale_format import use_language
+
+    assert use_language(qapp, "sv") == "sv"
+    try:
+        opening = OpeningWindow("desk", station_settings)
+        qtbot.addWidget(opening)
+        opening.show()
+        qtbot.waitExposed(opening)
+        assert opening.state.text() == "Evenemanget öppnas…"
+        scan(qtbot, opening, people(desk_store, desk_event.id)[0].code)
+        assert opening.note.text() == "1 skanning väntar: checkas in så snart evenemanget är öppet."
+    finally:
+        use_language(qapp, "en")
