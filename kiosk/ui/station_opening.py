@@ -22,6 +22,7 @@ SCANNING_MODES = ("desk", "self")
 class OpeningWindow(QWidget):
     def __init__(self, mode: str, settings: StationSettings):
         super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # its window and pixels go with it
         self.setObjectName("openingWindow")
         self.setWindowTitle(self.tr("Opening the event…"))
         self.waiting: list[str] = []

@@ -108,7 +108,19 @@ def open_database(ctx, names: tuple[str, str], settings: StationSettings, load_b
     opening.database.check_and_hold()  # a damaged file, or one being restored, ends here with one line
     store = ctx.store  # a missing database ends here with one line
     event = station_event(store, settings, ctx.args.event)
-    return store, event, Actor(station=names[0], operator=names[1]), load_build()
+    build = load_build()
+    forget_module_sources()
+    return store, event, Actor(station=names[0], operator=names[1]), build
+
+
+def forget_module_sources() -> None:
+    """Once PySide6 is loaded it reads the source of every module imported after it (to see
+    whether it uses PySide6), and Python's ``linecache`` keeps those lines: some 20 MB for the
+    database and screen modules a station imports behind its window. They are only a cache
+    (a traceback reads what it needs again), so they go."""
+    import linecache
+
+    linecache.clearcache()
 
 
 def run_station(app: QApplication, ctx, mode: str, names: tuple[str, str], settings: StationSettings,
