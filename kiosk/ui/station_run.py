@@ -10,6 +10,7 @@ Whatever goes wrong there ends the station with the same one line as before the 
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtWidgets import QApplication
@@ -101,26 +102,33 @@ class _Opening:
 
 def open_database(ctx, names: tuple[str, str], settings: StationSettings, load_build: Callable, opening: _Opening):
     """On a worker thread: the checks, the store, the event and the mode's screens."""
-    from kiosk.core.events import Actor
-    from kiosk.ui.station_database import StationDatabase
+    with module_sources_unread():
+        from kiosk.core.events import Actor
+        from kiosk.ui.station_database import StationDatabase
 
-    opening.database = StationDatabase(ctx.url)
-    opening.database.check_and_hold()  # a damaged file, or one being restored, ends here with one line
-    store = ctx.store  # a missing database ends here with one line
-    event = station_event(store, settings, ctx.args.event)
-    build = load_build()
-    forget_module_sources()
-    return store, event, Actor(station=names[0], operator=names[1]), build
+        opening.database = StationDatabase(ctx.url)
+        opening.database.check_and_hold()  # a damaged file, or one being restored, ends here with one line
+        store = ctx.store  # a missing database ends here with one line
+        event = station_event(store, settings, ctx.args.event)
+        return store, event, Actor(station=names[0], operator=names[1]), load_build()
 
 
-def forget_module_sources() -> None:
-    """Once PySide6 is loaded it reads the source of every module imported after it (to see
-    whether it uses PySide6), and Python's ``linecache`` keeps those lines: some 20 MB for the
-    database and screen modules a station imports behind its window. They are only a cache
-    (a traceback reads what it needs again), so they go."""
+@contextmanager
+def module_sources_unread():
+    """Once PySide6 is loaded it reads the source of every module imported after it, to see
+    whether the module uses PySide6's optional ``__feature__`` switches (this app uses none),
+    and Python's ``linecache`` keeps every line: some 20 MB of the station's memory for the
+    database and screen modules it imports behind its window, scattered so that most of it is
+    never given back. While they load, source lines are not read; a traceback formatted
+    meanwhile shows no source lines, and reads them again afterwards."""
     import linecache
 
-    linecache.clearcache()
+    read = linecache.getlines
+    linecache.getlines = lambda filename, module_globals=None: []
+    try:
+        yield
+    finally:
+        linecache.getlines = read
 
 
 def run_station(app: QApplication, ctx, mode: str, names: tuple[str, str], settings: StationSettings,
