@@ -8,6 +8,7 @@ window in the order scanned when it takes over (``hand_over``). Imports no datab
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
@@ -78,7 +79,9 @@ class OpeningWindow(QWidget):
                 wedge.scanned.emit(code)
 
     def give_up(self) -> None:
-        """Opening failed: nothing is handed over."""
+        """Opening failed: nothing is handed over (a no-op once the window has closed)."""
+        if not shiboken6.isValid(self):
+            return
         if self.wedge is not None:
             self.wedge.uninstall()
             self.wedge = None
