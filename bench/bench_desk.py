@@ -102,7 +102,8 @@ def read_rss(pid: int) -> dict:
             if k in ("VmRSS", "VmHWM")}
 
 
-def start_and_watch(xs: XServer, argv: list[str], env: dict, station: bool, quiet_s: float = 3.0) -> dict:
+def start_and_watch(xs: XServer, argv: list[str], env: dict, station: bool, quiet_s: float = 3.0,
+                    cwd: Path = ROOT) -> dict:
     """Start ``argv``, time the windows it maps; for a station also every later window (the desk
     after "Opening the event…") and its RSS once it stops changing (the search index loaded and
     the memory handed back). Then SIGTERM, which a station takes as a logout."""
@@ -110,7 +111,7 @@ def start_and_watch(xs: XServer, argv: list[str], env: dict, station: bool, quie
 
     xs.maps(0.05)  # nothing left over from the last run
     t0 = time.time()
-    child = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     maps = xs.maps(60, stop_after=1)
     rss: dict = {}
     if station and maps:
@@ -133,7 +134,7 @@ def start_and_watch(xs: XServer, argv: list[str], env: dict, station: bool, quie
     return {"maps": [round(m - t0, 3) for m in maps], "rss": rss}
 
 
-def measure_startup(url: str, tmp: str, runs: int) -> dict:
+def measure_startup(url: str, tmp: str, runs: int, baseline: Path | None = None) -> dict:
     """Process start -> window mapped on X, ``python -m kiosk run`` against a bare PySide6 window
     started the same way, interleaved so both see the same machine load."""
     from kiosk.settings import StationSettings
@@ -149,15 +150,22 @@ def measure_startup(url: str, tmp: str, runs: int) -> dict:
                KIOSK_DATA_DIR=str(Path(tmp) / "data"), KIOSK_LOG_DIR=str(Path(tmp) / "logs"),
                PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     env.pop("WAYLAND_DISPLAY", None)
+    station = [sys.executable, "-m", "kiosk", "--db", url, "run", "--mode", "desk"]
     bare, first, desk, rss, hwm = [], [], [], [], []
+    base_first, base_desk, base_rss = [], [], []
     try:
         for _ in range(runs):
             bare.append(start_and_watch(xs, [sys.executable, "-c", BARE_WINDOW], env, station=False)["maps"][0])
-            got = start_and_watch(xs, [sys.executable, "-m", "kiosk", "--db", url, "run", "--mode", "desk"], env, station=True)
+            got = start_and_watch(xs, station, env, station=True)
             first.append(got["maps"][0])
             desk.append(got["maps"][-1])
             rss.append(got["rss"].get("VmRSS"))
             hwm.append(got["rss"].get("VmHWM"))
+            if baseline is not None:  # another source tree of the app (an older version), same run
+                got = start_and_watch(xs, station, dict(env, PYTHONPATH=str(baseline)), station=True, cwd=baseline)
+                base_first.append(got["maps"][0])
+                base_desk.append(got["maps"][-1])
+                base_rss.append(got["rss"].get("VmRSS"))
     finally:
         xs.close()
 
@@ -176,6 +184,15 @@ def measure_startup(url: str, tmp: str, runs: int) -> dict:
         "ratio_to_bare_median": round(median(first) / median(bare), 2) if first and bare else None,
         "rss_mb_settled": rss,
         "rss_mb_peak": hwm,
+        **({"baseline": {
+            "source": str(baseline),
+            "first_window_s": base_first,
+            "desk_window_s": base_desk,
+            "first_window_median_s": median(base_first),
+            "desk_window_median_s": median(base_desk),
+            "ratio_to_bare_median": round(median(base_first) / median(bare), 2),
+            "rss_mb_settled": base_rss,
+        }} if baseline is not None else {}),
     }
 
 
@@ -306,6 +323,8 @@ def main() -> None:
     ap.add_argument("--attendees", type=int)
     ap.add_argument("--runs", type=int, help="start-up runs of each program (default: 3, --small 2)")
     ap.add_argument("--startup-only", action="store_true", help="measure start-up and memory only")
+    ap.add_argument("--baseline", type=Path, help="also start the app from this source tree (e.g. an older "
+                    "checkout), interleaved in the same runs, for before/after figures")
     args = ap.parse_args()
     n = args.attendees or (2_000 if args.small else 100_000)
     bursts, keys, runs = (30, 30, 2) if args.small else (200, 200, 3)
@@ -324,7 +343,7 @@ def main() -> None:
             event = s.get(Event, event_id)
         store.dispose()  # the station opens the file itself; nothing else holds it meanwhile
         if shutil.which("Xvfb") and ctypes.util.find_library("X11"):
-            startup = measure_startup(url, tmp, runs)
+            startup = measure_startup(url, tmp, runs, args.baseline)
         else:
             startup = {"skipped": "needs Xvfb and libX11"}
         window = camera = {}
