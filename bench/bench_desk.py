@@ -118,7 +118,10 @@ def start_and_watch(xs: XServer, argv: list[str], env: dict, station: bool, quie
         last, since, end = None, time.monotonic(), time.monotonic() + 180
         while time.monotonic() < end and child.poll() is None:
             maps += xs.maps(0.1)
-            rss = read_rss(child.pid)
+            now = read_rss(child.pid)
+            if "VmRSS" not in now:  # it has ended
+                break
+            rss = now
             if last is None or abs(rss["VmRSS"] - last) > 1.0:
                 last, since = rss["VmRSS"], time.monotonic()
             elif time.monotonic() - since >= quiet_s:
