@@ -40,6 +40,9 @@ class OpeningWindow(QWidget):
         self.note.setObjectName("openingNote")
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note.setWordWrap(True)
+        font = QFont(self.note.font())
+        font.setPointSize(14)  # read from a step away, like the desk's banner
+        self.note.setFont(font)
         layout.addWidget(self.note)
         layout.addStretch(1)
         self.wedge: WedgeDetector | None = None
