@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import importlib
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
-
-from typing import TYPE_CHECKING
 
 from kiosk.qt_logging import quiet_qt_logs
 from kiosk.core.errors import UsageError
