@@ -140,3 +140,31 @@ def test_opening_speaks_swedish(qtbot, qapp, desk_store, desk_event, station_set
         assert opening.note.text() == "1 skanning väntar: checkas in så snart evenemanget är öppet."
     finally:
         use_language(qapp, "en")
+
+
+def test_the_window_shows_before_any_database_code_loads(tmp_path, sqlite_url):
+    """The real ``kiosk run`` path, stopped the moment its first window is on screen."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import os, sys\n"
+        "import kiosk.ui.station_opening as opening\n"
+        "shown = opening.show_opening\n"
+        "def stop(*args):\n"
+        "    shown(*args)\n"
+        "    heavy = ('sqlalchemy', 'sqlmodel', 'pydantic', 'PIL', 'kiosk.core.models', 'kiosk.ui.desk.assemble')\n"
+        "    print(sorted(m for m in heavy if m in sys.modules), flush=True)\n"
+        "    os._exit(0)\n"
+        "opening.show_opening = stop\n"
+        "from kiosk.cli import main\n"
+        f"main(['--db', {sqlite_url!r}, 'run', '--station', 'Desk 1', '--operator', 'Tove'])\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_CONFIG_DIR=str(tmp_path / "config"))
+    # The first start checks and stores the names (the check reads the tables' limits); every
+    # later start of the station reads them and shows its window with no database code loaded.
+    for _start in range(2):
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env=env)
+        assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
