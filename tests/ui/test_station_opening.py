@@ -168,3 +168,19 @@ def test_the_window_shows_before_any_database_code_loads(tmp_path, sqlite_url):
         done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env=env)
         assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_the_self_service_kiosk_takes_the_scans_made_while_it_opened(qtbot, desk_store, desk_event, station_settings):
+    from tests.ui.conftest import kiosk_window
+
+    person = people(desk_store, desk_event.id)[5]
+    opening = OpeningWindow("self", station_settings)
+    qtbot.addWidget(opening)
+    opening.show()
+    qtbot.waitExposed(opening)
+    scan(qtbot, opening, person.code)
+    assert opening.waiting == [person.code]
+    with kiosk_window(qtbot, desk_store, desk_event, station_settings) as kiosk:
+        opening.hand_over(kiosk)
+        qtbot.waitUntil(lambda: bool(log_rows(desk_store, person.id)), timeout=5000)
+    assert [(r.kind, r.station) for r in log_rows(desk_store, person.id)] == [("entry", "Lobby kiosk")]
