@@ -3,21 +3,27 @@
 Modes are looked up by name, so another screen (self-service, dashboard) plugs in by adding
 one line to ``MODES``: ``name -> "module:function"``, where the function takes
 ``(store, event, actor, settings)`` and returns the window to show.
+
+Nothing here imports the database code or a mode's screens: the station's "Opening the event…"
+window shows first, and they load behind it (``kiosk.ui.station_run``).
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from kiosk.qt_logging import quiet_qt_logs
 from kiosk.core.errors import UsageError
-from kiosk.core.events import Actor
 from kiosk.i18n import tr
 from kiosk.settings import StationSettings
 from kiosk.ui.app_icon import apply_app_icon
+
+if TYPE_CHECKING:
+    from kiosk.core.events import Actor
 
 MODES = {
     "desk": "kiosk.ui.desk.assemble:build_desk",
@@ -79,10 +85,26 @@ class StationDialog(QDialog):
 
 def station_identity(settings: StationSettings, station: str | None, operator: str | None, ask: bool = True) -> Actor | None:
     """The preset (flags) or remembered station and operator; asks at the first start."""
-    if station:
+    names = station_names(settings, station, operator, ask)
+    if names is None:
+        return None
+    from kiosk.core.events import Actor
+
+    return Actor(station=names[0], operator=names[1])
+
+
+def station_names(settings: StationSettings, station: str | None, operator: str | None,
+                  ask: bool = True) -> tuple[str, str] | None:
+    """``station_identity`` as (station, operator), without loading the database code."""
+    # Checked and stored when they change; the same names again need no check (which loads the
+    # database's column limits) on every start of a station started with its flags.
+    changed = False
+    if station and station.strip() != settings.get("station/name"):
         settings.set("station/name", station.strip())
-    if operator:
+        changed = True
+    if operator and operator.strip() != settings.get("station/operator"):
         settings.set("station/operator", operator.strip())
+        changed = True
     name, who = settings.get("station/name"), settings.get("station/operator")
     if not name:
         if not ask:
@@ -93,15 +115,22 @@ def station_identity(settings: StationSettings, station: str | None, operator: s
         name, who = dialog.station.text().strip(), dialog.operator.text().strip()
         settings.set("station/name", name)
         settings.set("station/operator", who)
-    settings.sync()
-    return Actor(station=name, operator=who)
+        changed = True
+    if changed:
+        settings.sync()
+    return name, who
 
 
-def factory(mode: str):
+def check_mode(mode: str) -> str:
+    """The module and function of ``mode``; an unknown mode is one clear line (nothing imported)."""
     target = MODES.get(mode)
     if target is None:
         raise UsageError(f"Unknown mode {mode!r} (choose from: {', '.join(sorted(MODES))})")
-    module, _, func = target.partition(":")
+    return target
+
+
+def factory(mode: str):
+    module, _, func = check_mode(mode).partition(":")
     return getattr(importlib.import_module(module), func)
 
 
@@ -112,9 +141,9 @@ def run(ctx, mode: str | None = None, station: str | None = None, operator: str 
 
     settings = StationSettings()
     mode = mode or settings.get("station/mode")
-    factory(mode)  # an unknown mode fails before any window opens
+    check_mode(mode)  # an unknown mode fails before any window opens
     app = ensure_app(language=settings.get("station/language"))
-    actor = station_identity(settings, station, operator)
-    if actor is None:
+    names = station_names(settings, station, operator)
+    if names is None:
         return 1
-    return station_run.run_station(app, ctx, mode, actor, settings)
+    return station_run.run_station(app, ctx, mode, names, settings, lambda: factory(mode))

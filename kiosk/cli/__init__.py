@@ -4,6 +4,12 @@ Each area registers its sub-commands from its own module (every ``kiosk/cli/*_cm
 function takes the parsed arguments and a ``Context`` and returns the exit status. Errors the
 user can act on (``KioskError``) print one line and exit with their status; no traceback ever
 reaches the user.
+
+``kiosk run`` must show its window fast, so parsing a ``run`` command line builds a parser with the
+``run`` command alone first (it imports no database or badge code); anything else it cannot
+parse (another command, ``--help``, an error) is parsed again by the whole parser, so every
+command, help text and error reads exactly as before. The database libraries are imported by
+the commands that use them, never here.
 """
 
 from __future__ import annotations
@@ -15,14 +21,10 @@ import logging
 import pkgutil
 import sys
 
-from kiosk import __version__
 from kiosk.cli import argparse_words
 from kiosk.cli.args import nonempty_name
-from sqlalchemy.exc import DBAPIError, OperationalError
-
 from kiosk.cli.context import Context
 from kiosk.core.errors import KioskError
-from kiosk.core.store import safe_url
 from kiosk.i18n import tr
 
 log = logging.getLogger("kiosk.cli")
@@ -38,30 +40,88 @@ def command_modules() -> list[str]:
     return sorted(f"kiosk.cli.{m.name}" for m in pkgutil.iter_modules(package.__path__) if m.name.endswith("_cmds"))
 
 
+#: The commands a station's window needs; ``kiosk run`` is parsed with these alone first.
+RUN_MODULES = ("kiosk.cli.run_cmds",)
+
+
 class Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one clear line, exit 2
         self.exit(2, argparse_words.error_line(self.prog, message))
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _NotRun(Exception):
+    """The quick ``run`` parse met something only the whole parser can answer."""
+
+
+class _RunParser(Parser):
+    """The top level of the quick parse: its errors, help and version go to the whole parser."""
+
+    def error(self, message: str):
+        raise _NotRun
+
+    def exit(self, status: int = 0, message: str | None = None):
+        raise _NotRun
+
+    def print_help(self, file=None):
+        raise _NotRun
+
+    def print_usage(self, file=None):
+        raise _NotRun
+
+
+def version_text() -> str:
+    from kiosk import __version__
+
+    return f"kiosk {__version__}"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, reading the installed version only when asked."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):  # noqa: A002
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        if isinstance(parser, _RunParser):
+            raise _NotRun
+        parser._print_message(version_text() + "\n", sys.stdout)  # noqa: SLF001 (what argparse's own does)
+        parser.exit()
+
+
+def build_parser(modules: tuple[str, ...] | None = None, parser_class: type = Parser) -> argparse.ArgumentParser:
+    """The whole parser; ``modules``: only these command modules (the quick ``run`` parse)."""
     argparse_words.install()
-    parser = Parser(prog="kiosk", description=tr("Event check-in desk."))
-    parser.add_argument("--version", action="version", version=f"kiosk {__version__}", help=argparse_words.version_help())
+    parser = parser_class(prog="kiosk", description=tr("Event check-in desk."))
+    parser.add_argument("--version", action=_VersionAction, help=argparse_words.version_help())
     parser.add_argument("--db", metavar="URL", type=nonempty_name, help=tr("database URL (default: $KIOSK_DB, else the station's database/url, else a SQLite file in the user data folder)"))
     parser.add_argument("--event", metavar="NAME", type=nonempty_name, help=tr("event to work on (default: the newest one)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
-    for name in command_modules():
+    for name in modules or command_modules():
         importlib.import_module(name).register(sub)
     return parser
+
+
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """``kiosk run ...`` without importing the other commands (and the database and badge
+    libraries they import); everything else, and every error, through the whole parser."""
+    words = sys.argv[1:] if argv is None else list(argv)
+    if "run" in words:
+        try:
+            args = build_parser(RUN_MODULES, _RunParser).parse_args(words)
+        except _NotRun:
+            pass
+        else:
+            if args.command == "run":
+                return args
+    return build_parser().parse_args(words)
 
 
 def main(argv: list[str] | None = None) -> int:
     from kiosk import i18n
 
     i18n.use_command_line()  # texts follow $KIOSK_LANG or the locale (kiosk run hands over to Qt's)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(argv)
     from kiosk import logs
 
     logs.setup()  # the rotating log file, for every command and the windowed app
@@ -73,7 +133,11 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"kiosk: {localise(str(exc))}", file=sys.stderr)
         return exc.exit_code
-    except (OperationalError, DBAPIError) as exc:  # locked, dropped or timed out mid-command: exit 7
+    except _database_errors() as exc:  # locked, dropped or timed out mid-command: exit 7
+        from sqlalchemy.exc import OperationalError
+
+        from kiosk.core.store import safe_url
+
         if not (isinstance(exc, OperationalError) or exc.connection_invalidated):
             return _internal_error(args, exc)
         log.warning("database error in %s: %s", args.command, exc)
@@ -95,6 +159,19 @@ def main(argv: list[str] | None = None) -> int:
         return _internal_error(args, exc)
     finally:
         ctx.close()
+
+
+class _NoDatabaseError(Exception):
+    """Stands in for SQLAlchemy's errors while SQLAlchemy is not loaded (so none can be raised)."""
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    """SQLAlchemy's connection errors, without importing SQLAlchemy for a command that never did."""
+    if "sqlalchemy.exc" not in sys.modules:
+        return (_NoDatabaseError,)
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    return (OperationalError, DBAPIError)
 
 
 def _internal_error(args, exc: Exception) -> int:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from kiosk.core.events import Actor, pick_event
-from kiosk.core.models import Event
-from kiosk.core.store import Store, open_store
+if TYPE_CHECKING:  # the database code is imported by the commands that open it, not by parsing
+    from kiosk.core.events import Actor
+    from kiosk.core.models import Event
+    from kiosk.core.store import Store
 
 
 def station_database_url() -> str | None:
@@ -41,6 +43,8 @@ class Context:
 
     @cached_property
     def store(self) -> Store:
+        from kiosk.core.store import open_store
+
         store = open_store(self.url)
         if not getattr(self.args, "skip_retention_warning", False):
             from kiosk.core.privacy import retention_warning
@@ -54,10 +58,14 @@ class Context:
 
     @cached_property
     def event(self) -> Event:
+        from kiosk.core.events import pick_event
+
         return pick_event(self.store, self.args.event)
 
     @property
     def actor(self) -> Actor:
+        from kiosk.core.events import Actor
+
         station = getattr(self.args, "station", None) or "cli"
         operator = getattr(self.args, "operator", None) or ""
         return Actor(station=station, operator=operator)

@@ -38,7 +38,7 @@ def cmd_run(args, ctx) -> int:
     from kiosk import app
 
     if args.mode:
-        app.factory(args.mode)  # an unknown mode fails before any window opens
+        app.check_mode(args.mode)  # an unknown mode fails before any window opens
     return app.run(ctx, mode=args.mode, station=args.station, operator=args.operator)
 
 

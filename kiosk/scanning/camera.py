@@ -12,6 +12,7 @@ code only after ``rearm_ms`` (it is still in front of the lens).
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 import zxingcpp
 from PySide6.QtCore import QObject, Signal
@@ -31,8 +32,9 @@ from PySide6.QtMultimedia import (  # noqa: E402
 )
 
 from kiosk.scanning.decode import Plane, decode_plane
-from kiosk.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:  # any runner with ``run(fn, ..., lane=, on_done=, on_error=)``: scanning knows no screens
+    from kiosk.ui.tasks import TaskRunner
 
 
 F = QVideoFrameFormat.PixelFormat

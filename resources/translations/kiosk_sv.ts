@@ -1004,6 +1004,7 @@
     </message>
     <message>
         <source>Event check-in desk.</source>
+        <extracomment>The commands a station&apos;s window needs; ``kiosk run`` is parsed with these alone first.</extracomment>
         <translation>Incheckningsdisk för evenemang.</translation>
     </message>
     <message>
@@ -2971,6 +2972,24 @@
     <message>
         <source>Role</source>
         <translation>Roll</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningWindow</name>
+    <message>
+        <source>Opening the event…</source>
+        <translation>Evenemanget öppnas…</translation>
+    </message>
+    <message>
+        <source>Scans are taken: they are checked in as soon as the event is open.</source>
+        <translation>Skanningar tas emot: de checkas in så snart evenemanget är öppet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) waiting: checked in as soon as the event is open.</source>
+        <translation>
+            <numerusform>%n skanning väntar: checkas in så snart evenemanget är öppet.</numerusform>
+            <numerusform>%n skanningar väntar: checkas in så snart evenemanget är öppet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

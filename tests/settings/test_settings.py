@@ -199,3 +199,15 @@ def test_event_badge_colours_reach_the_printed_badge(store, demo_event):
 
     count = dict((c, n) for n, c in green(coloured)).get((0, 255, 0), 0)
     assert count > 1000 and (0, 255, 0) not in {c for _, c in green(plain)}
+
+
+def test_event_settings_load_when_first_asked_for():
+    """Reading the station's file loads no database code; ``EventSettings`` comes when asked."""
+    import pytest
+
+    import kiosk.settings
+    from kiosk.settings.event import EventSettings
+
+    assert kiosk.settings.EventSettings is EventSettings
+    with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
+        kiosk.settings.Nothing  # noqa: B018

@@ -130,13 +130,14 @@ def test_kiosk_run_on_a_hub_sets_up_the_replica_itself(hub, event_id, tmp_path, 
     from kiosk.core.models import Event
     from kiosk.core.replica import replica_path
     from kiosk.settings import StationSettings
+    from kiosk.ui.desk.assemble import build_desk
     from kiosk.ui.station_run import Station
 
     settings = StationSettings(tmp_path / "station.toml")
     with hub.read() as s:
         event = s.get(Event, event_id)
     assert not replica_path(hub.url).exists()
-    service = Station(hub, "desk", Actor("Desk 5", "Liv"), settings)._station_service(event)
+    service = Station(hub, "desk", Actor("Desk 5", "Liv"), settings, build_desk)._station_service(event)
     try:
         assert replica_path(hub.url).exists() and service.online
         assert sync.status(service.replica).event_id == event_id
@@ -145,5 +146,5 @@ def test_kiosk_run_on_a_hub_sets_up_the_replica_itself(hub, event_id, tmp_path, 
     finally:
         service.close()
     solo = open_store(sqlite_url)
-    assert Station(solo, "desk", Actor("Desk 5", "Liv"), settings)._station_service(event) is None  # a file stays as it was
+    assert Station(solo, "desk", Actor("Desk 5", "Liv"), settings, build_desk)._station_service(event) is None  # a file stays as it was
     solo.dispose()

@@ -185,8 +185,7 @@ def test_desk_switches_to_the_picked_event(qtbot, desk_store, desk_event, desk_a
     from kiosk.ui import station_run
 
     other = create_event(desk_store, "Second Day", desk_event.starts_at, desk_event.ends_at, tz="UTC")
-    monkeypatch.setattr("kiosk.app.MODES", {"desk": "tests.ui.test_firstrun:quiet_desk"})
-    station = station_run.Station(desk_store, "desk", desk_actor, station_settings)
+    station = station_run.Station(desk_store, "desk", desk_actor, station_settings, quiet_desk)
     first = station.open_event(desk_event)
     qtbot.addWidget(first)
     done = on_modal(EventsDialog, lambda d: (d.list.setCurrentRow(
@@ -214,12 +213,19 @@ def test_run_without_an_event_shows_get_started_then_the_desk(qtbot, sqlite_url,
     monkeypatch.setattr("kiosk.app.MODES", {"desk": "tests.ui.test_firstrun:quiet_desk"})
     opened = []
 
-    class App:  # the real QApplication, except that its event loop is not entered (tests own that)
-        def exec(self):
-            window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "deskWindow" and w.isVisible())
+    def desk_window():
+        return next((w for w in QApplication.topLevelWidgets() if w.objectName() == "deskWindow" and w.isVisible()), None)
+
+    class App:  # the real QApplication, except that the test runs its event loop
+        def exec(self):  # the database opens behind the "Opening the event…" window, then Get started
+            qtbot.waitUntil(lambda: desk_window() is not None, timeout=20_000)
+            window = desk_window()
             opened.append(window.controller.event_name)
             window.close()
             return 0
+
+        def quit(self):
+            pass
 
     monkeypatch.setattr("kiosk.app.ensure_app", lambda language="": App())
     handled = on_modal(GetStarted, lambda d: d.demo.click())

@@ -50,7 +50,8 @@ def stop_app(app: subprocess.Popen) -> str:
 
 
 def window_of(app: subprocess.Popen, name: str, env: dict) -> str:
-    return xdotool("search", "--sync", "--onlyvisible", "--pid", str(app.pid), "--name", name, env=env).split()[0]
+    # --all: the app's window with that name (xdotool's default is either), not its "Opening the event…"
+    return xdotool("search", "--sync", "--all", "--onlyvisible", "--pid", str(app.pid), "--name", name, env=env).split()[0]
 
 
 def scan_like_a_scanner(code: str, env: dict) -> None:
