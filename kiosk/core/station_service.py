@@ -17,6 +17,7 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable
+from typing import NamedTuple
 
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -27,7 +28,7 @@ from kiosk.core.checkin import CheckInService, LogEntry, ScanResult
 from kiosk.core.codes import generate_code
 from kiosk.core.errors import KioskError
 from kiosk.core.events import Actor
-from kiosk.core.models import Attendee, CheckIn, Method, utcnow
+from kiosk.core.models import Attendee, CheckIn, Event, Method, utcnow
 from kiosk.core.replica import applying
 from kiosk.core.store import UNREACHABLE, Store
 from kiosk.core.sync import HUB_DEADLINE, OFFLINE, ONLINE, SyncWorker, mark, status
@@ -326,3 +327,38 @@ def connect(hub: Store, event_id: int, actor: Actor, list_name: str | None = Non
     service = StationService(hub, local, event_id, actor, list_name, worker)
     worker.start()
     return service
+
+
+class HubAway(NamedTuple):
+    """A hub that did not answer at start, and this machine's replica of it."""
+
+    hub: Store  # connects when the hub is back
+    event: Event  # the event the replica holds, as it last saw it
+    reason: str
+
+
+def hub_away(url: str, reason: str, name: str | None = None) -> HubAway | None:
+    """When a PostgreSQL hub does not answer at start and this machine already has a replica of
+    it holding an event (the one called ``name``, when given), the station can start on that
+    replica (``connect`` does the rest). None when there is no such replica: the station cannot
+    start without its hub then."""
+    from kiosk.core.replica import open_replica, replica_path
+    from kiosk.core.store import create_db_engine, resolve_url
+
+    resolved = resolve_url(url)
+    if not resolved.startswith("postgresql") or not replica_path(resolved).is_file():
+        return None
+    local = open_replica(resolved)
+    try:
+        event_id = status(local).event_id
+        if event_id is None:
+            return None
+        with local.read() as session:
+            event = session.get(Event, event_id)
+            if event is None or (name and name.strip().casefold() != event.name.casefold()):
+                return None
+            session.expunge(event)
+    finally:
+        local.dispose()
+    log.warning("the hub does not answer (%s); starting on this station's replica", reason)
+    return HubAway(Store(resolved, create_db_engine(resolved)), event, reason)
