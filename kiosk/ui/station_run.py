@@ -55,7 +55,8 @@ class Station:
         self.build = build
         self.window = None
 
-    def open_event(self, event: Event):
+    def open_event(self, event: Event, retention: str | None | bool = True):
+        """``retention``: the retention warning read while the station opened (True: read it now)."""
         old = self.window
         service = self._station_service(event)
         window = self.build(self.store, event, self.actor, self.settings, **({"service": service} if service else {}))
@@ -71,7 +72,7 @@ class Station:
         if self.mode != "self":  # attendees never see staff warnings
             from kiosk.ui.staff_notice import show_retention_warning
 
-            show_retention_warning(window, self.store)
+            show_retention_warning(window, self.store, retention)
         window.show()
         window.raise_()
         window.activateWindow()
@@ -98,19 +99,42 @@ class _Opening:
         self.station: Station | None = None
         self.error: BaseException | None = None
         self.code: int | None = None
+        self.retention: str | None = None  # the retention warning, read on the worker
 
 
-def open_database(ctx, names: tuple[str, str], settings: StationSettings, load_build: Callable, opening: _Opening):
-    """On a worker thread: the checks, the store, the event and the mode's screens."""
+def open_database(ctx, names: tuple[str, str], settings: StationSettings, load_build: Callable, opening: _Opening,
+                  offline_ok: bool = False):
+    """On a worker thread: the checks, the store, the event and the mode's screens. With
+    ``offline_ok`` (a desk or kiosk), a PostgreSQL hub that does not answer is no end when this
+    station has a replica of it."""
     with module_sources_unread():
         from kiosk.core.events import Actor
+        from kiosk.core.store import UNREACHABLE
         from kiosk.ui.station_database import StationDatabase
 
         opening.database = StationDatabase(ctx.url)
         opening.database.check_and_hold()  # a damaged file, or one being restored, ends here with one line
-        store = ctx.store  # a missing database ends here with one line
-        event = station_event(store, settings, ctx.args.event)
+        away = None
+        try:
+            store = ctx.store  # a missing database ends here with one line
+            event = station_event(store, settings, ctx.args.event)
+        except UNREACHABLE as exc:
+            # A desk or kiosk on a hub that is away starts on its replica, if it has one.
+            away = _hub_away(ctx.url, exc, ctx.args.event) if offline_ok else None
+            if away is None:
+                raise
+            store, event = away.hub, away.event
+        if event is not None:
+            from kiosk.ui.staff_notice import read_retention_warning
+
+            opening.retention = read_retention_warning(store) if away is None else None
         return store, event, Actor(station=names[0], operator=names[1]), load_build()
+
+
+def _hub_away(url: str, exc: BaseException, name: str | None):
+    from kiosk.core.station_service import hub_away
+
+    return hub_away(url, str(exc), name)
 
 
 @contextmanager
@@ -156,7 +180,8 @@ def run_station(app: QApplication, ctx, mode: str, names: tuple[str, str], setti
         except Exception as exc:  # the same one line as when it failed on the worker
             failed(exc)
 
-    tasks.run(open_database, ctx, names, settings, load_build, opening, lane="write", on_done=opened, on_error=failed)
+    tasks.run(open_database, ctx, names, settings, load_build, opening, mode in ("desk", "self"), lane="write",
+              on_done=opened, on_error=failed)
     restore_signal = quit_on_sigterm(app)
     try:
         code = app.exec()
@@ -187,7 +212,7 @@ def show_station(app: QApplication, found, mode: str, settings: StationSettings,
             app.quit()
             return
     station = opening.station = Station(store, mode, actor, settings, build)
-    window.hand_over(station.open_event(event))
+    window.hand_over(station.open_event(event, opening.retention))
     if database.backups is not None and mode == "desk":  # staff see it; attendees never do
         database.backups.failed.connect(lambda error: show_backup_failure(station, error))
 

@@ -65,3 +65,71 @@ def test_without_a_replica_a_station_cannot_start_on_a_lost_hub(relay, hub, even
     relay.stall()
     assert hub_away(relay.url, "no answer") is None
     assert hub_away("sqlite:///nowhere.db", "no answer") is None
+
+
+def quiet_desk(store, event, actor, settings, service=None):
+    """The desk as ``kiosk run`` builds it, without sound, printer or camera."""
+    from kiosk.ui.desk.assemble import build_desk
+
+    return build_desk(store, event, actor, settings, sounds=False, printing=False, camera=False, service=service)
+
+
+def test_kiosk_run_on_a_lost_hub_opens_the_desk_on_the_replica(qtbot, relay, hub, event_id, desk_actor, monkeypatch,
+                                                                 tmp_path):
+    """The real start (``kiosk run``) of a desk whose hub is away: the desk opens, offline, and
+    a scan is green at once and reaches the hub when it is back."""
+    from kiosk.cli import main
+    from tests.ui.test_station_opening import scan, visible
+
+    monkeypatch.setenv("KIOSK_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setattr("kiosk.app.MODES", {"desk": "tests.sync.test_start_hub_down:quiet_desk"})
+    far = open_store(relay.url)
+    connect(far, event_id, desk_actor).close()  # an earlier run filled the replica
+    far.dispose()
+    a = people(hub, event_id)[1]
+    relay.stall()
+    seen = {}
+
+    class App:  # the real QApplication; the test runs its event loop
+        def exec(self):
+            qtbot.waitUntil(lambda: visible("deskWindow") is not None, timeout=30_000)
+            desk = visible("deskWindow")
+            qtbot.waitUntil(lambda: desk.controller.index_ready, timeout=10_000)
+            desk.search.setFocus()
+            scan(qtbot, desk.search, a.code)
+            qtbot.waitUntil(lambda: desk.banner.state is not None and desk.tasks.pending == 0, timeout=10_000)
+            seen["banner"] = desk.banner.state
+            seen["online"] = desk.controller.service.online
+            relay.resume()
+            qtbot.waitUntil(lambda: len(log_rows(hub, a.id)) == 1, timeout=30_000)
+            desk.close()
+            return 0
+
+        def quit(self):
+            pass
+
+    monkeypatch.setattr("kiosk.app.ensure_app", lambda language="": App())
+    assert main(["--db", relay.url, "run", "--station", desk_actor.station, "--operator", desk_actor.operator]) == 0
+    assert seen == {"banner": ResultState.SUCCESS, "online": False}
+    assert [(r.kind, r.station) for r in log_rows(hub, a.id)] == [("entry", desk_actor.station)]
+
+
+def test_kiosk_run_on_a_lost_hub_without_a_replica_is_one_line(qtbot, relay, hub, event_id, monkeypatch, tmp_path, capsys):
+    from kiosk.cli import main
+    from tests.ui.test_station_opening import visible
+
+    monkeypatch.setenv("KIOSK_CONFIG_DIR", str(tmp_path / "config"))
+    relay.stall()
+
+    class App:
+        def exec(self):
+            qtbot.waitUntil(lambda: visible("openingWindow") is None, timeout=30_000)
+            return 0
+
+        def quit(self):
+            pass
+
+    monkeypatch.setattr("kiosk.app.ensure_app", lambda language="": App())
+    assert main(["--db", relay.url, "run", "--station", "Desk 1", "--operator", "Tove"]) != 0
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("kiosk: Cannot reach database") and "\n" not in err
