@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from datetime import datetime
 
 from kiosk.core import checkin_lists
@@ -19,8 +20,11 @@ def _add_fields(p, creating: bool) -> None:
     p.add_argument("--capacity", type=int, metavar="N", help=tr("places in the room") if creating else tr("places in the room; 0 or less removes it"))
     p.add_argument("--from", dest="valid_from", metavar="WHEN", help=tr("opens at (event time unless an offset is given)"))
     p.add_argument("--until", dest="valid_until", metavar="WHEN", help=tr("closes at"))
-    p.add_argument("--print-only", action="store_true", default=None, help=tr("a badge desk: scans print, never enter"))
-    p.add_argument("--counts-inside", action="store_true", default=None, help=tr("counts toward inside the building"))
+    # --no-print-only and --no-counts-inside turn them off again
+    p.add_argument("--print-only", action=argparse.BooleanOptionalAction, default=None,
+                   help=tr("a badge desk: scans print, never enter"))
+    p.add_argument("--counts-inside", action=argparse.BooleanOptionalAction, default=None,
+                   help=tr("counts toward inside the building"))
 
 
 def register(sub) -> None:
@@ -116,9 +120,9 @@ def _changes(args, ctx) -> dict:
     if args.valid_until is not None:
         changes["valid_until"] = _time(ctx, args.valid_until, "--until")
     if args.print_only is not None:
-        changes["print_only"] = True
+        changes["print_only"] = args.print_only
     if args.counts_inside is not None:
-        changes["counts_inside"] = True
+        changes["counts_inside"] = args.counts_inside
     return changes
 
 

@@ -25,6 +25,10 @@ def test_lists_create_edit_archive(kiosk):
     assert kiosk("lists", "create", "X", "--rule", "twice").code == 2
     edited = kiosk("lists", "edit", "Workshop A", "--rename", "Workshop 1", "--capacity", "0", "--json").json()
     assert (edited["name"], edited["capacity"]) == ("Workshop 1", None)
+    on = kiosk("lists", "edit", "Workshop 1", "--counts-inside", "--print-only", "--json").json()
+    assert (on["counts_inside"], on["print_only"]) == (True, True)
+    off = kiosk("lists", "edit", "Workshop 1", "--no-counts-inside", "--no-print-only", "--json").json()
+    assert (off["counts_inside"], off["print_only"]) == (False, False)
     missing = kiosk("lists", "edit", "Nope", "--rule", "once")
     assert missing.code == 2 and "No check-in list named 'Nope'" in missing.err
     plain = kiosk("lists")
