@@ -20,6 +20,8 @@ from kiosk.core.sqlite_files import DatabaseFileChosen, refuse_database_file
 from kiosk.core.store import Store
 from kiosk.core.text import clip
 from kiosk.i18n import tr
+from kiosk.import_messages import problem_line
+from kiosk.messages import localise
 from kiosk.ui.file_dialogs import open_file_name
 from kiosk.ui.tasks import TaskRunner
 
@@ -186,7 +188,7 @@ class ImportDialog(QDialog):
         self.format.setText(tr("{file}: {format}").format(file=preview.file, format=preview.format))
         self._fill_mapping(preview)
         self._fill_rows(preview)
-        self._fill_problems([p.format(preview.file) for p in preview.problems])
+        self._fill_problems([problem_line(p, preview.file) for p in preview.problems])
         ok = preview.mapping.has_name
         self.import_button.setEnabled(ok)
         self.summary.setText(tr("Ready to import.") if ok else tr("Choose which column holds the names."))
@@ -236,7 +238,7 @@ class ImportDialog(QDialog):
         if isinstance(exc, ImportCancelled):
             self.summary.setText(tr("Import cancelled: nothing was written."))
         else:
-            self.summary.setText(tr("Cannot import: {reason}").format(reason=str(exc)))
+            self.summary.setText(tr("Cannot import: {reason}").format(reason=localise(str(exc))))
 
     # -- importing ---------------------------------------------------------------------------
     def start_import(self) -> None:
@@ -288,7 +290,7 @@ class ImportDialog(QDialog):
         self.timer.stop()
         self.report = report
         self.progress.setValue(1000)
-        self._fill_problems([p.format(report.file) for p in report.problems])
+        self._fill_problems([problem_line(p, report.file) for p in report.problems])
         if report.refused:
             self.summary.setText(tr("Nothing was imported: {n} problems in {rows} rows. Fix the file, or tick "
                                     "the box to import the valid rows.").format(n=len(report.errors), rows=report.rows))
