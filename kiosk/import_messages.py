@@ -13,8 +13,8 @@ The import dialog and ``kiosk import`` show them through here:
 
 A template is the English message with ``{placeholders}`` where the core puts values; values
 (file names, codes, quoted cells, line numbers) are never translated. Keep each in step with
-the f-string in ``kiosk/core/importing`` that produces it: tests/ui/test_import_swedish.py and
-tests/test_import_messages.py fail for a message without one.
+the f-string in ``kiosk/core/importing`` that produces it: tests/test_import_messages.py fails for a
+message without one.
 """
 
 from __future__ import annotations
@@ -139,9 +139,10 @@ def _match(message: str) -> tuple[str, dict[str, str]] | None:
     return None
 
 
-def known(message: str) -> bool:
-    """Whether ``message`` (a bare problem or file message) has a template."""
-    return _match(message) is not None
+def template_of(message: str) -> str | None:
+    """The template a bare problem or file message was made from; None for an unknown one."""
+    found = _match(message)
+    return found[0] if found else None
 
 
 def message_text(message: str) -> str:
