@@ -24,8 +24,6 @@ from functools import cache
 
 from kiosk.i18n import QT_TRANSLATE_NOOP, translate
 
-CONTEXT = "ImportMessages"
-
 TEMPLATES = (
     # a row's problems (validation)
     QT_TRANSLATE_NOOP("ImportMessages", "has {count} fields, the header has {width}"),
@@ -152,8 +150,8 @@ def message_text(message: str) -> str:
         return message
     template, values = found
     if "what" in values and values["what"] in WHAT:
-        values["what"] = translate(CONTEXT, WHAT[values["what"]])
-    return translate(CONTEXT, template).format(**values)
+        values["what"] = translate("ImportMessages", WHAT[values["what"]])
+    return translate("ImportMessages", template).format(**values)
 
 
 def field_text(field: str) -> str:
