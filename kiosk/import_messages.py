@@ -119,8 +119,8 @@ _PLACEHOLDER = {
 
 @cache
 def _compiled() -> tuple[tuple[str, re.Pattern, str], ...]:
-    """(the template's longest run of words, its pattern, the template) for each template: the
-    words are looked for first, which is far quicker than trying every pattern on every line."""
+    """(the template's longest run of words, its pattern, the template) for each template: a
+    pattern is tried only on a message holding its words."""
     compiled = []
     for template in TEMPLATES:
         parts = re.split(r"\{(\w+)\}", template)
