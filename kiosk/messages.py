@@ -3,8 +3,8 @@
 The core is Qt-free and speaks English: its errors and statuses are also data (the log, the
 print queue's status shared by every station). The screens and the command line translate the
 ones people meet here, at the point where they are shown, by matching the English text against
-known templates. A message that matches none stays as it is; file names, codes and names inside
-a message are never translated.
+known templates (an attendee import's are in ``kiosk.import_messages``). A message that matches
+none stays as it is; file names, codes and names inside a message are never translated.
 
 A template is the English message with ``{placeholders}`` where the core puts values; keep it in
 step with the f-string that produces it (tests/test_translations.py checks a few).
@@ -16,6 +16,7 @@ import re
 from functools import cache
 
 from kiosk.i18n import QT_TRANSLATE_NOOP, translate
+from kiosk.import_messages import localise_import
 
 CONTEXT = "Messages"
 
@@ -158,6 +159,9 @@ def localise(message: str) -> str:
     for english, translated in PREFIXES.items():
         if message.startswith(english) and len(message) > len(english):
             return translate("Messages", translated) + localise(message[len(english):])
+    imported = localise_import(message)
+    if imported is not None:
+        return imported
     if "; " in message:  # several validation problems in one line
         parts = message.split("; ")
         localised = [localise(part) for part in parts]

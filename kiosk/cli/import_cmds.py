@@ -15,6 +15,7 @@ from kiosk.core.importing import FIELDS, parse_overrides, preview, run_import
 from kiosk.core.importing.labels import field_label
 from kiosk.core.text import LINE_LIMIT, clip
 from kiosk.i18n import tr
+from kiosk.import_messages import problem_line
 from kiosk.messages import block_reason_text
 
 MAX_WARNINGS_SHOWN = 20
@@ -135,9 +136,9 @@ def cmd_import(args, ctx) -> int:
         ctx.emit_json(report.to_json() | extra)
         return 2 if report.refused else 0
     for problem in report.errors:
-        print(clip(problem.format(report.file), LINE_LIMIT), file=sys.stderr)
+        print(clip(problem_line(problem, report.file), LINE_LIMIT), file=sys.stderr)
     for problem in report.warnings[:MAX_WARNINGS_SHOWN]:
-        print(clip(problem.format(report.file), LINE_LIMIT), file=sys.stderr)
+        print(clip(problem_line(problem, report.file), LINE_LIMIT), file=sys.stderr)
     hidden = len(report.warnings) - MAX_WARNINGS_SHOWN
     if hidden > 0:
         print(tr("{file}: ... and {n} more warnings (see --json)").format(file=report.file, n=hidden), file=sys.stderr)

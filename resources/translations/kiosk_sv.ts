@@ -2567,6 +2567,286 @@
     </message>
 </context>
 <context>
+    <name>ImportMessages</name>
+    <message>
+        <source>has {count} fields, the header has {width}</source>
+        <translation>har {count} fält, rubrikraden har {width}</translation>
+    </message>
+    <message>
+        <source>is {n} characters long (at most {limit})</source>
+        <translation>är {n} tecken lång (högst {limit})</translation>
+    </message>
+    <message>
+        <source>is {n} characters long (at most {limit}); not kept</source>
+        <translation>är {n} tecken lång (högst {limit}); sparas inte</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>saknas</translation>
+    </message>
+    <message>
+        <source>contains a NUL byte</source>
+        <translation>innehåller ett NUL-tecken</translation>
+    </message>
+    <message>
+        <source>contains a NUL byte; not kept</source>
+        <translation>innehåller ett NUL-tecken; sparas inte</translation>
+    </message>
+    <message>
+        <source>{email} is not a valid email address</source>
+        <translation>{email} är inte en giltig e-postadress</translation>
+    </message>
+    <message>
+        <source>{code} is already used on line {line}</source>
+        <translation>{code} används redan på rad {line}</translation>
+    </message>
+    <message>
+        <source>also on line {line} (one buyer on several tickets is fine)</source>
+        <translation>finns även på rad {line} (en köpare med flera biljetter går bra)</translation>
+    </message>
+    <message>
+        <source>{value} is not a badge privacy (full, first name only, no organisation, yes or no)</source>
+        <translation>{value} är ingen integritetsnivå för namnbrickan (fullt namn, bara förnamn, utan organisation, ja eller nej)</translation>
+    </message>
+    <message>
+        <source>{value} is not a status the kiosk knows; the ticket stays active</source>
+        <translation>{value} är en status som kiosken inte känner till; biljetten förblir giltig</translation>
+    </message>
+    <message>
+        <source>{value} is not yes or no; read as no</source>
+        <translation>{value} är varken ja eller nej; läses som nej</translation>
+    </message>
+    <message>
+        <source>collides with a code generated for another row</source>
+        <translation>krockar med en kod som skapats för en annan rad</translation>
+    </message>
+    <message>
+        <source>is the same attendee as line {line}</source>
+        <translation>är samma deltagare som på rad {line}</translation>
+    </message>
+    <message>
+        <source>changed at a station to {station} and in the file to {file}; the file&apos;s value is used</source>
+        <translation>ändrades vid en station till {station} och i filen till {file}; filens värde används</translation>
+    </message>
+    <message>
+        <source>no name column found (columns: {columns}); name one with --map COLUMN=first_name (or last_name, full_name)</source>
+        <translation>ingen namnkolumn hittades (kolumner: {columns}); ange en med --map KOLUMN=first_name (eller last_name, full_name)</translation>
+    </message>
+    <message>
+        <source>the file has a header row but no attendees</source>
+        <translation>filen har en rubrikrad men inga deltagare</translation>
+    </message>
+    <message>
+        <source>the path is empty</source>
+        <translation>sökvägen är tom</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>är en mapp, inte en fil</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>filen finns inte</translation>
+    </message>
+    <message>
+        <source>cannot be read ({reason})</source>
+        <translation>går inte att läsa ({reason})</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>filen är tom</translation>
+    </message>
+    <message>
+        <source>this is {what}, not a CSV or XLSX attendee list</source>
+        <translation>det här är {what}, inte en deltagarlista i CSV eller XLSX</translation>
+    </message>
+    <message>
+        <source>this looks like binary data, not a CSV or XLSX attendee list</source>
+        <translation>det här ser ut som binärdata, inte en deltagarlista i CSV eller XLSX</translation>
+    </message>
+    <message>
+        <source>the text is neither UTF-8, UTF-16 nor Windows-1252; save it as UTF-8 CSV</source>
+        <translation>texten är varken UTF-8, UTF-16 eller Windows-1252; spara den som CSV i UTF-8</translation>
+    </message>
+    <message>
+        <source>the text is not valid {encoding}</source>
+        <translation>texten är inte giltig {encoding}</translation>
+    </message>
+    <message>
+        <source>the file starts like UTF-8 but is not valid UTF-8</source>
+        <translation>filen börjar som UTF-8 men är inte giltig UTF-8</translation>
+    </message>
+    <message>
+        <source>the file has no header row (it is blank)</source>
+        <translation>filen har ingen rubrikrad (den är tom)</translation>
+    </message>
+    <message>
+        <source>a quote opened on this line swallows lines {start}-{end}, which look like rows of their own; is a closing quote missing?</source>
+        <translation>ett citattecken som öppnas på den här raden slukar raderna {start}-{end}, som ser ut som egna rader; saknas ett avslutande citattecken?</translation>
+    </message>
+    <message>
+        <source>a quote opened on this line is never closed (it runs to the end of the file, line {line})</source>
+        <translation>ett citattecken som öppnas på den här raden stängs aldrig (det löper till filens slut, rad {line})</translation>
+    </message>
+    <message>
+        <source>a quote opened on this line is closed on line {line} and followed by more text; is a closing quote missing?</source>
+        <translation>ett citattecken som öppnas på den här raden stängs på rad {line} och följs av mer text; saknas ett avslutande citattecken?</translation>
+    </message>
+    <message>
+        <source>text after a closing quote; put the whole field in quotes and double any quote inside it (&quot;&quot;)</source>
+        <translation>text efter ett avslutande citattecken; sätt hela fältet inom citattecken och dubbla varje citattecken i det (&quot;&quot;)</translation>
+    </message>
+    <message>
+        <source>a field is longer than {n} MB; is a closing quote missing?</source>
+        <translation>ett fält är längre än {n} MB; saknas ett avslutande citattecken?</translation>
+    </message>
+    <message>
+        <source>the CSV cannot be read ({reason})</source>
+        <translation>CSV-filen går inte att läsa ({reason})</translation>
+    </message>
+    <message>
+        <source>this is a zip file but not a readable XLSX workbook ({reason})</source>
+        <translation>det här är en zip-fil men ingen läsbar XLSX-arbetsbok ({reason})</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s part {part} unpacks to {size} (at most {most}); save the list as CSV</source>
+        <translation>arbetsbokens del {part} packas upp till {size} (högst {most}); spara listan som CSV</translation>
+    </message>
+    <message>
+        <source>a cell holds {count} characters (a spreadsheet cell holds at most {most})</source>
+        <translation>en cell innehåller {count} tecken (en kalkylbladscell rymmer högst {most})</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s first sheet is empty</source>
+        <translation>arbetsbokens första blad är tomt</translation>
+    </message>
+    <message>
+        <source>no room for the import&apos;s temporary file ({reason}); nothing was imported: free some disk space, or set TMPDIR to a folder with room</source>
+        <translation>inget utrymme för importens tillfälliga fil ({reason}); ingenting importerades: frigör diskutrymme, eller sätt TMPDIR till en mapp med plats</translation>
+    </message>
+    <message>
+        <source>--map {item}: write it as COLUMN=FIELD, e.g. --map &apos;E-post=email&apos;</source>
+        <translation>--map {item}: skriv det som KOLUMN=FÄLT, t.ex. --map &apos;E-post=email&apos;</translation>
+    </message>
+    <message>
+        <source>--map {column}={key}: unknown field; use one of {keys} or ignore</source>
+        <translation>--map {column}={key}: okänt fält; använd något av {keys} eller ignore</translation>
+    </message>
+    <message>
+        <source>--map {column}={key}: no column {name} in the file (columns: {columns})</source>
+        <translation>--map {column}={key}: ingen kolumn {name} i filen (kolumner: {columns})</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <extracomment>What a binary file turned out to be (``reading._BINARY_MAGIC``).</extracomment>
+        <translation>ett PDF-dokument</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>en PNG-bild</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>en JPEG-bild</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>en GIF-bild</translation>
+    </message>
+    <message>
+        <source>a gzip archive</source>
+        <translation>ett gzip-arkiv</translation>
+    </message>
+    <message>
+        <source>an old Excel .xls (or other Office 97) file; save it as .xlsx or CSV</source>
+        <translation>en gammal Excel-fil .xls (eller annan Office 97-fil); spara den som .xlsx eller CSV</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>ett 7-Zip-arkiv</translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation>ett RAR-arkiv</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblemField</name>
+    <message>
+        <source>row</source>
+        <extracomment>The fields a problem names, as a person reads them (English shows the key itself, as ``--map`` and ``--json`` write it). A column not here (a registration answer&apos;s header) is shown as the file has it.</extracomment>
+        <translation>rad</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>namn</translation>
+    </message>
+    <message>
+        <source>first_name</source>
+        <translation>förnamn</translation>
+    </message>
+    <message>
+        <source>last_name</source>
+        <translation>efternamn</translation>
+    </message>
+    <message>
+        <source>full_name</source>
+        <translation>fullständigt namn</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>e-post</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <source>job_title</source>
+        <translation>befattning</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>kategori</translation>
+    </message>
+    <message>
+        <source>ticket_type</source>
+        <translation>biljettyp</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>biljettkod</translation>
+    </message>
+    <message>
+        <source>external_ref</source>
+        <translation>extern referens</translation>
+    </message>
+    <message>
+        <source>order_ref</source>
+        <translation>ordernummer</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>order_status</source>
+        <translation>orderstatus</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>avbokad</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>återbetald</translation>
+    </message>
+    <message>
+        <source>privacy</source>
+        <translation>integritet på namnbrickan</translation>
+    </message>
+</context>
+<context>
     <name>LookupPage</name>
     <message>
         <source>This is me: {who}</source>

@@ -74,3 +74,29 @@ def test_self_test_speaks_swedish(demo_db):
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines()[-1] == "självtest: 6 av 6 kontroller godkända"
     assert "deltagare indexerade" in done.stdout and "attendees indexed" not in done.stdout
+
+
+def test_import_problem_lines_are_swedish(tmp_path, demo_db):
+    sheet = tmp_path / "lista.csv"
+    sheet.write_text("first_name,last_name,email,code\nAnna,Ek,fel-adress,K1\n,,x@example.se,K2\nBo,Lund,bo@example.se,K1\n"
+                     "Dan,Holm,dan@example.se,K5\nEva,Ek,dan@example.se,K6\n", encoding="utf-8")
+    done = swedish("import", str(sheet), db=demo_db)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "lista.csv:2: e-post: 'fel-adress' är inte en giltig e-postadress",
+        "lista.csv:3: namn: saknas",
+        "lista.csv:4: biljettkod: 'K1' används redan på rad 2",
+        "lista.csv:6: e-post: varning: finns även på rad 5 (en köpare med flera biljetter går bra)",
+        "kiosk: lista.csv: 3 problem på 3 av 5 rader; ingenting importerades (rätta filen, eller använd --skip-invalid "
+        "för att importera de giltiga raderna)",
+    ]
+    # a file that cannot be imported at all: one Swedish line
+    broken = tmp_path / "trasig.csv"
+    broken.write_text('first_name,last_name\n"Anna,Ek\n', encoding="utf-8")
+    done = swedish("import", str(broken), db=demo_db)
+    assert done.returncode == 2
+    assert done.stderr.strip() == ("kiosk: trasig.csv:2: ett citattecken som öppnas på den här raden stängs aldrig "
+                                   "(det löper till filens slut, rad 2)")
+    # --json keeps the core's English: it is data
+    done = swedish("import", str(sheet), "--json", db=demo_db)
+    assert '"message": "is missing"' in done.stdout and '"field": "name"' in done.stdout

@@ -95,3 +95,28 @@ def test_undo_dialog_shows_its_whole_title_in_swedish(qtbot, swedish):
     for label in dialog.findChildren(QLabel):
         if label.isVisible() and not label.wordWrap():
             assert label.sizeHint().width() <= label.width(), label.text()
+
+
+def test_import_dialog_shows_problems_and_file_errors_in_swedish(qtbot, swedish, desk_store, desk_event, tmp_path):
+    from kiosk.ui.firstrun.import_dialog import ImportDialog
+
+    sheet = tmp_path / "lista.csv"
+    sheet.write_text("Förnamn;Efternamn;E-post\nElin;Ek;fel-adress\n;;x@example.org\n", encoding="utf-8")
+    dialog = ImportDialog(desk_store, desk_event.id, synchronous=True)
+    qtbot.addWidget(dialog)
+    dialog.load(str(sheet))
+    preview_lines = [
+        "lista.csv:2: e-post: 'fel-adress' är inte en giltig e-postadress",
+        "lista.csv:3: namn: saknas",
+    ]
+    assert dialog.problems.toPlainText().splitlines() == preview_lines
+    dialog.start_import()
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    assert dialog.report.refused
+    assert dialog.problems.toPlainText().splitlines() == preview_lines
+    broken = tmp_path / "trasig.csv"
+    broken.write_bytes(b"%PDF-1.7\n" + b"\x00" * 64)
+    dialog.load(str(broken))
+    qtbot.waitUntil(lambda: "PDF" in dialog.summary.text())
+    assert dialog.summary.text() == ("Kan inte importera: trasig.csv: det här är ett PDF-dokument, inte en deltagarlista "
+                                     "i CSV eller XLSX")

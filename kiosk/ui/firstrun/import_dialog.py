@@ -20,6 +20,8 @@ from kiosk.core.sqlite_files import DatabaseFileChosen, refuse_database_file
 from kiosk.core.store import Store
 from kiosk.core.text import clip
 from kiosk.i18n import tr
+from kiosk.import_messages import problem_line
+from kiosk.messages import localise
 from kiosk.ui.file_dialogs import open_file_name
 from kiosk.ui.tasks import TaskRunner
 
@@ -186,7 +188,7 @@ class ImportDialog(QDialog):
         self.format.setText(tr("{file}: {format}").format(file=preview.file, format=preview.format))
         self._fill_mapping(preview)
         self._fill_rows(preview)
-        self._fill_problems([p.format(preview.file) for p in preview.problems])
+        self._fill_problems(preview.problems, preview.file)
         ok = preview.mapping.has_name
         self.import_button.setEnabled(ok)
         self.summary.setText(tr("Ready to import.") if ok else tr("Choose which column holds the names."))
@@ -222,10 +224,11 @@ class ImportDialog(QDialog):
                 self.rows.setItem(r, c, QTableWidgetItem(clip(str(row["values"].get(f, "")))))
         self.rows.resizeColumnsToContents()
 
-    def _fill_problems(self, lines: list[str]) -> None:
-        shown = lines[:REPORT_LINES]
-        if len(lines) > REPORT_LINES:
-            shown.append(tr("… and {n} more").format(n=len(lines) - REPORT_LINES))
+    def _fill_problems(self, problems: list, filename: str) -> None:
+        """The first problems as lines in the user's language (only those shown are worded)."""
+        shown = [problem_line(p, filename) for p in problems[:REPORT_LINES]]
+        if len(problems) > REPORT_LINES:
+            shown.append(tr("… and {n} more").format(n=len(problems) - REPORT_LINES))
         self.problems.setPlainText("\n".join(shown) if shown else tr("No problems found in the first rows."))
 
     def _failed(self, exc: BaseException) -> None:
@@ -236,7 +239,7 @@ class ImportDialog(QDialog):
         if isinstance(exc, ImportCancelled):
             self.summary.setText(tr("Import cancelled: nothing was written."))
         else:
-            self.summary.setText(tr("Cannot import: {reason}").format(reason=str(exc)))
+            self.summary.setText(tr("Cannot import: {reason}").format(reason=localise(str(exc))))
 
     # -- importing ---------------------------------------------------------------------------
     def start_import(self) -> None:
@@ -288,7 +291,7 @@ class ImportDialog(QDialog):
         self.timer.stop()
         self.report = report
         self.progress.setValue(1000)
-        self._fill_problems([p.format(report.file) for p in report.problems])
+        self._fill_problems(report.problems, report.file)
         if report.refused:
             self.summary.setText(tr("Nothing was imported: {n} problems in {rows} rows. Fix the file, or tick "
                                     "the box to import the valid rows.").format(n=len(report.errors), rows=report.rows))
