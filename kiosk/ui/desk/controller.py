@@ -11,25 +11,25 @@ import logging
 from collections import deque
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy import select
 
 from kiosk.core import attendees, printqueue, sync
 from kiosk.core.attendees import AttendeeInfo, ValidationError
-from kiosk.core.checkin import CheckInService, LogEntry, ResultKind, ScanResult, count_today
+from kiosk.core.checkin import CheckInService, LogEntry, ResultKind, ScanResult
 from kiosk.core.errors import KioskError
 from kiosk.core.events import Actor, zone
-from kiosk.core.models import Attendee, Event, Method
+from kiosk.core.models import Event, Method
 from kiosk.core.printqueue import BadgeStatus
-from kiosk.core.roster import event_totals, roster, wanted
+from kiosk.core.roster import roster, wanted
 from kiosk.core.search import SearchIndex, find
 from kiosk.core.privacy_rules import AppliedPrivacy, applied_privacy, load_rules
 from kiosk.core.store import UNREACHABLE, Store
 from kiosk.core.twins import likely_twins
 from kiosk.i18n import tr
 from kiosk.ui.desk import presenter
+from kiosk.ui.desk.station_data import StationData, StationStatus, distinct_choices, release_free_memory
 from kiosk.ui.live_settings import StationPrinting
 from kiosk.ui.result_state import ResultState
 from kiosk.ui.tasks import TaskRunner
@@ -52,18 +52,6 @@ class AttendeeDetails:
     privacy: AppliedPrivacy | None = None
     # Entries flagged as double entries made offline (a station on a hub).
     doubles: frozenset = frozenset()
-
-
-@dataclass(frozen=True)
-class StationStatus:
-    db_engine: str
-    db_ok: bool
-    today: int | None = None
-    queue: int | None = None
-    #: The whole event: (checked in, expected).
-    event: tuple[int, int] | None = None
-    # A station on a hub with a replica: its sync status (kiosk.core.sync.SyncStatus).
-    sync: object | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +103,8 @@ class DeskController(QObject):
         self.list_name = list_name
         # Search and the forms' choices read the replica when there is one (it works offline).
         self.local = getattr(self.service, "replica", store)
+        #: Where the desk reads, counts and queues badges: the hub, or the replica when it is lost.
+        self.data = StationData(store, self.service, event.id, actor.station, self.tz)
         self.index = SearchIndex(self.local, event.id)
         self.index_ready = False
         #: Categories and ticket types in use, offered in the walk-in and edit forms.
@@ -315,42 +305,15 @@ class DeskController(QObject):
 
     def refresh_status(self) -> None:
         engine = self.store.dialect
-
-        def work() -> StationStatus:
-            if hasattr(self.service, "sync_status"):
-                return self._sync_station_status(engine)
-            if not self.store.ping():
-                return StationStatus(engine, False)
-            midnight = datetime.combine(datetime.now(self.tz).date(), time(0), self.tz)
-            return StationStatus(
-                engine, True, count_today(self.store, self.event_id, self.actor.station, midnight),
-                printqueue.pending(self.store, self.actor.station), event_totals(self.store, self.event_id),
-            )
-
-        self.tasks.run(work, on_done=self.statusReady.emit, on_error=lambda exc: self.statusReady.emit(StationStatus(engine, False)))
-
-    def _sync_station_status(self, engine: str) -> StationStatus:
-        """A station with a replica counts and shows from whichever store answers now."""
-        midnight = datetime.combine(datetime.now(self.tz).date(), time(0), self.tz)
-        today = self._read(count_today, self.event_id, self.actor.station, midnight)
-        queue = self._read(printqueue.pending, self.actor.station)
-        totals = self._read(event_totals, self.event_id)
-        state = self.service.sync_status()
-        return StationStatus(engine, state.state == "online", today, queue, totals, state)
+        self.tasks.run(self.data.status, engine, on_done=self.statusReady.emit,
+                       on_error=lambda exc: self.statusReady.emit(StationStatus(engine, False)))
 
     def _read(self, fn, *args):
         """``fn(store, *args)`` on the hub, or on the replica when the hub does not answer in time."""
-        return self.service.read(fn, *args) if hasattr(self.service, "read") else fn(self.store, *args)
+        return self.data.read(fn, *args)
 
     def _enqueue(self, attendee_id: int, template: str, reprint: bool = False) -> None:
-        """Queue a badge: on the hub, or (a station offline) in the replica's outbox, to join the
-        hub's print queue when it is back."""
-        args = (self.event_id, attendee_id, self.actor.station, template, self.printing.printer, reprint)
-        if hasattr(self.service, "on_hub"):
-            if self.service.on_hub(printqueue.enqueue, *args) is None:
-                printqueue.enqueue(self.service.replica, *args)
-        else:
-            printqueue.enqueue(self.store, *args)
+        self.data.enqueue(attendee_id, template, self.printing.printer, reprint)
 
     # -- plumbing ----------------------------------------------------------------------------
     def _write(self, fn, *args, action: str, then=None) -> None:
@@ -401,26 +364,3 @@ class DeskController(QObject):
         else:  # a fault of ours: staff get a sentence, the log gets the detail
             log.error("%s failed", action, exc_info=(type(exc), exc, exc.__traceback__))
             self.resultReady.emit(presenter.failed(action.capitalize(), tr("Something went wrong. The details are in the log; please try again.")))
-
-
-def release_free_memory() -> None:
-    """Hand freed heap pages back to the system (glibc only; elsewhere a no-op)."""
-    import ctypes
-    import ctypes.util
-    import gc
-
-    gc.collect()
-    name = ctypes.util.find_library("c")
-    if name and "libc.so" in name:
-        try:
-            ctypes.CDLL(name).malloc_trim(0)
-        except (OSError, AttributeError):
-            pass
-
-
-def distinct_choices(store: Store, event_id: int) -> tuple[list[str], list[str]]:
-    with store.read() as session:
-        rows = session.execute(
-            select(Attendee.category, Attendee.ticket_type).where(Attendee.event_id == event_id).distinct()
-        ).all()
-    return sorted({c for c, _ in rows if c}), sorted({t for _, t in rows if t})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QSplitter,
     QTableView,
@@ -27,37 +26,10 @@ from kiosk.ui.desk.dialogs import AnnulDialog, EditDialog, WalkInDialog
 from kiosk.ui.desk.panel import AttendeePanel
 from kiosk.ui.desk.lead import FilterRow, RecentResults
 from kiosk.ui.desk.presenter import ResultView
+from kiosk.ui.desk.search_box import SearchBox
 from kiosk.ui.models import AttendeeTableModel
 from kiosk.ui.sounds import SoundBoard
 from kiosk.ui.statusbar import StationStatusBar
-
-
-class SearchBox(QLineEdit):
-    """The always-focused search field; arrows move through the results, Escape clears."""
-
-    moved = Signal(int)
-    escaped = Signal()
-
-    def event(self, event) -> bool:  # noqa: A003 (Qt name)
-        """The window's own shortcuts win over the field's editing keys (Ctrl+E is also "end of
-        line" in a line edit on Linux)."""
-        if event.type() == QEvent.Type.ShortcutOverride:
-            pressed = QKeySequence(event.keyCombination())
-            if any(pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch
-                   for action in self.window().actions() for key in action.shortcuts()):
-                event.ignore()
-                return True
-        return super().event(event)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}[event.key()]
-            self.moved.emit(step)
-            return
-        if event.key() == Qt.Key.Key_Escape:
-            self.escaped.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class DeskWindow(QMainWindow):
