@@ -30,7 +30,7 @@ from sqlmodel import Session, select
 
 from kiosk.core import attendees, audit, printqueue
 from kiosk.core.attendees import AttendeeInfo
-from kiosk.core.checkin_fast import SLOW, FastScan, clean
+from kiosk.core.checkin_fast import SLOW, FastScan
 from kiosk.core.codes import MAX_CODE_LENGTH, candidates, clean_scan
 from kiosk.core.list_scan import RESULT_OF, ListBinding
 from kiosk.core.events import Actor
@@ -118,7 +118,7 @@ class CheckInService:
         """Check in the person a scan names. Succeeds or fails (a DBAPIError: the database is
         unreachable) within ``UNIT_DEADLINE`` seconds. ``entry_id`` names the log row to write (a
         station that retries the same scan elsewhere passes the same id, so it lands once)."""
-        code = clean(raw)
+        code = clean_scan(raw)
         entry_id = entry_id or uuid.uuid4()
         if code and len(code) <= MAX_CODE_LENGTH:
             # Fast path: the scan is a code of this event. Look it up under the write lock.

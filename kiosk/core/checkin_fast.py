@@ -35,7 +35,6 @@ from datetime import UTC, datetime
 from kiosk.core import printqueue
 from kiosk.core.attendees import AttendeeInfo, parse_answers
 from kiosk.core.checkin_lists import ListInfo, split
-from kiosk.core.codes import clean_scan
 from kiosk.core.list_scan import RESULT_OF
 from kiosk.core.models import BadgePrivacy, CheckInKind, Method, utcnow
 from kiosk.core.results import LogEntry, ResultKind, ScanResult
@@ -179,14 +178,6 @@ def log_of(value) -> list[Past]:
     else:
         rows = zip(*value) if value[0] is not None else ()
     return sorted((_past(*r) for r in rows), key=lambda p: p.at)
-
-
-def clean(raw) -> str:
-    """``codes.clean_scan``, without its per-character walk for the usual printable ASCII scan
-    (which has no control or format characters to drop)."""
-    if isinstance(raw, str) and raw.isascii() and raw.isprintable():
-        return raw.strip()
-    return clean_scan(raw)
 
 
 class FastScan:

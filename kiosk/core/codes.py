@@ -25,6 +25,8 @@ def clean_scan(raw: str) -> str:
     """Trim whitespace and drop control and format characters (NUL, CR, GS, zero-width, BOM)."""
     if not isinstance(raw, str):
         raw = str(raw)
+    if raw.isascii() and raw.isprintable():  # the usual scan: nothing to drop, no walk per character
+        return raw.strip()
     kept = "".join(ch for ch in raw if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
     return kept.strip()
 

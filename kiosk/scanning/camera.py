@@ -12,7 +12,7 @@ code only after ``rearm_ms`` (it is still in front of the lens).
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import Callable, Protocol
 
 import zxingcpp
 from PySide6.QtCore import QObject, Signal
@@ -33,8 +33,11 @@ from PySide6.QtMultimedia import (  # noqa: E402
 
 from kiosk.scanning.decode import Plane, decode_plane
 
-if TYPE_CHECKING:  # any runner with ``run(fn, ..., lane=, on_done=, on_error=)``: scanning knows no screens
-    from kiosk.ui.tasks import TaskRunner
+
+class TaskRunner(Protocol):
+    """What decoding needs of the screens' task runner (scanning knows no screens)."""
+
+    def run(self, fn: Callable, *args, lane: str = ..., on_done: Callable = ..., on_error: Callable = ...) -> None: ...
 
 
 F = QVideoFrameFormat.PixelFormat

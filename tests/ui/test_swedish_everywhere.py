@@ -38,14 +38,21 @@ def test_standard_buttons_are_swedish_and_back(qtbot, swedish):
     assert later.button(B.Cancel).text() == "Cancel"
 
 
-def test_import_dialog_names_fields_and_format_in_swedish(qtbot, swedish, desk_store, desk_event, tmp_path):
+def _import_dialog(qtbot, store, event, folder, text: str, encoding: str):
+    """The import dialog with ``text`` loaded as lista.csv."""
     from kiosk.ui.firstrun.import_dialog import ImportDialog
 
-    sheet = tmp_path / "lista.csv"
-    sheet.write_text("Förnamn;Efternamn;E-post\nElin;Ek;elin@example.org\n", encoding="utf-8-sig")
-    dialog = ImportDialog(desk_store, desk_event.id, synchronous=True)
+    sheet = folder / "lista.csv"
+    sheet.write_text(text, encoding=encoding)
+    dialog = ImportDialog(store, event.id, synchronous=True)
     qtbot.addWidget(dialog)
     dialog.load(str(sheet))
+    return dialog
+
+
+def test_import_dialog_names_fields_and_format_in_swedish(qtbot, swedish, desk_store, desk_event, tmp_path):
+    dialog = _import_dialog(qtbot, desk_store, desk_event, tmp_path, "Förnamn;Efternamn;E-post\nElin;Ek;elin@example.org\n",
+                            "utf-8-sig")
     assert dialog.format.text() == "lista.csv: CSV (semikolonseparerad, UTF-8 med BOM)"
     combo = dialog.mapping.cellWidget(0, 1)
     assert combo.currentText() == "förnamn"
@@ -98,13 +105,8 @@ def test_undo_dialog_shows_its_whole_title_in_swedish(qtbot, swedish):
 
 
 def test_import_dialog_shows_problems_and_file_errors_in_swedish(qtbot, swedish, desk_store, desk_event, tmp_path):
-    from kiosk.ui.firstrun.import_dialog import ImportDialog
-
-    sheet = tmp_path / "lista.csv"
-    sheet.write_text("Förnamn;Efternamn;E-post\nElin;Ek;fel-adress\n;;x@example.org\n", encoding="utf-8")
-    dialog = ImportDialog(desk_store, desk_event.id, synchronous=True)
-    qtbot.addWidget(dialog)
-    dialog.load(str(sheet))
+    dialog = _import_dialog(qtbot, desk_store, desk_event, tmp_path,
+                            "Förnamn;Efternamn;E-post\nElin;Ek;fel-adress\n;;x@example.org\n", "utf-8")
     preview_lines = [
         "lista.csv:2: e-post: 'fel-adress' är inte en giltig e-postadress",
         "lista.csv:3: namn: saknas",
