@@ -14,12 +14,13 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from kiosk.core.errors import UsageError
-from kiosk.core.models import DEFAULT_LIST_NAME, CheckIn, CheckInKind, CheckInList, utcnow
+from kiosk.core.models import DEFAULT_LIST_NAME, CheckIn, CheckInKind, CheckInList, ListPresence, utcnow
 from kiosk.core.rules import EntryRule, ListFacts, Past
 from kiosk.core.store import Store
 
 LIST = CheckInList.__table__
 CHECKIN = CheckIn.__table__
+PRESENCE = ListPresence.__table__
 NAME_LIMIT = 100
 
 
@@ -170,7 +171,14 @@ def _latest_moves(list_id, moves=_MOVES):
 
 
 def occupancy(conn, list_id: int) -> int:
-    """How many people are inside the list now: their latest move on it is an entry."""
+    """How many people are inside a list with a capacity now: their latest move on it is an
+    entry. The database keeps those people's rows (``list_presence``, by triggers), so this
+    costs a count of the people inside, not a read of the list's log."""
+    return conn.execute(select(func.count()).select_from(PRESENCE).where(PRESENCE.c.list_id == list_id)).scalar()
+
+
+def occupancy_from_log(conn, list_id: int) -> int:
+    """``occupancy`` counted from the log itself (any list, with a capacity or not)."""
     return conn.execute(
         select(func.count(func.distinct(CHECKIN.c.attendee_id))).where(
             _latest_moves(list_id), CHECKIN.c.kind == CheckInKind.ENTRY.value

@@ -170,6 +170,16 @@ class CheckInList(SQLModel, table=True):
     created_at: datetime = _ts(default=utcnow)
 
 
+class ListPresence(SQLModel, table=True):
+    """Who is inside a check-in list that has a capacity: their latest move on it is an entry.
+    Kept by the database's triggers (migration 0005_list_presence), whoever writes the log."""
+
+    __tablename__ = "list_presence"
+
+    list_id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    attendee_id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+
+
 def _default_list_id(context) -> int | None:
     """A check-in row written without a list goes on its event's default list."""
     event_id = context.get_current_parameters().get("event_id")
