@@ -276,7 +276,7 @@
     </message>
     <message>
         <source>exit</source>
-        <extracomment>The badge privacy that applies and why (own setting, a category rule, or none) The whole event: (checked in, expected). Categories and ticket types in use, offered in the walk-in and edit forms. What the search list shows: everyone, or only those still expected (roster.FILTERS). The last results at this station, newest first.</extracomment>
+        <extracomment>The badge privacy that applies and why (own setting, a category rule, or none) Where the desk reads, counts and queues badges: the hub, or the replica when it is lost. Categories and ticket types in use, offered in the walk-in and edit forms. What the search list shows: everyone, or only those still expected (roster.FILTERS). The last results at this station, newest first.</extracomment>
         <translation>utpasseringen</translation>
     </message>
     <message>
@@ -1752,7 +1752,6 @@
     </message>
     <message>
         <source>cannot load: {error}</source>
-        <extracomment>Letters a badge must be able to show: Nordic, Polish, Hungarian, German, Greek, Cyrillic.</extracomment>
         <translation>kan inte läsas in: {error}</translation>
     </message>
     <message>
@@ -1841,6 +1840,7 @@
     </message>
     <message>
         <source>no fonts in {folder}: badges cannot be drawn</source>
+        <extracomment>Letters a badge must be able to show: Nordic, Polish, Hungarian, German, Greek, Cyrillic.</extracomment>
         <translation>inga typsnitt i {folder}: namnbrickor kan inte ritas</translation>
     </message>
     <message>
