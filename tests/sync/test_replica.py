@@ -74,3 +74,24 @@ def test_a_change_that_commits_after_a_later_one_is_not_missed(hub, event_id, ma
 def _ids(store, event_id):
     with store.read() as s:
         return s.execute(select(Attendee.id).where(Attendee.event_id == event_id).order_by(Attendee.id)).scalars().all()
+
+
+def test_a_replica_keeps_who_is_inside_a_room_with_a_capacity(hub, event_id, make_replica):
+    """The people inside a room with a capacity come with the hub's log (first fill and pull,
+    the capacity switched on at the hub), so a station deciding offline refuses a full room."""
+    from kiosk.core.checkin_lists import create_list, edit_list, occupancy
+
+    create_list(hub, event_id, "Workshop", rule="exit")
+    codes = _codes(hub, event_id)
+    door = CheckInService(hub, event_id, Actor("Door", "Ann"), list_name="Workshop")
+    assert door.scan(codes[0]).kind is ResultKind.CHECKED_IN  # before the room had a capacity
+    local = make_replica()
+    rep.first_fill(local, hub, event_id)
+    edit_list(hub, event_id, "Workshop", capacity=2)
+    assert door.scan(codes[1]).kind is ResultKind.CHECKED_IN
+    assert rep.pull(local, hub) >= 2
+    offline = CheckInService(local, event_id, Actor("Door", "Ann"), list_name="Workshop")
+    assert offline.scan(codes[2]).kind is ResultKind.CAPACITY_FULL
+    with local.read() as s:
+        list_id = s.execute(text("SELECT id FROM checkin_list WHERE name = 'Workshop'")).scalar()
+        assert occupancy(s.connection(), list_id) == 2
