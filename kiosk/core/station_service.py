@@ -76,7 +76,7 @@ class StationService:
         self.deadline = deadline
         self.worker = worker
         # With a badge policy, a first check-in queues its badge in its own transaction, on the
-        # hub or in the replica (whose outbox carries the job to the hub).
+        # hub or in the replica (whose queue prints it at once; the outbox tells the hub).
         self.online_service = CheckInService(hub, event_id, actor, list_name, badges=badges)
         self.offline_service = CheckInService(replica, event_id, actor, list_name, badges=badges)
         self.lists = self.online_service.lists

@@ -73,3 +73,41 @@ def test_a_kiosk_without_its_hub_prints_the_badge_at_once_and_the_hub_learns_it(
     window.close()
     service.close()
     far.dispose()
+
+
+def test_a_walk_in_registered_offline_gets_its_badge_at_once(qtbot, relay, hub, event_id, cups_printer, pdf_dir, tmp_path):
+    """A walk-in made offline has a local id until the hub gives it its own: its badge prints from
+    the replica at once, and reaches the hub, printed, under the hub's id."""
+    from kiosk.core import attendees
+    from kiosk.printing.worker import PrintWorker
+    from kiosk.ui.live_settings import StationPrinting
+
+    far = open_store(relay.url)
+    service = connect(far, event_id, Actor("Desk 2", "Tove"))
+    service.deadline = 0.5
+    service.worker.interval = 0.3
+    service.use_badges(StationPrinting(printer=cups_printer))
+    worker = PrintWorker(far, "Desk 2", printer=cups_printer, queue=service.print_queue())
+    worker.poll_interval = 0.2
+    relay.stall()
+    since = time.time()
+    with qtbot.waitSignal(worker.jobPrinted, timeout=30_000) as printed:
+        worker.start()
+        result = service.walk_in({"first_name": "Walk", "last_name": "Inn"})
+        worker.wake()
+    code = result.attendee.code
+    assert result.attendee.id < 0 and printed.args[1:] == [result.attendee.id, cups_printer]
+    assert decode_pdf(find_pdf(pdf_dir, f"kiosk-badge-{code}", since), tmp_path) == [code]
+    assert not service.online
+
+    relay.resume()
+    service.worker.kick()
+    qtbot.waitUntil(lambda: service.online, timeout=20_000)
+    on_hub = attendees.by_code(hub, event_id, code)
+    assert [j.state for j in print_jobs(hub, on_hub.id)] == [printqueue.PRINTED]
+    assert printqueue.badge_status(hub, on_hub.id).count == 1
+    qtbot.waitUntil(lambda: printqueue.badge_status(service.replica, on_hub.id).count == 1, timeout=10_000)
+    assert len(pdfs(pdf_dir, code, since)) == 1
+    worker.stop()
+    service.close()
+    far.dispose()
