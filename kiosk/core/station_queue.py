@@ -13,9 +13,9 @@ the network is down. Who prints which job, so that no badge prints twice:
   the replica's queue in the same SQLite write that sees it queued, so a job is claimed here or
   handed to the hub, never both; a job being printed here holds the push back until its
   outcome is written.
-- The hub's queue is read only while the station is online, which it is only once its outbox
-  is empty: by then every badge printed here has reached the hub as printed, so a queued copy
-  the hub kept from a push whose answer was lost is already marked printed.
+- The hub's queue is read only while the station is online and its outbox is empty: by then
+  every badge printed here has reached the hub as printed, so a queued copy the hub kept from a
+  push whose answer was lost is already marked printed.
 - The replica's queue comes first: while a job waits there (for a retry too), the hub's wait.
 - Each hub call has the station's deadline, so a frozen hub never holds back a badge the
   replica could print; a hub claim that answers after the deadline puts its job back.
@@ -33,6 +33,7 @@ from datetime import datetime, timedelta
 
 from kiosk.core import printqueue
 from kiosk.core.models import PrintJob
+from kiosk.core.replica import waiting
 from kiosk.core.store import UNREACHABLE, Store
 
 
@@ -145,6 +146,8 @@ class StationQueue(StoreQueue):
             return Claim(job, self.replica)
         if printqueue.pending(self.replica, station):
             return None  # a badge of the replica waits for its retry: the hub's wait behind it
+        if waiting(self.replica):
+            return None  # the hub has not heard everything yet (a badge printed here among it)
         try:
             self._recover_hub(station)
             job = self._hub(printqueue.claim_next, station, undo=self._release)

@@ -172,10 +172,12 @@ def test_a_handed_job_whose_push_answer_was_lost_prints_once(hub, event_id, stat
     outbox.give_back(local)  # the station starts again, still offline
     claim = queue.claim(STATION)
     queue.printed(claim, "Badges")  # printed here after all
+    link.up = True  # the hub answers, and still holds its queued copy: not read before the push
+    assert queue.claim(STATION) is None
+    assert [j.state for j in hub_jobs(hub, person.id)] == [printqueue.QUEUED]
     sync.sync_once(local, hub)
     (job,) = hub_jobs(hub, person.id)
     assert job.state == printqueue.PRINTED and badge_count(hub, person.id) == 1  # the hub's copy took it
-    link.up = True
     assert queue.claim(STATION) is None
 
 
@@ -219,6 +221,7 @@ def test_a_frozen_hub_costs_the_deadline_and_a_late_claim_is_put_back(relay, hub
     job = printqueue.get_job(hub, job_id)
     assert job.state == printqueue.QUEUED  # not left "printing"
     printqueue.cancel(hub, job_id)
+    sync.sync_once(local, far)  # the badge printed here reaches the hub
     assert queue.claim(STATION) is None  # the hub answers again (its leftovers were put back)
     relay.freeze()  # a late answer with nothing claimed puts nothing back
     assert queue.claim(STATION) is None
