@@ -139,11 +139,16 @@ def _send(hub: Store, items: list, local: dict, before_commit) -> None:
     with hub.engine.connect() as conn:
         with conn.begin():
             checkins: list[dict] = []  # consecutive log rows go to the hub together
+            jobs: list[dict] = []  # print jobs need only their attendee: all together, at the end
             for item in items:
                 row = local.get((item.kind, _norm(item.kind, item.ref)))
                 if item.kind == "checkin":
                     if row is not None:
                         checkins.append(row)
+                    continue
+                if item.kind == "print":
+                    if row is not None:
+                        jobs.append(row)
                     continue
                 _push_checkins(conn, checkins)
                 checkins = []
@@ -151,11 +156,10 @@ def _send(hub: Store, items: list, local: dict, before_commit) -> None:
                     _push_walk_in(conn, row)
                 elif item.kind == "audit" and row is not None:
                     _push_audit(conn, row)
-                elif item.kind == "print" and row is not None:
-                    _push_print_job(conn, row)
                 elif item.kind == "edit":
                     _push_edit(conn, json.loads(item.payload))
             _push_checkins(conn, checkins)
+            _push_print_jobs(conn, jobs)
             if before_commit is not None:
                 before_commit()
 
@@ -181,33 +185,56 @@ def _bump(conn, event_id: int) -> int:
     ).scalar_one()
 
 
-def _push_print_job(conn, row: dict) -> None:
-    """A badge asked for offline, as the station left it: printed (the hub counts the badge, once),
-    failed, cancelled, or queued in the hub's queue. A queued copy the hub kept from a push whose
-    answer was lost takes the outcome; any other row the hub has stays as it is."""
-    person = _hub_attendee(conn, row["event_id"], row["code"])
-    if person is None:
+def _push_print_jobs(conn, rows: list[dict]) -> None:
+    """Badges asked for offline, as the station left them, in one statement: printed (the hub
+    counts each badge in ``badge_print``, once however often the push is retried), failed,
+    cancelled, or queued in the hub's queue. A queued copy the hub kept from a push whose answer
+    was lost takes the outcome; any other row the hub has stays as it is."""
+    if not rows:
         return
-    values = {**{k: v for k, v in row.items() if k != "code"}, "attendee_id": person.id}
-    if values["state"] in (HANDED, PRINTING):
-        values["state"] = QUEUED
-    stmt = pg_insert(JOB).values(**values)
+    people = {}
+    for event_id in {r["event_id"] for r in rows}:
+        codes = sorted({r["code"] for r in rows if r["event_id"] == event_id and r["code"] is not None})
+        for person_id, code in conn.execute(
+            select(ATTENDEE.c.id, ATTENDEE.c.code).where(ATTENDEE.c.event_id == event_id, ATTENDEE.c.code.in_(codes))
+        ):
+            people[(event_id, code)] = person_id
+    values = []
+    for row in rows:
+        person_id = people.get((row["event_id"], row["code"]))
+        if person_id is None:
+            continue  # the attendee was purged on the hub meanwhile
+        value = {**{k: v for k, v in row.items() if k != "code"}, "attendee_id": person_id}
+        if value["state"] in (HANDED, PRINTING):
+            value["state"] = QUEUED
+        values.append(value)
+    if not values:
+        return
+    stmt = pg_insert(JOB).values(values)
     outcome = ("state", "printer", "attempts", "error", "next_try_at", "printed_at")
     stmt = stmt.on_conflict_do_update(
         index_elements=["id"], set_={c: stmt.excluded[c] for c in outcome},
         where=(JOB.c.state == QUEUED) & (stmt.excluded.state != QUEUED),
     )
-    changed = conn.execute(stmt.returning(JOB.c.id)).first()
-    if changed is not None and values["state"] == PRINTED:
-        at = values["printed_at"]
-        badge = pg_insert(BADGE).values(attendee_id=person.id, first_printed_at=at, last_printed_at=at,
-                                        printer=values["printer"], count=1)
-        conn.execute(badge.on_conflict_do_update(index_elements=["attendee_id"], set_={
-            "count": BADGE.c.count + 1,
-            "first_printed_at": func.least(BADGE.c.first_printed_at, badge.excluded.first_printed_at),
-            "last_printed_at": func.greatest(BADGE.c.last_printed_at, badge.excluded.last_printed_at),
-            "printer": badge.excluded.printer,
-        }))
+    changed = set(conn.execute(stmt.returning(JOB.c.id)).scalars())
+    printed: dict[int, list[dict]] = {}
+    for value in values:
+        if value["id"] in changed and value["state"] == PRINTED:
+            printed.setdefault(value["attendee_id"], []).append(value)
+    if not printed:
+        return
+    counts = []
+    for person_id, done in printed.items():
+        done.sort(key=lambda v: v["printed_at"])
+        counts.append({"attendee_id": person_id, "first_printed_at": done[0]["printed_at"],
+                       "last_printed_at": done[-1]["printed_at"], "printer": done[-1]["printer"], "count": len(done)})
+    badge = pg_insert(BADGE).values(counts)
+    conn.execute(badge.on_conflict_do_update(index_elements=["attendee_id"], set_={
+        "count": BADGE.c.count + badge.excluded.count,
+        "first_printed_at": func.least(BADGE.c.first_printed_at, badge.excluded.first_printed_at),
+        "last_printed_at": func.greatest(BADGE.c.last_printed_at, badge.excluded.last_printed_at),
+        "printer": badge.excluded.printer,
+    }))
 
 
 def _push_audit(conn, row: dict) -> None:

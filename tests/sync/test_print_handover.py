@@ -250,3 +250,18 @@ def test_a_hub_error_that_is_not_a_lost_link_is_raised(hub, event_id, station):
         queue._hub(broken, STATION)
     with pytest.raises(HubAway):
         StationQueue(hub, local, Link(False), 1.0)._hub(broken, STATION)
+
+
+def test_a_badge_and_its_reprint_printed_offline_count_twice_on_the_hub(hub, event_id, station):
+    local, link, queue = station
+    person = people(hub, event_id)[9]
+    offline_badge(local, event_id, person)
+    printqueue.enqueue(local, event_id, person.id, STATION, "cr80", "Badges", reprint=True)
+    for _ in range(2):
+        queue.printed(queue.claim(STATION), "Badges")
+    first, last = sorted(j.printed_at for j in local_jobs(local))
+    sync.sync_once(local, hub)
+    assert [j.state for j in hub_jobs(hub, person.id)] == [printqueue.PRINTED] * 2
+    status = printqueue.badge_status(hub, person.id)
+    assert status.count == 2 and status.reprints == 1
+    assert status.first_printed_at == first and status.last_printed_at == last
