@@ -74,7 +74,7 @@ class StoreQueue:
         printqueue.report_status(self.store, station, text)
 
 
-class HubAway(Exception):
+class HubSilent(Exception):
     """The hub is not asked (the station is offline), or did not answer in time."""
 
 
@@ -90,10 +90,10 @@ class StationQueue(StoreQueue):
         self._hub_recovered = False
 
     def _hub(self, fn: Callable, *args, undo: Callable | None = None):
-        """``fn(hub, *args)`` within the deadline. Raises ``HubAway`` when the station is
+        """``fn(hub, *args)`` within the deadline. Raises ``HubSilent`` when the station is
         offline, or the hub fails or is late; a late result is passed to ``undo``."""
         if not self.online():
-            raise HubAway()
+            raise HubSilent()
         lock, box = threading.Lock(), {}
 
         def run() -> None:
@@ -117,7 +117,7 @@ class StationQueue(StoreQueue):
                 box["abandoned"] = True
         if "abandoned" in box or isinstance(box.get("error"), UNREACHABLE):
             self._hub_recovered = False  # jobs a lost link left "printing" go back when it returns
-            raise HubAway()
+            raise HubSilent()
         if "error" in box:
             raise box["error"]
         return box["value"]
@@ -133,7 +133,7 @@ class StationQueue(StoreQueue):
         count = printqueue.recover(self.replica, station)
         try:
             return count + self._recover_hub(station)
-        except HubAway:
+        except HubSilent:
             return count
 
     def _release(self, job: PrintJob | None) -> None:
@@ -151,7 +151,7 @@ class StationQueue(StoreQueue):
         try:
             self._recover_hub(station)
             job = self._hub(printqueue.claim_next, station, undo=self._release)
-        except HubAway:
+        except HubSilent:
             return None
         return Claim(job, self.store) if job is not None else None
 
@@ -159,7 +159,7 @@ class StationQueue(StoreQueue):
         waiting = printqueue.pending(self.replica, station)
         try:
             return waiting + self._hub(printqueue.pending, station)
-        except HubAway:
+        except HubSilent:
             return waiting
 
     def next_due(self, station: str) -> datetime | None:
@@ -168,12 +168,12 @@ class StationQueue(StoreQueue):
             return due
         try:
             return self._hub(printqueue.next_due, station)
-        except HubAway:
+        except HubSilent:
             return None
 
     def report_status(self, station: str, text: str) -> None:
         """On the hub, where dashboards read it; offline there is nobody to tell."""
         try:
             self._hub(printqueue.report_status, station, text)
-        except HubAway:
+        except HubSilent:
             pass

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from kiosk.core import outbox, printqueue, replica as rep, sync
 from kiosk.core.models import BadgePrint, PrintJob, Station
-from kiosk.core.station_queue import HubAway, StationQueue
+from kiosk.core.station_queue import HubSilent, StationQueue
 from kiosk.core.store import open_store
 from kiosk.core.sync_tables import OUTBOX
 from tests.ui.conftest import people
@@ -248,7 +248,7 @@ def test_a_hub_error_that_is_not_a_lost_link_is_raised(hub, event_id, station):
 
     with pytest.raises(ValueError):
         queue._hub(broken, STATION)
-    with pytest.raises(HubAway):
+    with pytest.raises(HubSilent):
         StationQueue(hub, local, Link(False), 1.0)._hub(broken, STATION)
 
 
