@@ -47,6 +47,7 @@ PERFECT = [
     "kiosk/core/list_stats.py",  # the figures per check-in list
     "kiosk/core/dashboard_lists.py",  # the dashboard's room view and who is inside the building
     "kiosk/core/checkin_fast.py",  # the check-in's hot path: one SELECT, one guarded write
+    "kiosk/core/station_queue.py",  # who prints a badge asked for offline: the replica or the hub, once
 ]
 
 

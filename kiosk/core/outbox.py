@@ -7,6 +7,14 @@ own id (the check-in's uuid is its nonce). Only after the hub has committed are 
 out of the outbox, so a push cut at any point and run again writes nothing twice and loses
 nothing.
 
+A badge asked for offline is printed by the station from its replica (``kiosk.core.station_queue``)
+and reaches the hub in the state it has then: printed (the hub's job printed, its ``badge_print``
+counted once however often the push is retried), failed, cancelled, or queued for the hub's queue
+to print. A queued job is taken out of the replica's queue (``handed``) in the SQLite write that
+sees it queued, so the replica's worker cannot print it as well; if the push fails, it goes back.
+A job the station is printing right then holds the push back (with what follows it) until its
+outcome is written.
+
 Offline scans are facts: the hub never re-decides them. It keeps each with its own time,
 station and operator, updates the attendee's status from the log, and flags an entry that the
 rule would have refused had the stations been together (a double entry made offline).
@@ -18,11 +26,12 @@ import json
 import uuid
 from dataclasses import replace
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from kiosk.core.checkin_lists import LIST, ListInfo
-from kiosk.core.models import Attendee, AuditEntry, CheckIn, CheckInKind, Event, PrintJob
+from kiosk.core.models import Attendee, AuditEntry, BadgePrint, CheckIn, CheckInKind, Event, PrintJob
+from kiosk.core.printqueue import HANDED, PRINTED, PRINTING, QUEUED
 from kiosk.core.rules import AttendeeFacts, Past, ScanKind, Verdict, decide, is_inside, live
 from kiosk.core.store import Store
 from kiosk.core.sync_tables import OUTBOX, SYNC_CONFLICT
@@ -31,6 +40,7 @@ ATTENDEE = Attendee.__table__
 CHECKIN = CheckIn.__table__
 AUDIT = AuditEntry.__table__
 JOB = PrintJob.__table__
+BADGE = BadgePrint.__table__
 BATCH = 500
 
 
@@ -66,31 +76,16 @@ def push(replica: Store, hub: Store, batch: int = BATCH, before_commit=None, aft
     ``before_commit`` and ``after_commit`` (for tests) run just before and after the hub commits."""
     with replica.engine.connect() as rconn:
         items = rconn.execute(select(OUTBOX).order_by(OUTBOX.c.seq).limit(batch)).all()
-        if not items:
-            return 0
-        local = _local_rows(rconn, items)
-    with hub.engine.connect() as conn:
-        with conn.begin():
-            checkins: list[dict] = []  # consecutive log rows go to the hub together
-            for item in items:
-                row = local.get((item.kind, _norm(item.kind, item.ref)))
-                if item.kind == "checkin":
-                    if row is not None:
-                        checkins.append(row)
-                    continue
-                _push_checkins(conn, checkins)
-                checkins = []
-                if item.kind == "attendee" and row is not None:
-                    _push_walk_in(conn, row)
-                elif item.kind == "audit" and row is not None:
-                    _push_audit(conn, row)
-                elif item.kind == "print" and row is not None:
-                    _push_print_job(conn, row)
-                elif item.kind == "edit":
-                    _push_edit(conn, json.loads(item.payload))
-            _push_checkins(conn, checkins)
-            if before_commit is not None:
-                before_commit()
+    items, taken = _take_jobs(replica, items)
+    if not items:
+        return 0
+    try:
+        with replica.engine.connect() as rconn:
+            local = _local_rows(rconn, items)
+        _send(hub, items, local, before_commit)
+    except BaseException:
+        give_back(replica, taken)
+        raise
     if after_commit is not None:
         after_commit()
     last = items[-1].seq
@@ -98,10 +93,75 @@ def push(replica: Store, hub: Store, batch: int = BATCH, before_commit=None, aft
     with replica.engine.connect().execution_options(kiosk_write=True) as rconn:
         rconn.begin()
         rconn.execute(delete(OUTBOX).where(OUTBOX.c.seq <= last))
-        if jobs:  # the hub's queue has them now; its worker prints them
+        if jobs:  # the hub has them now: printed, or in its queue to print
             rconn.execute(delete(JOB).where(JOB.c.id.in_(jobs)))
         rconn.commit()
     return len(items)
+
+
+def _take_jobs(replica: Store, items: list) -> tuple[list, list]:
+    """In one replica write: cut the batch before a job being printed here, and take the queued
+    jobs of the batch out of the replica's queue (``handed``). (items to send, jobs taken)."""
+    ids = [uuid.UUID(i.ref) for i in items if i.kind == "print"]
+    if not ids:
+        return items, []
+    with replica.engine.connect().execution_options(kiosk_write=True) as conn:
+        conn.begin()
+        states = dict(conn.execute(select(JOB.c.id, JOB.c.state).where(JOB.c.id.in_(ids))).all())
+        for n, item in enumerate(items):
+            if item.kind == "print" and states.get(uuid.UUID(item.ref)) == PRINTING:
+                items = items[:n]
+                break
+        kept = {uuid.UUID(i.ref) for i in items if i.kind == "print"}
+        taken = [i for i in ids if i in kept and states.get(i) == QUEUED]
+        if taken:
+            conn.execute(update(JOB).where(JOB.c.id.in_(taken)).values(state=HANDED))
+        conn.commit()
+    return items, taken
+
+
+def give_back(replica: Store, jobs: list | None = None) -> None:
+    """Jobs taken for a push that failed go back to the replica's queue. Without ``jobs`` (a
+    station starting): every job a killed process left taken or being printed."""
+    if jobs is not None and not jobs:
+        return
+    with replica.engine.connect().execution_options(kiosk_write=True) as conn:
+        conn.begin()
+        if jobs is None:
+            conn.execute(update(JOB).where(JOB.c.state.in_([HANDED, PRINTING])).values(state=QUEUED))
+        else:
+            conn.execute(update(JOB).where(JOB.c.id.in_(jobs), JOB.c.state == HANDED).values(state=QUEUED))
+        conn.commit()
+
+
+def _send(hub: Store, items: list, local: dict, before_commit) -> None:
+    """The batch in one hub transaction."""
+    with hub.engine.connect() as conn:
+        with conn.begin():
+            checkins: list[dict] = []  # consecutive log rows go to the hub together
+            jobs: list[dict] = []  # print jobs need only their attendee: all together, at the end
+            for item in items:
+                row = local.get((item.kind, _norm(item.kind, item.ref)))
+                if item.kind == "checkin":
+                    if row is not None:
+                        checkins.append(row)
+                    continue
+                if item.kind == "print":
+                    if row is not None:
+                        jobs.append(row)
+                    continue
+                _push_checkins(conn, checkins)
+                checkins = []
+                if item.kind == "attendee" and row is not None:
+                    _push_walk_in(conn, row)
+                elif item.kind == "audit" and row is not None:
+                    _push_audit(conn, row)
+                elif item.kind == "edit":
+                    _push_edit(conn, json.loads(item.payload))
+            _push_checkins(conn, checkins)
+            _push_print_jobs(conn, jobs)
+            if before_commit is not None:
+                before_commit()
 
 
 def _hub_attendee(conn, event_id: int, code: str | None):
@@ -125,13 +185,56 @@ def _bump(conn, event_id: int) -> int:
     ).scalar_one()
 
 
-def _push_print_job(conn, row: dict) -> None:
-    """A badge asked for offline joins the hub's print queue (the station's worker prints it)."""
-    person = _hub_attendee(conn, row["event_id"], row["code"])
-    if person is None:
+def _push_print_jobs(conn, rows: list[dict]) -> None:
+    """Badges asked for offline, as the station left them, in one statement: printed (the hub
+    counts each badge in ``badge_print``, once however often the push is retried), failed,
+    cancelled, or queued in the hub's queue. A queued copy the hub kept from a push whose answer
+    was lost takes the outcome; any other row the hub has stays as it is."""
+    if not rows:
         return
-    values = {**{k: v for k, v in row.items() if k != "code"}, "attendee_id": person.id}
-    conn.execute(pg_insert(JOB).values(**values).on_conflict_do_nothing(index_elements=["id"]))
+    people = {}
+    for event_id in {r["event_id"] for r in rows}:
+        codes = sorted({r["code"] for r in rows if r["event_id"] == event_id and r["code"] is not None})
+        for person_id, code in conn.execute(
+            select(ATTENDEE.c.id, ATTENDEE.c.code).where(ATTENDEE.c.event_id == event_id, ATTENDEE.c.code.in_(codes))
+        ):
+            people[(event_id, code)] = person_id
+    values = []
+    for row in rows:
+        person_id = people.get((row["event_id"], row["code"]))
+        if person_id is None:
+            continue  # the attendee was purged on the hub meanwhile
+        value = {**{k: v for k, v in row.items() if k != "code"}, "attendee_id": person_id}
+        if value["state"] in (HANDED, PRINTING):
+            value["state"] = QUEUED
+        values.append(value)
+    if not values:
+        return
+    stmt = pg_insert(JOB).values(values)
+    outcome = ("state", "printer", "attempts", "error", "next_try_at", "printed_at")
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["id"], set_={c: stmt.excluded[c] for c in outcome},
+        where=(JOB.c.state == QUEUED) & (stmt.excluded.state != QUEUED),
+    )
+    changed = set(conn.execute(stmt.returning(JOB.c.id)).scalars())
+    printed: dict[int, list[dict]] = {}
+    for value in values:
+        if value["id"] in changed and value["state"] == PRINTED:
+            printed.setdefault(value["attendee_id"], []).append(value)
+    if not printed:
+        return
+    counts = []
+    for person_id, done in printed.items():
+        done.sort(key=lambda v: v["printed_at"])
+        counts.append({"attendee_id": person_id, "first_printed_at": done[0]["printed_at"],
+                       "last_printed_at": done[-1]["printed_at"], "printer": done[-1]["printer"], "count": len(done)})
+    badge = pg_insert(BADGE).values(counts)
+    conn.execute(badge.on_conflict_do_update(index_elements=["attendee_id"], set_={
+        "count": BADGE.c.count + badge.excluded.count,
+        "first_printed_at": func.least(BADGE.c.first_printed_at, badge.excluded.first_printed_at),
+        "last_printed_at": func.greatest(BADGE.c.last_printed_at, badge.excluded.last_printed_at),
+        "printer": badge.excluded.printer,
+    }))
 
 
 def _push_audit(conn, row: dict) -> None:

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from kiosk.core.checkin import ScanResult
 
 QUEUED, PRINTING, PRINTED, FAILED, CANCELLED = "queued", "printing", "printed", "failed", "cancelled"
+#: Only in a station's replica: a job its outbox is giving to the hub's queue (not printed here).
+HANDED = "handed"
 NO_TEMPLATE = "none"
 
 
@@ -173,6 +175,15 @@ def recover(store: Store, station: str) -> int:
             .values(state=QUEUED, next_try_at=utcnow())
         )
         return result.rowcount or 0
+
+
+def release(store: Store, job_id: uuid.UUID) -> None:
+    """Put back a job claimed by a call its caller stopped waiting for, as it was before."""
+    with store.write() as session:
+        session.execute(
+            update(PrintJob).where(PrintJob.id == job_id, PrintJob.state == PRINTING)
+            .values(state=QUEUED, attempts=PrintJob.attempts - 1)
+        )
 
 
 def pending(store: Store, station: str) -> int:

@@ -76,7 +76,7 @@ class StationService:
         self.deadline = deadline
         self.worker = worker
         # With a badge policy, a first check-in queues its badge in its own transaction, on the
-        # hub or in the replica (whose outbox carries the job to the hub).
+        # hub or in the replica (whose queue prints it at once; the outbox tells the hub).
         self.online_service = CheckInService(hub, event_id, actor, list_name, badges=badges)
         self.offline_service = CheckInService(replica, event_id, actor, list_name, badges=badges)
         self.lists = self.online_service.lists
@@ -128,6 +128,13 @@ class StationService:
 
         text = str(getattr(exc, "orig", None) or exc).strip()
         return scrub(text.splitlines()[0], self.hub.url) if text else type(exc).__name__
+
+    def print_queue(self):
+        """Where this station's print worker takes its badges: the replica's queue first (a badge
+        asked for offline prints at once), then, online, the hub's (``kiosk.core.station_queue``)."""
+        from kiosk.core.station_queue import StationQueue
+
+        return StationQueue(self.hub, self.replica, lambda: self._online, self.deadline)
 
     def sync_status(self):
         """Online or offline, what waits for the hub, the last sync (read from the replica)."""
@@ -323,6 +330,9 @@ def connect(hub: Store, event_id: int, actor: Actor, list_name: str | None = Non
             local.dispose()
             raise
         log.warning("the hub does not answer at start; deciding on the replica")
+    from kiosk.core.outbox import give_back
+
+    give_back(local)  # badges a killed process was giving to the hub or printing: back in the queue
     worker = SyncWorker(local, hub.url, station=actor.station)
     service = StationService(hub, local, event_id, actor, list_name, worker)
     worker.start()

@@ -8,6 +8,10 @@ prints in arrival order. A failure leaves the job queued with the error readable
 ``max_failures`` failures on the main printer, the job goes to the fallback printer (when one
 is set). Errors that no retry can fix (an unknown template, a deleted attendee) fail the job
 for good. Outcomes are reported through signals, delivered on the receiver's thread.
+
+Where jobs come from is the ``queue`` (``kiosk.core.station_queue``): the station's database,
+or, on a hub with a replica, the replica's queue first (badges asked for offline print at once)
+and the hub's while the station is online.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ import logging
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -25,6 +28,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from kiosk.badges.context import badge_for, event_labels
 from kiosk.badges.templates import TemplateError
 from kiosk.core import attendees, printqueue
+from kiosk.core.station_queue import Claim, StoreQueue
 from kiosk.core.attendees import AttendeeInfo
 from kiosk.core.errors import KioskError
 from kiosk.core.models import utcnow
@@ -71,9 +75,11 @@ class PrintWorker(QObject):
         template_for: Callable[[AttendeeInfo], str] | None = None,
         max_failures: int = 3,
         parent=None,
+        queue: StoreQueue | None = None,
     ):
         super().__init__(parent)
         self.store = store
+        self.queue = queue or StoreQueue(store)
         self.station = station
         self.template_for = template_for
         self.max_failures = max(1, max_failures)
@@ -127,14 +133,14 @@ class PrintWorker(QObject):
     # -- the loop (worker thread) ----------------------------------------------------------
     def _run(self) -> None:
         try:
-            recovered = printqueue.recover(self.store, self.station)
+            recovered = self.queue.recover(self.station)
             if recovered:
                 log.info("print queue of %s: %d interrupted job(s) back in the queue", self.station, recovered)
         except Exception as exc:  # the database may be away; the loop retries below
             log.warning("print queue recovery failed: %s", exc)
         while not self._stop.is_set():
             try:
-                job = printqueue.claim_next(self.store, self.station)
+                claim = self.queue.claim(self.station)
             except Exception as exc:  # worded for staff; the detail goes to the log once
                 text = QUEUE_UNREACHABLE if isinstance(exc, UNREACHABLE) else QUEUE_FAILED
                 if self._last_status is None or self._last_status[0] != text:
@@ -142,11 +148,11 @@ class PrintWorker(QObject):
                 self._report(text, -1, False)
                 self._sleep(self.poll_interval)
                 continue
-            if job is None:
+            if claim is None:
                 self._report_idle()
                 self._sleep(self._idle_wait())
                 continue
-            self._process(job)
+            self._process(claim)
 
     def _sleep(self, seconds: float) -> None:
         self._wake.wait(max(0.01, seconds))
@@ -154,43 +160,44 @@ class PrintWorker(QObject):
 
     def _idle_wait(self) -> float:
         try:
-            due = printqueue.next_due(self.store, self.station)
+            due = self.queue.next_due(self.station)
         except Exception:
             return self.poll_interval
         if due is None:
             return self.poll_interval
         return min(self.poll_interval, max(0.02, (due - utcnow()).total_seconds()))
 
-    def _template_name(self, job) -> str:
+    def _template_name(self, job, store: Store) -> str:
         if job.template:
             return job.template
         if self.template_for is not None:
-            person = attendees.get(self.store, job.attendee_id)
+            person = attendees.get(store, job.attendee_id)
             if person is not None:
                 return self.template_for(person) or ""
         return ""
 
-    def _process(self, job) -> None:
+    def _process(self, claim: Claim) -> None:
+        job, store = claim.job, claim.store
         printer, fallback = self.printers
         failures = job.attempts - 1
         target = fallback if fallback and failures >= self.max_failures else printer
         job_id = str(job.id)
         try:
-            labels = event_labels(self.store, job.event_id)
-            image, template, person = badge_for(self.store, job.attendee_id, self._template_name(job), labels)
+            labels = event_labels(store, job.event_id)
+            image, template, person = badge_for(store, job.attendee_id, self._template_name(job, store), labels)
             used = print_image(image, target, template.width_mm, template.height_mm, template.dpi, title=f"kiosk-badge-{person.code}")
         except PrintError as exc:
-            self._failed(job, job_id, str(exc), target, give_up=False)
+            self._failed(claim, str(exc), target, give_up=False)
         except (TemplateError, KioskError) as exc:
-            self._failed(job, job_id, str(exc), target, give_up=True)
+            self._failed(claim, str(exc), target, give_up=True)
         except Exception as exc:
             # Jobs print in arrival order, so one that fails for a reason of its own must not
             # hold the others back for ever: after a few tries it fails for good (F5 reprints).
             log.exception("printing job %s failed", job_id)
-            self._failed(job, job_id, f"{type(exc).__name__}: {exc}", target, give_up=job.attempts >= UNEXPECTED_TRIES)
+            self._failed(claim, f"{type(exc).__name__}: {exc}", target, give_up=job.attempts >= UNEXPECTED_TRIES)
         else:
             try:
-                printqueue.mark_printed(self.store, job.id, used)
+                self.queue.printed(claim, used)
             except Exception as exc:  # printed but not recorded: recovery will print it again
                 log.error("job %s printed on %s but not recorded: %s", job_id, used, exc)
                 return
@@ -199,12 +206,11 @@ class PrintWorker(QObject):
             self.jobPrinted.emit(job_id, job.attendee_id, used)
             self._report_idle()
 
-    def _failed(self, job, job_id: str, error: str, printer: str, give_up: bool) -> None:
+    def _failed(self, claim: Claim, error: str, printer: str, give_up: bool) -> None:
+        job, job_id = claim.job, str(claim.job.id)
         log.info("print job %s (attempt %d) on %r failed: %s", job_id, job.attempts, printer, error)
         try:
-            printqueue.mark_failed(
-                self.store, uuid.UUID(job_id), error, printer=printer, give_up=give_up, retry_in=self.retry_delay(job.attempts)
-            )
+            self.queue.failed(claim, error, printer, give_up, self.retry_delay(job.attempts))
         except Exception as exc:
             log.error("could not record the failure of job %s: %s", job_id, exc)
         with self._lock:
@@ -214,7 +220,7 @@ class PrintWorker(QObject):
 
     def _report_idle(self) -> None:
         try:
-            waiting = printqueue.pending(self.store, self.station)
+            waiting = self.queue.pending(self.station)
         except Exception:
             waiting = -1
         printer, _ = self.printers
@@ -238,7 +244,7 @@ class PrintWorker(QObject):
         self._last_status = status
         self._reported_at = time.monotonic()
         try:  # also the station's heartbeat: dashboards mark a station silent after a minute without one
-            printqueue.report_status(self.store, self.station, text)
+            self.queue.report_status(self.station, text)
         except Exception:
             pass
         if changed:

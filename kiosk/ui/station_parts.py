@@ -15,10 +15,12 @@ log = logging.getLogger(__name__)
 
 
 def load_print_worker(
-    settings: StationSettings, enabled: bool | None, store: Store, station: str, printer: str, parent
+    settings: StationSettings, enabled: bool | None, store: Store, station: str, printer: str, parent, service=None
 ):
     """The station's print worker, or None when printing is off, not installed or cannot start.
-    ``enabled`` overrides the ``printing/enabled`` setting (tests turn printing off)."""
+    ``enabled`` overrides the ``printing/enabled`` setting (tests turn printing off). A station
+    with a replica (``service``, a StationService) prints from the replica's queue too, so
+    badges asked for while the hub is away print at once."""
     if not (settings.get("printing/enabled") if enabled is None else enabled):
         return None
     try:
@@ -26,8 +28,10 @@ def load_print_worker(
     except ImportError:
         return None
     try:
+        queue = service.print_queue() if hasattr(service, "print_queue") else None
         return PrintWorker(
-            store, station, printer=printer, fallback_printer=settings.get("printing/fallback"), parent=parent
+            store, station, printer=printer, fallback_printer=settings.get("printing/fallback"), parent=parent,
+            queue=queue,
         )
     except Exception:  # printing must never keep a station from opening
         log.exception("the print worker could not start")

@@ -51,7 +51,7 @@ def build_desk(
     window.camera_scanner = scanner
 
     wedge = connect_scanners(window, app, settings, controller.scan, scanner)
-    worker = load_print_worker(settings, printing, store, actor.station, options.printer, window)
+    worker = load_print_worker(settings, printing, store, actor.station, options.printer, window, service)
     options.worker = worker
     window.print_worker = worker
     if worker is not None:

@@ -41,8 +41,8 @@ class StationData:
         return self.service.read(fn, *args) if self.hub else fn(self.store, *args)
 
     def enqueue(self, attendee_id: int, template: str, printer: str, reprint: bool = False) -> None:
-        """Queue a badge: on the hub, or (a station offline) in the replica's outbox, to join the
-        hub's print queue when it is back."""
+        """Queue a badge: on the hub, or (a station offline) in the replica's queue, where the
+        station's print worker prints it at once (``kiosk.core.station_queue``)."""
         args = (self.event_id, attendee_id, self.station, template, printer, reprint)
         if self.hub:
             if self.service.on_hub(printqueue.enqueue, *args) is None:

@@ -85,7 +85,7 @@ def open_self_service(
     window.sounds = board
 
     wedge = connect_scanners(window, app, settings, window.scan, scanner)
-    worker = load_print_worker(settings, printing, store, station, kiosk_printing.printer, window)
+    worker = load_print_worker(settings, printing, store, station, kiosk_printing.printer, window, service)
     kiosk_printing.worker = worker
     window.print_worker = worker
     if worker is not None:

@@ -168,7 +168,7 @@ class SelfServiceController(QObject):
         return self.service.read(fn, *args) if hasattr(self.service, "read") else fn(self.store, *args)
 
     def _enqueue(self, attendee_id: int, template: str, reprint: bool):
-        """Queue a badge on the hub, or (offline) in the replica's outbox, to join it later."""
+        """Queue a badge on the hub, or (offline) in the replica's queue, which prints it at once."""
         args = (self.event_id, attendee_id, self.station, template, self.printing.printer, reprint)
         if hasattr(self.service, "on_hub"):
             job = self.service.on_hub(printqueue.enqueue, *args)
