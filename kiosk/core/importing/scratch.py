@@ -22,6 +22,7 @@ import json
 import marshal
 import sqlite3
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 
 from kiosk.core.errors import KioskError
 from kiosk.core.importing.validation import Problem, code_used_problem, email_also_problem
@@ -29,6 +30,8 @@ from kiosk.core.text import LINE_LIMIT, clip
 
 #: Page cache of the scratch database; the rest of it spills to its temporary file.
 CACHE_KB = 8 * 1024
+#: Rows noted in memory before they go to the scratch database in one ``executemany``.
+FLUSH_ROWS = 5000
 
 _SCHEMA = f"""
 PRAGMA journal_mode = OFF;
@@ -37,9 +40,8 @@ PRAGMA temp_store = FILE;
 PRAGMA cache_size = -{CACHE_KB};
 CREATE TABLE facts (
     line INTEGER PRIMARY KEY, valid INTEGER NOT NULL, code TEXT, ref TEXT, email TEXT, ident INTEGER,
-    ref_unique INTEGER NOT NULL DEFAULT 0, ident_unique INTEGER NOT NULL DEFAULT 0
+    vals BLOB, ref_unique INTEGER NOT NULL DEFAULT 0, ident_unique INTEGER NOT NULL DEFAULT 0
 );
-CREATE TABLE vals (line INTEGER PRIMARY KEY, vals BLOB NOT NULL);
 CREATE TABLE generated (code TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE matched (id INTEGER PRIMARY KEY, line INTEGER NOT NULL);
 CREATE TABLE known_identity (hash INTEGER PRIMARY KEY, id INTEGER NOT NULL);
@@ -49,6 +51,20 @@ CREATE TABLE updates (n INTEGER PRIMARY KEY, vals BLOB NOT NULL);
 
 def _json(values: Iterable) -> str:
     return json.dumps(list(values), ensure_ascii=False)
+
+
+def _repeats(rows: Iterable[tuple[int, object]]) -> Iterator[tuple[int, object, int]]:
+    """Of ``(line, value)`` pairs in order of value, then line: ``(line, value, first line)``
+    for every line but the first of a value."""
+    last, first = None, 0
+    for line, value in rows:
+        if value != last:
+            last, first = value, line
+        else:
+            yield line, value, first
+
+
+_line = attrgetter("line")
 
 
 class ScratchError(KioskError):
@@ -95,7 +111,7 @@ class Scratch:
         self.db.executescript(_SCHEMA)
         self.db.execute("BEGIN")
         self._facts: list[tuple] = []
-        self._vals: list[tuple] = []
+        self.unique_marked = False
         self.generated = 0
         self.identities_known = False
         #: the keys of every valid row's values, in order (the same for all rows of a file)
@@ -115,51 +131,55 @@ class Scratch:
 
     def note(self, line: int, values: dict | None, code: str, ref: str, email: str, ident: int | None) -> None:
         """One row of the file: ``values`` are a valid row's attendee values, None for an invalid row."""
-        packed = None
-        if values is not None:
+        if values is None:
+            self._facts.append((line, False, code or None, ref or None, email or None, ident, None))
+        else:
             if not self.keys:
                 self.keys = tuple(values)
-            packed = marshal.dumps(tuple(values.values()))
-        self._facts.append((line, values is not None, code or None, ref or None, email or None, ident))
-        if packed is not None:
-            self._vals.append((line, packed))
-        if len(self._facts) >= 5000:
+            self._facts.append((line, True, code or None, ref or None, email or None, ident,
+                                marshal.dumps(tuple(values.values()))))
+        if len(self._facts) >= FLUSH_ROWS:
             self._flush()
 
     @_guarded
     def _flush(self) -> None:
-        # the values apart from the facts: the queries of ``finish`` then scan a small table
-        self.db.executemany(
-            "INSERT INTO facts (line, valid, code, ref, email, ident) VALUES (?, ?, ?, ?, ?, ?)", self._facts)
-        self.db.executemany("INSERT INTO vals VALUES (?, ?)", self._vals)
+        self.db.executemany("INSERT INTO facts (line, valid, code, ref, email, ident, vals) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?)", self._facts)
         self._facts.clear()
-        self._vals.clear()
 
     @_guarded
     def finish(self) -> list[Problem]:
-        """Problems that need the whole file: codes used twice (errors), shared emails (warnings)."""
+        """Problems that need the whole file: codes used twice (errors), shared emails (warnings).
+
+        Each is one scan in order of the value, then of the line, that keeps only the value
+        before and its first line: memory stays flat, and no grouping query sorts twice."""
         self._flush()
         db = self.db
         db.execute("CREATE INDEX facts_code ON facts (code) WHERE code IS NOT NULL")
         problems = [
             code_used_problem(line, code, first)
-            for line, code, first in db.execute(
-                "SELECT f.line, f.code, d.first FROM facts f JOIN "
-                "(SELECT code, min(line) AS first FROM facts WHERE code IS NOT NULL GROUP BY code HAVING count(*) > 1) d "
-                "ON f.code = d.code WHERE f.line > d.first ORDER BY f.line"
-            )
+            for line, code, first in _repeats(db.execute(
+                "SELECT line, code FROM facts WHERE code IS NOT NULL ORDER BY code, line"))
         ]
         if problems:
+            problems.sort(key=_line)
             db.executemany("UPDATE facts SET valid = 0 WHERE line = ?", [(p.line,) for p in problems])
-        problems += [
+        shared = [
             email_also_problem(line, first)
-            for line, first in db.execute(
-                "SELECT f.line, d.first FROM facts f JOIN "
-                "(SELECT email, min(line) AS first FROM facts WHERE valid AND email IS NOT NULL "
-                " GROUP BY email HAVING count(*) > 1) d "
-                "ON f.email = d.email WHERE f.valid AND f.line > d.first ORDER BY f.line"
-            )
+            for line, _, first in _repeats(db.execute(
+                "SELECT line, email FROM facts WHERE valid AND email IS NOT NULL ORDER BY email, line"))
         ]
+        shared.sort(key=_line)
+        return problems + shared
+
+    @_guarded
+    def mark_unique(self) -> None:
+        """Mark the references and identities that occur once in the file (only those match
+        existing attendees). Only an import into an event with attendees needs them; done once."""
+        if self.unique_marked:
+            return
+        self.unique_marked = True
+        db = self.db
         db.execute(
             "UPDATE facts SET ref_unique = 1 WHERE ref IN "
             "(SELECT ref FROM facts WHERE ref IS NOT NULL GROUP BY ref HAVING count(*) = 1)"
@@ -168,15 +188,13 @@ class Scratch:
             "UPDATE facts SET ident_unique = 1 WHERE valid AND ident IN "
             "(SELECT ident FROM facts WHERE valid AND ident IS NOT NULL GROUP BY ident HAVING count(*) = 1)"
         )
-        return problems
 
     @_guarded
     def valid_rows(self, size: int) -> Iterator[list[tuple[int, dict, int, int]]]:
         """Every valid row, in file order, in batches of ``size``:
         (line, values, reference unique in the file, identity unique in the file)."""
         keys, loads = self.keys, marshal.loads
-        cursor = self.db.execute("SELECT line, vals, ref_unique, ident_unique FROM facts JOIN vals USING (line) "
-                                 "WHERE valid ORDER BY line")
+        cursor = self.db.execute("SELECT line, vals, ref_unique, ident_unique FROM facts WHERE valid ORDER BY line")
         while rows := cursor.fetchmany(size):
             yield [(line, dict(zip(keys, loads(vals))), ref_unique, ident_unique)
                    for line, vals, ref_unique, ident_unique in rows]

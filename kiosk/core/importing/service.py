@@ -149,6 +149,11 @@ def checked_in_among(session, ids: list[int], updates: list[dict]) -> list[dict]
     return sorted(found, key=lambda item: item["code"])
 
 
+def has_attendees(store: Store, event_id: int) -> bool:
+    with store.read() as session:
+        return session.execute(select(Attendee.id).where(Attendee.event_id == event_id).limit(1)).first() is not None
+
+
 def _mapping_for(table: Table, overrides: dict[str, str] | None) -> Mapping:
     return build_mapping(table.headers, overrides)
 
@@ -213,6 +218,8 @@ def run_import(
         report.problems.sort(key=_by_line)
         if report.refused:
             return report
+        if has_attendees(store, event_id):  # else nothing can match: no need to know what is unique
+            scratch.mark_unique()
         try:
             _apply(store, event_id, report, checker, scratch, dry_run, actor, progress, total)
         except _Refused:
