@@ -31,7 +31,7 @@ from kiosk.core.text import LINE_LIMIT, clip
 #: Page cache of the scratch database; the rest of it spills to its temporary file.
 CACHE_KB = 8 * 1024
 #: Rows noted in memory before they go to the scratch database in one ``executemany``.
-FLUSH_ROWS = 5000
+FLUSH_ROWS = 2000
 
 _SCHEMA = f"""
 PRAGMA journal_mode = OFF;
@@ -40,8 +40,9 @@ PRAGMA temp_store = FILE;
 PRAGMA cache_size = -{CACHE_KB};
 CREATE TABLE facts (
     line INTEGER PRIMARY KEY, valid INTEGER NOT NULL, code TEXT, ref TEXT, email TEXT, ident INTEGER,
-    vals BLOB, ref_unique INTEGER NOT NULL DEFAULT 0, ident_unique INTEGER NOT NULL DEFAULT 0
+    ref_unique INTEGER NOT NULL DEFAULT 0, ident_unique INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE chunk (n INTEGER PRIMARY KEY, vals BLOB NOT NULL);
 CREATE TABLE generated (code TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE matched (id INTEGER PRIMARY KEY, line INTEGER NOT NULL);
 CREATE TABLE known_identity (hash INTEGER PRIMARY KEY, id INTEGER NOT NULL);
@@ -111,6 +112,9 @@ class Scratch:
         self.db.executescript(_SCHEMA)
         self.db.execute("BEGIN")
         self._facts: list[tuple] = []
+        self._vals: list[tuple] = []
+        #: lines valid on their own but with a code an earlier line has (their values stay in ``chunk``)
+        self.dropped: set[int] = set()
         self.unique_marked = False
         self.generated = 0
         self.identities_known = False
@@ -131,21 +135,24 @@ class Scratch:
 
     def note(self, line: int, values: dict | None, code: str, ref: str, email: str, ident: int | None) -> None:
         """One row of the file: ``values`` are a valid row's attendee values, None for an invalid row."""
-        if values is None:
-            self._facts.append((line, False, code or None, ref or None, email or None, ident, None))
-        else:
+        self._facts.append((line, values is not None, code or None, ref or None, email or None, ident))
+        if values is not None:
             if not self.keys:
                 self.keys = tuple(values)
-            self._facts.append((line, True, code or None, ref or None, email or None, ident,
-                                marshal.dumps(tuple(values.values()))))
+            self._vals.append((line, tuple(values.values())))
         if len(self._facts) >= FLUSH_ROWS:
             self._flush()
 
     @_guarded
     def _flush(self) -> None:
-        self.db.executemany("INSERT INTO facts (line, valid, code, ref, email, ident, vals) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?)", self._facts)
+        # The values of a few thousand rows in one record: the scans of ``finish`` read only
+        # the small facts, and SQLite handles a record per row only where one is needed.
+        self.db.executemany(
+            "INSERT INTO facts (line, valid, code, ref, email, ident) VALUES (?, ?, ?, ?, ?, ?)", self._facts)
+        if self._vals:
+            self.db.execute("INSERT INTO chunk (vals) VALUES (?)", (marshal.dumps(self._vals),))
         self._facts.clear()
+        self._vals.clear()
 
     @_guarded
     def finish(self) -> list[Problem]:
@@ -163,6 +170,7 @@ class Scratch:
         ]
         if problems:
             problems.sort(key=_line)
+            self.dropped = {p.line for p in problems}
             db.executemany("UPDATE facts SET valid = 0 WHERE line = ?", [(p.line,) for p in problems])
         shared = [
             email_also_problem(line, first)
@@ -193,11 +201,32 @@ class Scratch:
     def valid_rows(self, size: int) -> Iterator[list[tuple[int, dict, int, int]]]:
         """Every valid row, in file order, in batches of ``size``:
         (line, values, reference unique in the file, identity unique in the file)."""
-        keys, loads = self.keys, marshal.loads
-        cursor = self.db.execute("SELECT line, vals, ref_unique, ident_unique FROM facts WHERE valid ORDER BY line")
-        while rows := cursor.fetchmany(size):
-            yield [(line, dict(zip(keys, loads(vals))), ref_unique, ident_unique)
-                   for line, vals, ref_unique, ident_unique in rows]
+        dropped, loads = self.dropped, marshal.loads
+        # the uniqueness marks, when there are any, in the same order (the valid rows by line)
+        marks = self.db.execute("SELECT line, ref_unique, ident_unique FROM facts WHERE valid ORDER BY line") \
+            if self.unique_marked else None
+        waiting: list[tuple] = []
+        for blob, in self.db.execute("SELECT vals FROM chunk ORDER BY n"):
+            rows = loads(blob)
+            if dropped:
+                rows = [row for row in rows if row[0] not in dropped]
+            if marks is None:
+                waiting += rows
+            else:
+                waiting += [(line, vals, ref_unique, ident_unique) for (line, vals), (_, ref_unique, ident_unique)
+                            in zip(rows, marks.fetchmany(len(rows)), strict=True)]
+            del rows
+            while len(waiting) >= size:
+                yield self._batch(waiting[:size])
+                del waiting[:size]
+        if waiting:
+            yield self._batch(waiting)
+
+    def _batch(self, rows: list[tuple]) -> list[tuple[int, dict, int, int]]:
+        keys = self.keys
+        if not self.unique_marked:
+            return [(line, dict(zip(keys, vals)), 0, 0) for line, vals in rows]
+        return [(line, dict(zip(keys, vals)), ref_unique, ident_unique) for line, vals, ref_unique, ident_unique in rows]
 
     @_guarded
     def valid_count(self) -> int:
