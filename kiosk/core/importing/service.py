@@ -11,7 +11,9 @@ memory stays flat however long the file is.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -203,7 +205,7 @@ def run_import(
     first half of ``total``) and while writing (the second half), and once more with
     ``(size, size)`` when the import has finished.
     """
-    with Scratch(Path(path).name) as scratch:
+    with _collector_paused(), Scratch(Path(path).name) as scratch:
         with open_table(path) as table:
             columns = _mapping_for(table, mapping)
             if not columns.has_name:
@@ -228,6 +230,22 @@ def run_import(
     if progress:
         progress(total, total)
     return report
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while an import runs, back on after (however it ends).
+
+    An import makes millions of short-lived containers and no reference cycles, yet every
+    few thousand rows the collector walks all live objects: some 10% of the import's CPU time.
+    Objects are still freed as soon as nothing refers to them."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _by_line(problem: Problem) -> int:
