@@ -135,7 +135,8 @@ class Scratch:
 
     def note(self, line: int, values: dict | None, code: str, ref: str, email: str, ident: int | None) -> None:
         """One row of the file: ``values`` are a valid row's attendee values, None for an invalid row."""
-        self._facts.append((line, values is not None, code or None, ref or None, email or None, ident))
+        # only ints and strs: sqlite3 binds those directly, and looks up an adapter for anything else
+        self._facts.append((line, 0 if values is None else 1, code, ref, email, "" if ident is None else ident))
         if values is not None:
             if not self.keys:
                 self.keys = tuple(values)
@@ -148,7 +149,8 @@ class Scratch:
         # The values of a few thousand rows in one record: the scans of ``finish`` read only
         # the small facts, and SQLite handles a record per row only where one is needed.
         self.db.executemany(
-            "INSERT INTO facts (line, valid, code, ref, email, ident) VALUES (?, ?, ?, ?, ?, ?)", self._facts)
+            "INSERT INTO facts (line, valid, code, ref, email, ident) "
+            "VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''))", self._facts)
         if self._vals:
             self.db.execute("INSERT INTO chunk (vals) VALUES (?)", (marshal.dumps(self._vals),))
         self._facts.clear()
