@@ -255,21 +255,25 @@ def _by_line(problem: Problem) -> int:
 def _check_rows(table: Table, checker: RowChecker, scratch: Scratch, report: ImportReport,
                 progress: Progress | None) -> None:
     """The first pass: every row checked, its problems listed and its facts noted."""
-    for line, cells in table.rows:
-        report.rows += 1
-        row, found = checker.check(line, cells)
-        if found:
-            report.problems.extend(found)
-        email, ident, values = "", None, None
-        if row is not None:
-            values = row.values
-            email = values.get("email", "")
-            if not checker.code and not checker.ref:
-                ident = identity_hash(values["first_name"], values["last_name"], email)
-            email = email.casefold()
-        scratch.note(line, values, checker.code, checker.ref, email, ident)
-        if progress and report.rows % PROGRESS_EVERY == 0:
-            progress(table.position() or 1, 2 * table.size)
+    check, note, problems, count = checker.check, scratch.note, report.problems, 0
+    try:
+        for line, cells in table.rows:
+            count += 1
+            row, found = check(line, cells)
+            if found:
+                problems.extend(found)
+            email, ident, values = "", None, None
+            if row is not None:
+                values = row.values
+                email = values.get("email", "")
+                if not checker.code and not checker.ref:
+                    ident = identity_hash(values["first_name"], values["last_name"], email)
+                email = email.casefold()
+            note(line, values, checker.code, checker.ref, email, ident)
+            if progress and count % PROGRESS_EVERY == 0:
+                progress(table.position() or 1, 2 * table.size)
+    finally:
+        report.rows += count
 
 
 class _Refused(Exception):
