@@ -1,17 +1,19 @@
 """What an import remembers about every row, kept on disk rather than in memory.
 
 An import works in two passes: the first reads the file, checks every row and notes each row
-here (its line, its values when it is valid, its code, reference, email and identity); the
-second reads the valid rows back in file order and matches and writes them in batches. A
-million rows fill a temporary SQLite database of a few hundred MB on disk that is deleted when
-the import ends, so memory stays flat whatever the size of the file.
+here (its line, code, reference, email and identity in ``facts``; the values of the valid rows,
+a few thousand rows to a record, in ``chunk``); the second reads the valid rows back in file
+order and matches and writes them in batches. A million rows fill a temporary SQLite database
+of about 215 MB on disk that is deleted when the import ends, so memory stays flat whatever the
+size of the file.
 
 After the first pass, ``finish`` finds what needs the whole file: codes used twice (an error
-on every later line), emails on several tickets (a warning), references and identities that
-occur once (only those match existing attendees). During the second pass the codes generated
-for new rows and the attendees already matched are noted here too, and the updates wait here
-until every row is matched: so each row is matched against the attendees as they were before
-the import, whatever batch it is in.
+on every later line) and emails on several tickets (a warning). ``mark_unique`` finds the
+references and identities that occur once (only those match existing attendees); an import into
+an event without attendees cannot match anyone and does without. During the second pass the
+codes generated for new rows and the attendees already matched are noted here too, and the
+updates wait here until every row is matched: so each row is matched against the attendees as
+they were before the import, whatever batch it is in.
 """
 
 from __future__ import annotations
