@@ -152,6 +152,7 @@ def checked_in_among(session, ids: list[int], updates: list[dict]) -> list[dict]
 
 
 def has_attendees(store: Store, event_id: int) -> bool:
+    """Whether the event has any attendee (else no row of an import can match one)."""
     with store.read() as session:
         return session.execute(select(Attendee.id).where(Attendee.event_id == event_id).limit(1)).first() is not None
 
@@ -236,9 +237,10 @@ def run_import(
 def _collector_paused() -> Iterator[None]:
     """Python's cycle collector off while an import runs, back on after (however it ends).
 
-    An import makes millions of short-lived containers and no reference cycles, yet every
-    few thousand rows the collector walks all live objects: some 10% of the import's CPU time.
-    Objects are still freed as soon as nothing refers to them."""
+    An import makes millions of short-lived containers and no reference cycles, yet what it
+    keeps for a while (the problems listed, the batch being matched) sets off full collections
+    that walk every live object: some 10% of the import's CPU time. Objects are still freed as
+    soon as nothing refers to them."""
     was_on = gc.isenabled()
     gc.disable()
     try:
