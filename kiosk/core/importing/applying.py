@@ -65,6 +65,8 @@ class Matcher:
         self.max_id = session.execute(select(func.max(Attendee.id))).scalar() or 0
         #: whether the event had any attendee before the import (a first import looks nothing up)
         self.any = session.execute(select(Attendee.id).where(Attendee.event_id == event_id).limit(1)).first() is not None
+        if self.any:
+            scratch.mark_unique()  # usually done before the transaction (``service``): then a no-op
         if self.any and connection.dialect.name == "postgresql":
             # fresh statistics, or after a big first import the planner scans the whole event
             # for every batch's codes instead of using the (event, code) index
@@ -118,8 +120,8 @@ class Matcher:
         keys = {line: identity(v["first_name"], v["last_name"], v.get("email", ""))
                 for line, v, _, ident_unique in batch if ident_unique and not v.get("code") and not v.get("external_ref")}
         by_line = {}
-        if keys:
-            if not self.scratch.identities_known and self.any:
+        if keys and self.any:
+            if not self.scratch.identities_known:
                 self._learn_identities()
             ids = self.scratch.identity_ids(hash(k) for k in keys.values())
             rows = {row[0]: row for row in self._fetch("id", ids.values())}
@@ -184,7 +186,8 @@ class Matcher:
         if generated:
             self._avoid_existing_codes(generated, inserts)
             scratch.add_generated(generated)
-        scratch.add_matched(matched)
+        if matched:
+            scratch.add_matched(matched)
         problems.extend(merger.conflicts)
         merger.conflicts.clear()
         self.added += len(inserts)

@@ -243,7 +243,7 @@ def _records(reader, path: Path, delimiter: str) -> Iterator[tuple[int, list[str
                 f"a quote opened on this line swallows lines {start}-{end}, which look like rows of their own; "
                 "is a closing quote missing?",
             )
-        if record and "".join(record).strip():
+        if record and (record[0].strip() or "".join(record).strip()):  # the first cell mostly decides
             yield start, record
 
 

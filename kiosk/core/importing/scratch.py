@@ -1,17 +1,19 @@
 """What an import remembers about every row, kept on disk rather than in memory.
 
 An import works in two passes: the first reads the file, checks every row and notes each row
-here (its line, its values when it is valid, its code, reference, email and identity); the
-second reads the valid rows back in file order and matches and writes them in batches. A
-million rows fill a temporary SQLite database of a few hundred MB on disk that is deleted when
-the import ends, so memory stays flat whatever the size of the file.
+here (its line, code, reference, email and identity in ``facts``; the values of the valid rows,
+a few thousand rows to a record, in ``chunk``); the second reads the valid rows back in file
+order and matches and writes them in batches. A million rows fill a temporary SQLite database
+of about 215 MB on disk that is deleted when the import ends, so memory stays flat whatever the
+size of the file.
 
 After the first pass, ``finish`` finds what needs the whole file: codes used twice (an error
-on every later line), emails on several tickets (a warning), references and identities that
-occur once (only those match existing attendees). During the second pass the codes generated
-for new rows and the attendees already matched are noted here too, and the updates wait here
-until every row is matched: so each row is matched against the attendees as they were before
-the import, whatever batch it is in.
+on every later line) and emails on several tickets (a warning). ``mark_unique`` finds the
+references and identities that occur once (only those match existing attendees); an import into
+an event without attendees cannot match anyone and does without. During the second pass the
+codes generated for new rows and the attendees already matched are noted here too, and the
+updates wait here until every row is matched: so each row is matched against the attendees as
+they were before the import, whatever batch it is in.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import json
 import marshal
 import sqlite3
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 
 from kiosk.core.errors import KioskError
 from kiosk.core.importing.validation import Problem, code_used_problem, email_also_problem
@@ -29,6 +32,8 @@ from kiosk.core.text import LINE_LIMIT, clip
 
 #: Page cache of the scratch database; the rest of it spills to its temporary file.
 CACHE_KB = 8 * 1024
+#: Rows noted in memory before they go to the scratch database in one ``executemany``.
+FLUSH_ROWS = 2000
 
 _SCHEMA = f"""
 PRAGMA journal_mode = OFF;
@@ -39,7 +44,7 @@ CREATE TABLE facts (
     line INTEGER PRIMARY KEY, valid INTEGER NOT NULL, code TEXT, ref TEXT, email TEXT, ident INTEGER,
     ref_unique INTEGER NOT NULL DEFAULT 0, ident_unique INTEGER NOT NULL DEFAULT 0
 );
-CREATE TABLE vals (line INTEGER PRIMARY KEY, vals BLOB NOT NULL);
+CREATE TABLE chunk (n INTEGER PRIMARY KEY, vals BLOB NOT NULL);
 CREATE TABLE generated (code TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE matched (id INTEGER PRIMARY KEY, line INTEGER NOT NULL);
 CREATE TABLE known_identity (hash INTEGER PRIMARY KEY, id INTEGER NOT NULL);
@@ -49,6 +54,20 @@ CREATE TABLE updates (n INTEGER PRIMARY KEY, vals BLOB NOT NULL);
 
 def _json(values: Iterable) -> str:
     return json.dumps(list(values), ensure_ascii=False)
+
+
+def _repeats(rows: Iterable[tuple[int, object]]) -> Iterator[tuple[int, object, int]]:
+    """Of ``(line, value)`` pairs in order of value, then line: ``(line, value, first line)``
+    for every line but the first of a value."""
+    last, first = None, 0
+    for line, value in rows:
+        if value != last:
+            last, first = value, line
+        else:
+            yield line, value, first
+
+
+_line = attrgetter("line")
 
 
 class ScratchError(KioskError):
@@ -96,6 +115,9 @@ class Scratch:
         self.db.execute("BEGIN")
         self._facts: list[tuple] = []
         self._vals: list[tuple] = []
+        #: lines valid on their own but with a code an earlier line has (their values stay in ``chunk``)
+        self.dropped: set[int] = set()
+        self.unique_marked = False
         self.generated = 0
         self.identities_known = False
         #: the keys of every valid row's values, in order (the same for all rows of a file)
@@ -115,51 +137,61 @@ class Scratch:
 
     def note(self, line: int, values: dict | None, code: str, ref: str, email: str, ident: int | None) -> None:
         """One row of the file: ``values`` are a valid row's attendee values, None for an invalid row."""
-        packed = None
+        # only ints and strs: sqlite3 binds those directly, and looks up an adapter for anything else
+        self._facts.append((line, 0 if values is None else 1, code, ref, email, "" if ident is None else ident))
         if values is not None:
             if not self.keys:
                 self.keys = tuple(values)
-            packed = marshal.dumps(tuple(values.values()))
-        self._facts.append((line, values is not None, code or None, ref or None, email or None, ident))
-        if packed is not None:
-            self._vals.append((line, packed))
-        if len(self._facts) >= 5000:
+            self._vals.append((line, tuple(values.values())))
+        if len(self._facts) >= FLUSH_ROWS:
             self._flush()
 
     @_guarded
     def _flush(self) -> None:
-        # the values apart from the facts: the queries of ``finish`` then scan a small table
+        # The values of a few thousand rows in one record: the scans of ``finish`` read only
+        # the small facts, and SQLite handles a record per row only where one is needed.
         self.db.executemany(
-            "INSERT INTO facts (line, valid, code, ref, email, ident) VALUES (?, ?, ?, ?, ?, ?)", self._facts)
-        self.db.executemany("INSERT INTO vals VALUES (?, ?)", self._vals)
+            "INSERT INTO facts (line, valid, code, ref, email, ident) "
+            "VALUES (?, ?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''))", self._facts)
+        if self._vals:
+            self.db.execute("INSERT INTO chunk (vals) VALUES (?)", (marshal.dumps(self._vals),))
         self._facts.clear()
         self._vals.clear()
 
     @_guarded
     def finish(self) -> list[Problem]:
-        """Problems that need the whole file: codes used twice (errors), shared emails (warnings)."""
+        """Problems that need the whole file: codes used twice (errors), shared emails (warnings).
+
+        Each is one scan in order of the value, then of the line, that keeps only the value
+        before and its first line: memory stays flat, and no grouping query sorts twice."""
         self._flush()
         db = self.db
         db.execute("CREATE INDEX facts_code ON facts (code) WHERE code IS NOT NULL")
         problems = [
             code_used_problem(line, code, first)
-            for line, code, first in db.execute(
-                "SELECT f.line, f.code, d.first FROM facts f JOIN "
-                "(SELECT code, min(line) AS first FROM facts WHERE code IS NOT NULL GROUP BY code HAVING count(*) > 1) d "
-                "ON f.code = d.code WHERE f.line > d.first ORDER BY f.line"
-            )
+            for line, code, first in _repeats(db.execute(
+                "SELECT line, code FROM facts WHERE code IS NOT NULL ORDER BY code, line"))
         ]
         if problems:
+            problems.sort(key=_line)
+            self.dropped = {p.line for p in problems}
             db.executemany("UPDATE facts SET valid = 0 WHERE line = ?", [(p.line,) for p in problems])
-        problems += [
+        shared = [
             email_also_problem(line, first)
-            for line, first in db.execute(
-                "SELECT f.line, d.first FROM facts f JOIN "
-                "(SELECT email, min(line) AS first FROM facts WHERE valid AND email IS NOT NULL "
-                " GROUP BY email HAVING count(*) > 1) d "
-                "ON f.email = d.email WHERE f.valid AND f.line > d.first ORDER BY f.line"
-            )
+            for line, _, first in _repeats(db.execute(
+                "SELECT line, email FROM facts WHERE valid AND email IS NOT NULL ORDER BY email, line"))
         ]
+        shared.sort(key=_line)
+        return problems + shared
+
+    @_guarded
+    def mark_unique(self) -> None:
+        """Mark the references and identities that occur once in the file (only those match
+        existing attendees). Only an import into an event with attendees needs them; done once."""
+        if self.unique_marked:
+            return
+        self.unique_marked = True
+        db = self.db
         db.execute(
             "UPDATE facts SET ref_unique = 1 WHERE ref IN "
             "(SELECT ref FROM facts WHERE ref IS NOT NULL GROUP BY ref HAVING count(*) = 1)"
@@ -168,18 +200,37 @@ class Scratch:
             "UPDATE facts SET ident_unique = 1 WHERE valid AND ident IN "
             "(SELECT ident FROM facts WHERE valid AND ident IS NOT NULL GROUP BY ident HAVING count(*) = 1)"
         )
-        return problems
 
     @_guarded
     def valid_rows(self, size: int) -> Iterator[list[tuple[int, dict, int, int]]]:
         """Every valid row, in file order, in batches of ``size``:
         (line, values, reference unique in the file, identity unique in the file)."""
-        keys, loads = self.keys, marshal.loads
-        cursor = self.db.execute("SELECT line, vals, ref_unique, ident_unique FROM facts JOIN vals USING (line) "
-                                 "WHERE valid ORDER BY line")
-        while rows := cursor.fetchmany(size):
-            yield [(line, dict(zip(keys, loads(vals))), ref_unique, ident_unique)
-                   for line, vals, ref_unique, ident_unique in rows]
+        dropped, loads = self.dropped, marshal.loads
+        # the uniqueness marks, when there are any, in the same order (the valid rows by line)
+        marks = self.db.execute("SELECT line, ref_unique, ident_unique FROM facts WHERE valid ORDER BY line") \
+            if self.unique_marked else None
+        waiting: list[tuple] = []
+        for blob, in self.db.execute("SELECT vals FROM chunk ORDER BY n"):
+            rows = loads(blob)
+            if dropped:
+                rows = [row for row in rows if row[0] not in dropped]
+            if marks is None:
+                waiting += rows
+            else:
+                waiting += [(line, vals, ref_unique, ident_unique) for (line, vals), (_, ref_unique, ident_unique)
+                            in zip(rows, marks.fetchmany(len(rows)), strict=True)]
+            del rows
+            while len(waiting) >= size:
+                yield self._batch(waiting[:size])
+                del waiting[:size]
+        if waiting:
+            yield self._batch(waiting)
+
+    def _batch(self, rows: list[tuple]) -> list[tuple[int, dict, int, int]]:
+        keys = self.keys
+        if not self.unique_marked:
+            return [(line, dict(zip(keys, vals)), 0, 0) for line, vals in rows]
+        return [(line, dict(zip(keys, vals)), ref_unique, ident_unique) for line, vals, ref_unique, ident_unique in rows]
 
     @_guarded
     def valid_count(self) -> int:

@@ -40,6 +40,8 @@ NAME_PROBLEM_FIELDS = frozenset(("first_name", "last_name", "full_name"))
 PLAIN_FIELDS = ("email", "organisation", "job_title", "category", "ticket_type")
 #: How many distinct values of the plain fields share one string object (see ``RowChecker.check``).
 SHARED_MAX = 100_000
+#: Distinct status cells whose ticket state a checker remembers.
+MAX_STATES = 4096
 
 
 @dataclass(frozen=True, slots=True)  # slots: an import of a million rows may list half a million
@@ -118,6 +120,9 @@ class RowChecker:
         self.email_lines: dict[str, int] = {}
         self.shared: dict[str, str] = {}
         self.status_fields = tuple(f for f in (*STATUS_FIELDS, *FLAG_FIELDS) if mapping.has(f))
+        self.status_cells = itemgetter(*self.status_fields) if self.status_fields else None
+        #: the state of each status text met so far (a file holds a handful of them)
+        self.states: dict = {}
         self.has_privacy = mapping.has("privacy")
         self.answer_columns = tuple(
             (i, header.strip()) for i, (header, field) in enumerate(mapping.pairs())
@@ -201,7 +206,14 @@ class RowChecker:
                     errors.append(code_used_problem(line, code, first))
         warnings: list[Problem] = []
         if self.status_fields:
-            blocked, reason, found = state_of(tuple(zip(self.status_fields, map(raw.__getitem__, self.status_fields))))
+            given = self.status_cells(raw)  # one status column: its text; several: a tuple of them
+            state = self.states.get(given)
+            if state is None:
+                fields = self.status_fields
+                state = state_of(tuple(zip(fields, given if len(fields) > 1 else (given,))))
+                if len(self.states) < MAX_STATES:
+                    self.states[given] = state
+            blocked, reason, found = state
             values["blocked"], values["block_reason"] = blocked, reason
             if found:
                 warnings += [Problem(line, field, message, True) for field, message in found]
