@@ -41,6 +41,7 @@ PERFECT = [
     "kiosk/core/migrations/versions/0002_checkin_lists.py",
     "kiosk/core/migrations/versions/0003_attendee_import_state.py",
     "kiosk/core/migrations/versions/0004_sync.py",
+    "kiosk/core/migrations/versions/0005_list_presence.py",  # who is inside a list with a capacity
     "kiosk/core/sync_tables.py",  # the hub's change log and the replica's outbox
     "kiosk/core/not_arrived.py",  # who has not arrived, as the dashboard may show them
     "kiosk/core/importing/labels.py",
