@@ -18,7 +18,7 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 log = logging.getLogger(__name__)
@@ -102,3 +102,38 @@ def _socket_of(dbapi_connection) -> int | None:
         return pgconn.socket if pgconn is not None else None
     except Exception:  # already broken
         return None
+
+
+class HubTimeout(TimeoutError):
+    """The hub did not answer within the deadline."""
+
+
+def within(seconds: float, fn: Callable, *args, undo: Callable | None = None):
+    """Run ``fn(*args)`` on a helper thread and give up waiting after ``seconds``
+    (``HubTimeout``). A result that comes after that goes to ``undo`` (say, a print job claimed
+    too late goes back to the queue)."""
+    lock, box = threading.Lock(), {}
+
+    def run() -> None:
+        try:
+            value = fn(*args)
+        except BaseException as exc:  # noqa: BLE001 - handed back to the caller
+            with lock:
+                box["error"] = exc
+            return
+        with lock:
+            box["value"] = value
+            late = "abandoned" in box
+        if late and undo is not None:
+            undo(value)
+
+    thread = threading.Thread(target=run, name="kiosk-hub-call", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    with lock:
+        if not box:
+            box["abandoned"] = True
+            raise HubTimeout(f"the hub did not answer within {seconds:.1f} s")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]

@@ -26,12 +26,12 @@ printed goes back to the queue when the station starts again.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from kiosk.core import printqueue
+from kiosk.core.deadline import within
 from kiosk.core.models import PrintJob
 from kiosk.core.replica import waiting
 from kiosk.core.store import UNREACHABLE, Store
@@ -94,33 +94,11 @@ class StationQueue(StoreQueue):
         offline, or the hub fails or is late; a late result is passed to ``undo``."""
         if not self.online():
             raise HubSilent()
-        lock, box = threading.Lock(), {}
-
-        def run() -> None:
-            try:
-                value = fn(self.store, *args)
-            except BaseException as exc:  # noqa: BLE001 - handed back to the caller
-                with lock:
-                    box["error"] = exc
-                return
-            with lock:
-                box["value"] = value
-                late = "abandoned" in box
-            if late and undo is not None:
-                undo(value)
-
-        thread = threading.Thread(target=run, name="kiosk-print-hub", daemon=True)
-        thread.start()
-        thread.join(self.deadline)
-        with lock:
-            if "value" not in box and "error" not in box:
-                box["abandoned"] = True
-        if "abandoned" in box or isinstance(box.get("error"), UNREACHABLE):
+        try:
+            return within(self.deadline, fn, self.store, *args, undo=undo)
+        except UNREACHABLE as exc:  # HubTimeout too: a TimeoutError
             self._hub_recovered = False  # jobs a lost link left "printing" go back when it returns
-            raise HubSilent()
-        if "error" in box:
-            raise box["error"]
-        return box["value"]
+            raise HubSilent() from exc
 
     def _recover_hub(self, station: str) -> int:
         if self._hub_recovered:

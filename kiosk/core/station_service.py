@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import uuid
 from collections.abc import Callable
 from typing import NamedTuple
@@ -26,6 +25,7 @@ from kiosk.core import attendees, audit
 from kiosk.core.attendees import AttendeeInfo, ValidationError
 from kiosk.core.checkin import CheckInService, LogEntry, ScanResult
 from kiosk.core.codes import generate_code
+from kiosk.core.deadline import within
 from kiosk.core.errors import KioskError
 from kiosk.core.events import Actor
 from kiosk.core.models import Attendee, CheckIn, Event, Method, utcnow
@@ -37,30 +37,6 @@ from kiosk.core.sync_tables import OUTBOX
 log = logging.getLogger("kiosk.station")
 ATTENDEE = Attendee.__table__
 CHECKIN = CheckIn.__table__
-
-
-class HubTimeout(TimeoutError):
-    """The hub did not answer within the deadline."""
-
-
-def within(deadline: float, fn: Callable, *args):
-    """Run ``fn(*args)`` on a helper thread and give up waiting after ``deadline`` seconds."""
-    box: dict = {}
-
-    def run() -> None:
-        try:
-            box["value"] = fn(*args)
-        except BaseException as exc:  # noqa: BLE001 - handed back to the caller
-            box["error"] = exc
-
-    thread = threading.Thread(target=run, name="kiosk-hub-call", daemon=True)
-    thread.start()
-    thread.join(deadline)
-    if thread.is_alive():
-        raise HubTimeout(f"the hub did not answer within {deadline:.1f} s")
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
 
 
 class StationService:
