@@ -256,16 +256,21 @@ class Store:
                     finally:
                         conn.rollback()  # nothing to do after the caller's commit
                 except self.engine.dialect.loaded_dbapi.Error as exc:
-                    gone = self.engine.dialect.is_disconnect(exc, conn, None)
-                    if gone:
+                    error = self._driver_error(exc, conn, None)
+                    if error.connection_invalidated:
                         held.drop()
-                    raise DBAPIError.instance(None, None, exc, type(exc), connection_invalidated=gone,
-                                              dialect=self.engine.dialect) from exc
+                    raise error from exc
             finally:
                 held.lock.release()
             return
         with self._pooled_cursor(seconds) as cur:
             yield cur
+
+    def _driver_error(self, exc, dbapi, cur) -> DBAPIError:
+        """A driver error as SQLAlchemy raises it, flagged when the connection is gone."""
+        dialect = self.engine.dialect
+        return DBAPIError.instance(None, None, exc, dialect.loaded_dbapi.Error,
+                                   connection_invalidated=dialect.is_disconnect(exc, dbapi, cur), dialect=dialect)
 
     @contextmanager
     def _pooled_cursor(self, seconds: float | None):
@@ -284,10 +289,10 @@ class Store:
                 finally:
                     dbapi.rollback()  # nothing to do (no round trip) after the caller's commit
         except error as exc:
-            gone = dialect.is_disconnect(exc, dbapi, cur)
-            if gone and pooled is not None:
+            wrapped = self._driver_error(exc, dbapi, cur)
+            if wrapped.connection_invalidated and pooled is not None:
                 pooled.invalidate(exc)
-            raise DBAPIError.instance(None, None, exc, error, connection_invalidated=gone, dialect=dialect) from exc
+            raise wrapped from exc
         finally:
             if pooled is not None:
                 pooled.close()
