@@ -46,6 +46,11 @@ def identity_hash(first: str, last: str, email: str) -> int:
     return hash(identity(first, last, email))
 
 
+def any_attendee(session, event_id: int) -> bool:
+    """Whether the event has any attendee (else no row of an import can match one)."""
+    return session.execute(select(Attendee.id).where(Attendee.event_id == event_id).limit(1)).first() is not None
+
+
 class Matcher:
     """Decides, for each row of a batch, add / update / unchanged, without writing anything."""
 
@@ -64,7 +69,7 @@ class Matcher:
         #: attendees added from here on (by this import) are never candidates
         self.max_id = session.execute(select(func.max(Attendee.id))).scalar() or 0
         #: whether the event had any attendee before the import (a first import looks nothing up)
-        self.any = session.execute(select(Attendee.id).where(Attendee.event_id == event_id).limit(1)).first() is not None
+        self.any = any_attendee(session, event_id)
         if self.any:
             scratch.mark_unique()  # usually done before the transaction (``service``): then a no-op
         if self.any and connection.dialect.name == "postgresql":

@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from kiosk.core import audit
 from kiosk.core.events import Actor
-from kiosk.core.importing.applying import Matcher, identity_hash
+from kiosk.core.importing.applying import Matcher, any_attendee, identity_hash
 from kiosk.core.importing.mapping import Mapping, build_mapping
 from kiosk.core.importing.reading import Table, fail, open_table
 from kiosk.core.importing.scratch import Scratch
@@ -154,7 +154,7 @@ def checked_in_among(session, ids: list[int], updates: list[dict]) -> list[dict]
 def has_attendees(store: Store, event_id: int) -> bool:
     """Whether the event has any attendee (else no row of an import can match one)."""
     with store.read() as session:
-        return session.execute(select(Attendee.id).where(Attendee.event_id == event_id).limit(1)).first() is not None
+        return any_attendee(session, event_id)
 
 
 def _mapping_for(table: Table, overrides: dict[str, str] | None) -> Mapping:
