@@ -108,10 +108,10 @@ class HubTimeout(TimeoutError):
     """The hub did not answer within the deadline."""
 
 
-def within(seconds: float, fn: Callable, *args, undo: Callable | None = None):
+def within(seconds: float, fn: Callable, *args, undo: Callable | None = None, name: str = "kiosk-hub-call"):
     """Run ``fn(*args)`` on a helper thread and give up waiting after ``seconds``
     (``HubTimeout``). A result that comes after that goes to ``undo`` (say, a print job claimed
-    too late goes back to the queue)."""
+    too late goes back to the queue). ``name`` names the helper thread."""
     lock, box = threading.Lock(), {}
 
     def run() -> None:
@@ -127,7 +127,7 @@ def within(seconds: float, fn: Callable, *args, undo: Callable | None = None):
         if late and undo is not None:
             undo(value)
 
-    thread = threading.Thread(target=run, name="kiosk-hub-call", daemon=True)
+    thread = threading.Thread(target=run, name=name, daemon=True)
     thread.start()
     thread.join(seconds)
     with lock:

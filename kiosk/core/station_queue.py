@@ -95,7 +95,7 @@ class StationQueue(StoreQueue):
         if not self.online():
             raise HubSilent()
         try:
-            return within(self.deadline, fn, self.store, *args, undo=undo)
+            return within(self.deadline, fn, self.store, *args, undo=undo, name="kiosk-print-hub")
         except UNREACHABLE as exc:  # HubTimeout too: a TimeoutError
             self._hub_recovered = False  # jobs a lost link left "printing" go back when it returns
             raise HubSilent() from exc
